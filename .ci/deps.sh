@@ -1,0 +1,34 @@
+# Sourced by the README's commands: installs the Debian packages poolguard
+# needs when they are missing (as root), for LLVM ${POOLGUARD_LLVM:-19}.
+poolguard_install_deps() {
+  local v="${POOLGUARD_LLVM:-19}"
+  local pkgs="cmake ninja-build python3 g++ llvm-$v-dev libclang-$v-dev clang-$v \
+clang-tidy-$v clangd-$v llvm-$v-tools clang-tools-$v nlohmann-json3-dev libgtest-dev"
+  local missing=""
+  for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+      || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "poolguard: missing packages:$missing (run as root to install them)" >&2
+    return 1
+  fi
+  echo "poolguard: installing$missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 && apt-get install -y -qq $missing >&2
+}
+
+# Configures and builds poolguard in ${POOLGUARD_BUILD_DIR:-build}.
+poolguard_build() {
+  local v="${POOLGUARD_LLVM:-19}"
+  local dir="${POOLGUARD_BUILD_DIR:-build}"
+  local launcher=""
+  command -v ccache >/dev/null 2>&1 && launcher="-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
+  if [ ! -f "$dir/build.ninja" ]; then
+    cmake -S . -B "$dir" -G Ninja -DPOOLGUARD_LLVM_VERSION="$v" \
+      -DLLVM_DIR=/usr/lib/llvm-$v/lib/cmake/llvm $launcher >"$dir.configure.log" 2>&1 \
+      || { cat "$dir.configure.log" >&2; return 1; }
+  fi
+  ninja -C "$dir" >&2
+}

@@ -1,0 +1,111 @@
+//===----------------------------------------------------------------------===//
+//
+// Shared machinery of the cross-TU checks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CrossTUCheck.h"
+#include "facts/FactsIndex.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::poolguard {
+
+static std::vector<std::string> splitList(StringRef List) {
+  SmallVector<StringRef, 4> Parts;
+  List.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::vector<std::string> Out;
+  for (StringRef P : Parts)
+    if (!P.trim().empty())
+      Out.push_back(P.trim().str());
+  return Out;
+}
+
+CrossTUCheck::CrossTUCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      IndexFile(Options.getLocalOrGlobal("IndexFile", "")),
+      ModelFiles(Options.getLocalOrGlobal("ModelFiles", "")) {
+  auto Models = loadModels(splitList(ModelFiles));
+  if (!Models) {
+    configurationDiag("cannot load poolguard models: %0")
+        << toString(Models.takeError());
+    return;
+  }
+  Collector = std::make_unique<FactsCollector>(std::move(*Models));
+}
+
+void CrossTUCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "IndexFile", IndexFile);
+  Options.store(Opts, "ModelFiles", ModelFiles);
+}
+
+void CrossTUCheck::registerMatchers(MatchFinder *Finder) {
+  if (Collector)
+    Collector->registerMatchers(*Finder, this);
+}
+
+void CrossTUCheck::check(const MatchFinder::MatchResult &Result) {
+  SM = Result.SourceManager;
+  Collector->run(Result);
+}
+
+/// Finds or loads \p File into \p SM and returns the location of \p Pos.
+static SourceLocation toLocation(SourceManager &SM, const SourcePos &Pos) {
+  if (!Pos.isValid())
+    return {};
+  auto FE = SM.getFileManager().getOptionalFileRef(Pos.File);
+  if (!FE)
+    return {};
+  FileID FID = SM.translateFile(*FE);
+  if (FID.isInvalid())
+    FID = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
+  if (FID.isInvalid())
+    return {};
+  return SM.translateLineCol(FID, Pos.Line, Pos.Column);
+}
+
+void CrossTUCheck::report(const Finding &F, SourceManager &SM) {
+  SourceLocation Loc = toLocation(SM, F.Loc);
+  if (Loc.isInvalid())
+    return;
+  diag(Loc, "%0") << F.Message;
+  for (const FindingNote &N : F.Notes) {
+    SourceLocation NoteLoc = toLocation(SM, N.Loc);
+    if (NoteLoc.isValid())
+      diag(NoteLoc, "%0", DiagnosticIDs::Note) << N.Message;
+  }
+}
+
+void CrossTUCheck::onEndOfTranslationUnit() {
+  if (!Collector || !SM)
+    return;
+  SourceManager &SrcMgr = *SM;
+  SM = nullptr;
+  OptionalFileEntryRef Main = SrcMgr.getFileEntryRefForID(SrcMgr.getMainFileID());
+  std::string MainFile = Main ? Main->getName().str() : std::string();
+  Facts Fresh = Collector->takeFacts(MainFile);
+
+  Facts Program = Fresh;
+  if (!IndexFile.empty()) {
+    auto Index = loadFactsIndex(IndexFile);
+    if (!Index) {
+      configurationDiag("cannot read facts index: %0")
+          << toString(Index.takeError());
+    } else {
+      Program = overlayTUFacts(**Index, Fresh);
+    }
+  }
+
+  // Report what touches this TU: findings whose primary location is in a file
+  // this TU parsed. clang-tidy's header filter and NOLINT apply as usual.
+  for (const Finding &F : reduce(Program)) {
+    auto FE = SrcMgr.getFileManager().getOptionalFileRef(F.Loc.File);
+    if (!FE || SrcMgr.translateFile(*FE).isInvalid())
+      continue;
+    report(F, SrcMgr);
+  }
+}
+
+} // namespace clang::tidy::poolguard

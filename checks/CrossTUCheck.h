@@ -1,0 +1,51 @@
+//===----------------------------------------------------------------------===//
+//
+// Shared machinery of the cross-TU checks: collect this TU's facts, overlay
+// them on the facts index when one is configured, run the check's reducer and
+// report the findings that touch this TU.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_CROSSTUCHECK_H
+#define POOLGUARD_CROSSTUCHECK_H
+
+#include "facts/FactsCollector.h"
+#include "facts/Reducers.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include <memory>
+
+namespace clang::tidy::poolguard {
+
+/// Base class of poolguard-duplicate-pooled-provider, poolguard-repeated-pool
+/// and poolguard-connection-budget.
+///
+/// Options shared by all three (read with getLocalOrGlobal):
+///  - IndexFile: facts index written by `poolguard --write-index`.
+///  - ModelFiles: ';'-separated model files added to the built-in models.
+class CrossTUCheck : public ClangTidyCheck {
+public:
+  CrossTUCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  /// Computes this check's findings over \p F.
+  virtual std::vector<Finding> reduce(const Facts &F) = 0;
+
+private:
+  void report(const Finding &F, SourceManager &SM);
+
+  const std::string IndexFile;
+  const std::string ModelFiles;
+  std::unique_ptr<FactsCollector> Collector;
+  SourceManager *SM = nullptr;
+};
+
+} // namespace clang::tidy::poolguard
+
+#endif // POOLGUARD_CROSSTUCHECK_H

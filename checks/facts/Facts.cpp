@@ -1,0 +1,333 @@
+//===----------------------------------------------------------------------===//
+//
+// JSON (de)serialization and merging of facts. nlohmann/json is used without
+// exceptions: parse with allow_exceptions=false and read with value().
+//
+//===----------------------------------------------------------------------===//
+
+#include "facts/Facts.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include <nlohmann/json.hpp>
+#include <algorithm>
+#include <tuple>
+
+using nlohmann::json;
+
+namespace clang::tidy::poolguard {
+
+bool operator<(const SourcePos &A, const SourcePos &B) {
+  return std::tie(A.File, A.Line, A.Column, A.Offset) <
+         std::tie(B.File, B.Line, B.Column, B.Offset);
+}
+bool operator==(const SourcePos &A, const SourcePos &B) {
+  return std::tie(A.File, A.Line, A.Column, A.Offset) ==
+         std::tie(B.File, B.Line, B.Column, B.Offset);
+}
+
+namespace {
+
+json posToJSON(const SourcePos &P) {
+  return json{{"file", P.File},
+              {"line", P.Line},
+              {"column", P.Column},
+              {"offset", P.Offset}};
+}
+
+/// Reads fields of one JSON object and records the first type error.
+class Reader {
+public:
+  Reader(const json &Obj, std::string Where, std::string &Error)
+      : Obj(Obj), Where(std::move(Where)), Error(Error) {
+    if (!Obj.is_object())
+      fail("", "an object");
+  }
+
+  std::string str(const char *Key) {
+    auto It = Obj.find(Key);
+    if (It == Obj.end())
+      return {};
+    if (!It->is_string()) {
+      fail(Key, "a string");
+      return {};
+    }
+    return It->get<std::string>();
+  }
+
+  bool boolean(const char *Key) {
+    auto It = Obj.find(Key);
+    if (It == Obj.end())
+      return false;
+    if (!It->is_boolean()) {
+      fail(Key, "a boolean");
+      return false;
+    }
+    return It->get<bool>();
+  }
+
+  unsigned uns(const char *Key, unsigned Default = 0) {
+    auto It = Obj.find(Key);
+    if (It == Obj.end())
+      return Default;
+    if (!It->is_number_unsigned()) {
+      fail(Key, "an unsigned number");
+      return Default;
+    }
+    return It->get<unsigned>();
+  }
+
+  std::optional<int64_t> optInt(const char *Key) {
+    auto It = Obj.find(Key);
+    if (It == Obj.end() || It->is_null())
+      return std::nullopt;
+    if (!It->is_number_integer()) {
+      fail(Key, "an integer");
+      return std::nullopt;
+    }
+    return It->get<int64_t>();
+  }
+
+  SourcePos pos(const char *Key) {
+    SourcePos P;
+    auto It = Obj.find(Key);
+    if (It == Obj.end())
+      return P;
+    Reader R(*It, Where + "." + Key, Error);
+    P.File = R.str("file");
+    P.Line = R.uns("line");
+    P.Column = R.uns("column");
+    P.Offset = R.uns("offset");
+    return P;
+  }
+
+private:
+  void fail(llvm::StringRef Key, llvm::StringRef Expected) {
+    if (!Error.empty())
+      return;
+    Error = Where;
+    if (!Key.empty())
+      Error += ("." + Key).str();
+    Error += (": expected " + Expected).str();
+  }
+
+  const json &Obj;
+  std::string Where;
+  std::string &Error;
+};
+
+template <typename T, typename Fn>
+void readArray(const json &Root, const char *Key, std::vector<T> &Out,
+               std::string &Error, Fn ReadOne) {
+  auto It = Root.find(Key);
+  if (It == Root.end())
+    return;
+  if (!It->is_array()) {
+    if (Error.empty())
+      Error = std::string(Key) + ": expected an array";
+    return;
+  }
+  for (size_t I = 0; I < It->size() && Error.empty(); ++I) {
+    Reader R((*It)[I], std::string(Key) + "[" + std::to_string(I) + "]",
+             Error);
+    Out.push_back(ReadOne(R));
+  }
+}
+
+auto key(const ModuleFact &M) {
+  return std::tie(M.Key, M.Name, M.Framework, M.Loc);
+}
+auto key(const RegistrationFact &R) {
+  return std::tie(R.Service, R.Loc, R.Interface, R.Module, R.Framework,
+                  R.Lifetime, R.InstanceName, R.Container,
+                  R.PoolCreatedByProvider);
+}
+auto key(const ImportFact &I) {
+  return std::tie(I.Module, I.Imported, I.Loc);
+}
+auto key(const PoolOwnerFact &O) { return std::tie(O.Type, O.Reason, O.Loc); }
+auto key(const PoolCreationFact &C) {
+  return std::tie(C.Loc, C.Library, C.Callee, C.Size, C.SizeText,
+                  C.SizeIsDefault, C.Unbounded, C.SizeIsInitialCache,
+                  C.Database, C.DatabaseText, C.OwnerType, C.Module,
+                  C.Function, C.Multiplier, C.MultiplierReason);
+}
+
+template <typename T> void sortUnique(std::vector<T> &V) {
+  llvm::sort(V, [](const T &A, const T &B) { return key(A) < key(B); });
+  V.erase(std::unique(V.begin(), V.end(),
+                      [](const T &A, const T &B) { return key(A) == key(B); }),
+          V.end());
+}
+
+} // namespace
+
+std::string toJSON(const Facts &F) {
+  json Root = json::object();
+  Root["version"] = FactsFormatVersion;
+  Root["translationUnits"] = F.TranslationUnits;
+  json &Mods = Root["modules"] = json::array();
+  for (const ModuleFact &M : F.Modules)
+    Mods.push_back({{"key", M.Key},
+                    {"name", M.Name},
+                    {"framework", M.Framework},
+                    {"loc", posToJSON(M.Loc)}});
+  json &Regs = Root["registrations"] = json::array();
+  for (const RegistrationFact &R : F.Registrations)
+    Regs.push_back({{"service", R.Service},
+                    {"interface", R.Interface},
+                    {"module", R.Module},
+                    {"framework", R.Framework},
+                    {"lifetime", R.Lifetime},
+                    {"instanceName", R.InstanceName},
+                    {"container", R.Container},
+                    {"poolCreatedByProvider", R.PoolCreatedByProvider},
+                    {"loc", posToJSON(R.Loc)}});
+  json &Imps = Root["imports"] = json::array();
+  for (const ImportFact &I : F.Imports)
+    Imps.push_back({{"module", I.Module},
+                    {"imported", I.Imported},
+                    {"loc", posToJSON(I.Loc)}});
+  json &Owners = Root["poolOwners"] = json::array();
+  for (const PoolOwnerFact &O : F.PoolOwners)
+    Owners.push_back(
+        {{"type", O.Type}, {"reason", O.Reason}, {"loc", posToJSON(O.Loc)}});
+  json &Pools = Root["poolCreations"] = json::array();
+  for (const PoolCreationFact &C : F.PoolCreations) {
+    json J = {{"library", C.Library},
+              {"callee", C.Callee},
+              {"size", C.Size ? json(*C.Size) : json(nullptr)},
+              {"sizeText", C.SizeText},
+              {"sizeIsDefault", C.SizeIsDefault},
+              {"unbounded", C.Unbounded},
+              {"sizeIsInitialCache", C.SizeIsInitialCache},
+              {"database", C.Database},
+              {"databaseText", C.DatabaseText},
+              {"ownerType", C.OwnerType},
+              {"module", C.Module},
+              {"function", C.Function},
+              {"multiplier", C.Multiplier},
+              {"multiplierReason", C.MultiplierReason},
+              {"loc", posToJSON(C.Loc)}};
+    Pools.push_back(std::move(J));
+  }
+  return Root.dump();
+}
+
+llvm::Expected<Facts> factsFromJSON(llvm::StringRef Text,
+                                    llvm::StringRef Origin) {
+  json Root = json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
+                          /*allow_exceptions=*/false);
+  if (Root.is_discarded() || !Root.is_object())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s: not a poolguard facts file (invalid "
+                                   "JSON)",
+                                   Origin.str().c_str());
+  auto Version = Root.find("version");
+  if (Version == Root.end() || !Version->is_number_integer() ||
+      Version->get<int>() != FactsFormatVersion)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s: facts format version %s is not supported (expected %d); "
+        "regenerate it with this poolguard",
+        Origin.str().c_str(),
+        Version == Root.end() ? "(none)" : Version->dump().c_str(),
+        FactsFormatVersion);
+
+  Facts F;
+  std::string Error;
+  if (auto It = Root.find("translationUnits"); It != Root.end()) {
+    if (!It->is_array())
+      Error = "translationUnits: expected an array";
+    else
+      for (const json &TU : *It) {
+        if (!TU.is_string()) {
+          Error = "translationUnits: expected strings";
+          break;
+        }
+        F.TranslationUnits.push_back(TU.get<std::string>());
+      }
+  }
+  readArray(Root, "modules", F.Modules, Error, [](Reader &R) {
+    ModuleFact M;
+    M.Key = R.str("key");
+    M.Name = R.str("name");
+    M.Framework = R.str("framework");
+    M.Loc = R.pos("loc");
+    return M;
+  });
+  readArray(Root, "registrations", F.Registrations, Error, [](Reader &R) {
+    RegistrationFact G;
+    G.Service = R.str("service");
+    G.Interface = R.str("interface");
+    G.Module = R.str("module");
+    G.Framework = R.str("framework");
+    G.Lifetime = R.str("lifetime");
+    G.InstanceName = R.str("instanceName");
+    G.Container = R.str("container");
+    G.PoolCreatedByProvider = R.boolean("poolCreatedByProvider");
+    G.Loc = R.pos("loc");
+    return G;
+  });
+  readArray(Root, "imports", F.Imports, Error, [](Reader &R) {
+    ImportFact I;
+    I.Module = R.str("module");
+    I.Imported = R.str("imported");
+    I.Loc = R.pos("loc");
+    return I;
+  });
+  readArray(Root, "poolOwners", F.PoolOwners, Error, [](Reader &R) {
+    PoolOwnerFact O;
+    O.Type = R.str("type");
+    O.Reason = R.str("reason");
+    O.Loc = R.pos("loc");
+    return O;
+  });
+  readArray(Root, "poolCreations", F.PoolCreations, Error, [](Reader &R) {
+    PoolCreationFact C;
+    C.Library = R.str("library");
+    C.Callee = R.str("callee");
+    C.Size = R.optInt("size");
+    C.SizeText = R.str("sizeText");
+    C.SizeIsDefault = R.boolean("sizeIsDefault");
+    C.Unbounded = R.boolean("unbounded");
+    C.SizeIsInitialCache = R.boolean("sizeIsInitialCache");
+    C.Database = R.str("database");
+    C.DatabaseText = R.str("databaseText");
+    C.OwnerType = R.str("ownerType");
+    C.Module = R.str("module");
+    C.Function = R.str("function");
+    C.Multiplier = R.uns("multiplier", 1);
+    C.MultiplierReason = R.str("multiplierReason");
+    C.Loc = R.pos("loc");
+    return C;
+  });
+  if (!Error.empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s: invalid facts: %s",
+                                   Origin.str().c_str(), Error.c_str());
+  return F;
+}
+
+Facts mergeFacts(std::vector<Facts> Parts) {
+  Facts Out;
+  for (Facts &P : Parts) {
+    llvm::append_range(Out.TranslationUnits, P.TranslationUnits);
+    llvm::append_range(Out.Modules, P.Modules);
+    llvm::append_range(Out.Registrations, P.Registrations);
+    llvm::append_range(Out.Imports, P.Imports);
+    llvm::append_range(Out.PoolOwners, P.PoolOwners);
+    llvm::append_range(Out.PoolCreations, P.PoolCreations);
+  }
+  llvm::sort(Out.TranslationUnits);
+  Out.TranslationUnits.erase(
+      std::unique(Out.TranslationUnits.begin(), Out.TranslationUnits.end()),
+      Out.TranslationUnits.end());
+  sortUnique(Out.Modules);
+  sortUnique(Out.Registrations);
+  sortUnique(Out.Imports);
+  sortUnique(Out.PoolOwners);
+  sortUnique(Out.PoolCreations);
+  return Out;
+}
+
+} // namespace clang::tidy::poolguard

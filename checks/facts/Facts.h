@@ -1,0 +1,125 @@
+//===----------------------------------------------------------------------===//
+//
+// Facts: what one translation unit says about modules, registrations, pool
+// owners and pool creations. Facts are plain data keyed by stable names
+// (qualified names, file positions), so TUs merge without ASTs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_FACTS_FACTS_H
+#define POOLGUARD_FACTS_FACTS_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::poolguard {
+
+/// Version of the facts JSON format; an index of another version is refused.
+constexpr int FactsFormatVersion = 1;
+
+/// A position in a source file. \c File is absolute; \c Line and \c Column
+/// are 1-based (columns in bytes, as clang prints them); \c Offset is the
+/// byte offset of the spelling location, used for NOLINT and fixes.
+struct SourcePos {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  unsigned Offset = 0;
+
+  bool isValid() const { return !File.empty() && Line != 0; }
+};
+bool operator<(const SourcePos &A, const SourcePos &B);
+bool operator==(const SourcePos &A, const SourcePos &B);
+
+/// A unit that provides services: an Oat++ component class, a Hypodermic
+/// registration function, a userver Append* function, a Fruit component...
+struct ModuleFact {
+  std::string Key;       ///< Stable key, e.g. "fn:AppendDb" or "class:AppComponent".
+  std::string Name;      ///< Human-readable name for messages.
+  std::string Framework; ///< Model name that declared it.
+  SourcePos Loc;
+};
+
+/// One place where a module provides a service type.
+struct RegistrationFact {
+  std::string Service;   ///< Qualified name of the provided (concrete) type.
+  std::string Interface; ///< Qualified name it is exposed as, if any.
+  std::string Module;    ///< ModuleFact::Key of the providing module.
+  std::string Framework; ///< Model name.
+  /// How the framework scopes instances; decides whether two registrations
+  /// are two instances. One of: "per-registration", "per-name", "per-type",
+  /// "per-module", "per-injector", "global".
+  std::string Lifetime;
+  std::string InstanceName; ///< userver component name, Oat++ qualifier...
+  std::string Container;    ///< Injector/container key, when known.
+  bool PoolCreatedByProvider = false; ///< The provider itself creates a pool.
+  SourcePos Loc;
+};
+
+/// A module using another module's services instead of providing its own.
+struct ImportFact {
+  std::string Module;
+  std::string Imported;
+  SourcePos Loc;
+};
+
+/// A type that holds a pool, and why.
+struct PoolOwnerFact {
+  std::string Type;   ///< Qualified name of the owner.
+  std::string Reason; ///< e.g. "member 'pool_' of type 'soci::connection_pool'".
+  SourcePos Loc;      ///< The member, base or creation site that makes it one.
+};
+
+/// One place that creates a connection pool.
+struct PoolCreationFact {
+  std::string Library; ///< Model name of the pool library ("soci", "oatpp").
+  std::string Callee;  ///< Qualified name of the creating function/type.
+  std::optional<int64_t> Size; ///< Maximum connections when known.
+  std::string SizeText;        ///< The size expression as written.
+  bool SizeIsDefault = false;  ///< Size taken from the library's default.
+  bool Unbounded = false;      ///< The library has no maximum (taoPQ).
+  bool SizeIsInitialCache = false; ///< sqlpp11: the size is not a maximum.
+  std::string Database;     ///< Database identity key; empty when unknown.
+  std::string DatabaseText; ///< The identity as shown to users.
+  std::string OwnerType;    ///< Class whose member function creates the pool.
+  std::string Module;       ///< Enclosing module key, when any.
+  std::string Function;     ///< Qualified name of the enclosing function.
+  unsigned Multiplier = 1;  ///< Connections per configured connection.
+  std::string MultiplierReason;
+  SourcePos Loc;
+};
+
+/// Everything one translation unit (or, after merging, the program) says.
+struct Facts {
+  std::vector<std::string> TranslationUnits; ///< Main files that contributed.
+  std::vector<ModuleFact> Modules;
+  std::vector<RegistrationFact> Registrations;
+  std::vector<ImportFact> Imports;
+  std::vector<PoolOwnerFact> PoolOwners;
+  std::vector<PoolCreationFact> PoolCreations;
+
+  bool empty() const {
+    return Modules.empty() && Registrations.empty() && Imports.empty() &&
+           PoolOwners.empty() && PoolCreations.empty();
+  }
+};
+
+/// Serializes \p F as compact JSON with stable key order.
+std::string toJSON(const Facts &F);
+
+/// Parses facts written by toJSON. \p Origin names the input in errors.
+llvm::Expected<Facts> factsFromJSON(llvm::StringRef Text,
+                                    llvm::StringRef Origin);
+
+/// Merges \p Parts into one set of facts: the union, sorted by stable keys,
+/// with identical facts (a header seen by several TUs) kept once. The result
+/// does not depend on the order of \p Parts.
+Facts mergeFacts(std::vector<Facts> Parts);
+
+} // namespace clang::tidy::poolguard
+
+#endif // POOLGUARD_FACTS_FACTS_H

@@ -1,0 +1,46 @@
+# lit configuration of poolguard's tests. Substitutions:
+#   %check_tidy     test/check_tidy.py: clang-tidy --load with our plugin,
+#                   FileCheck of messages and fixes (see that file)
+#   %clang_tidy     the versioned clang-tidy the plugin was built for
+#   %plugin         build/lib/libPoolGuardTidyModule.so
+#   %poolguard      build/bin/poolguard
+#   %clangd         build/bin/poolguard-clangd
+#   %headers        test/checks/Inputs/Headers (mock third-party headers)
+#   %S, %t, %s      as usual
+import os
+import lit.formats
+import lit.util
+
+config.name = "poolguard"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "Unit", "lit.cfg.py", "check_tidy.py"]
+config.test_source_root = os.path.dirname(__file__)
+
+# No stray .clang-tidy or clang config from the machine leaks into a test.
+config.environment["CLANG_NO_DEFAULT_CONFIG"] = "1"
+for var in ["HOME", "TMPDIR", "TERM"]:
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+tools = config.poolguard_tools_dir
+config.environment["PATH"] = os.pathsep.join(
+    [tools, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+
+src = config.poolguard_src_root
+check_tidy = os.path.join(src, "test", "check_tidy.py")
+headers = os.path.join(src, "test", "checks", "Inputs", "Headers")
+config.substitutions.append(
+    ("%check_tidy",
+     "python3 %s --clang-tidy=%s --plugin=%s --filecheck=%s --headers=%s"
+     % (check_tidy, config.clang_tidy, config.poolguard_plugin, config.filecheck, headers)))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%plugin", config.poolguard_plugin))
+config.substitutions.append(("%poolguard", os.path.join(tools, "poolguard")))
+config.substitutions.append(("%clangd", os.path.join(tools, "poolguard-clangd")))
+config.substitutions.append(("%headers", headers))
+config.substitutions.append(("%FileCheck", config.filecheck))
+config.substitutions.append(("%llvm_version", config.llvm_version_major))
+config.available_features.add("llvm-" + config.llvm_version_major)
+if os.path.exists(os.path.join(tools, "poolguard-clangd")):
+    config.available_features.add("clangd")
