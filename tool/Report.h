@@ -1,0 +1,49 @@
+//===----------------------------------------------------------------------===//
+//
+// The standalone tool's diagnostics, after NOLINT filtering: one path for
+// per-TU check diagnostics and findings computed from merged facts. Every
+// output format (text, JSON, SARIF, export-fixes YAML, baseline) reads these.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_TOOL_REPORT_H
+#define POOLGUARD_TOOL_REPORT_H
+
+#include <string>
+#include <vector>
+
+namespace poolguard {
+
+struct ReportNote {
+  std::string Message;
+  std::string File; ///< As the compile database names it, or absolute.
+  unsigned Line = 0, Column = 0, Offset = 0;
+};
+
+struct ReportFix {
+  std::string File;
+  unsigned Offset = 0, Length = 0;
+  std::string Replacement;
+};
+
+struct ReportDiagnostic {
+  std::string Check;    ///< "poolguard-dsn-query-append", "clang-diagnostic-error"
+  std::string Severity; ///< "warning" or "error"
+  std::string Message;
+  std::string File;
+  unsigned Line = 0, Column = 0, Offset = 0;
+  std::vector<ReportNote> Notes;
+  std::vector<ReportFix> Fixes;
+};
+
+/// Everything one run reports, sorted by file, line, column, check, message.
+struct Report {
+  std::vector<ReportDiagnostic> Diagnostics;
+  unsigned TUsAnalyzed = 0;
+  unsigned TUsFailed = 0;
+  double Seconds = 0;
+};
+
+} // namespace poolguard
+
+#endif // POOLGUARD_TOOL_REPORT_H
