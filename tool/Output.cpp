@@ -1,1 +1,128 @@
+//===----------------------------------------------------------------------===//
+//
+// Text and JSON renderings of a poolguard report.
+//
+//===----------------------------------------------------------------------===//
 
+#include "Output.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <nlohmann/json.hpp>
+#include <optional>
+
+namespace poolguard {
+
+namespace {
+
+class SourceLines {
+public:
+  /// The text of line \p Line (1-based) of \p File, without its newline.
+  std::optional<std::string> line(const std::string &File, unsigned Line) {
+    auto &Slot = Files[File];
+    if (!Slot) {
+      auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false);
+      Slot = Buf ? (*Buf)->getBuffer().str() : std::string();
+    }
+    llvm::StringRef Text = *Slot;
+    for (unsigned L = 1; L < Line && !Text.empty(); ++L) {
+      size_t NL = Text.find('\n');
+      if (NL == llvm::StringRef::npos)
+        return std::nullopt;
+      Text = Text.drop_front(NL + 1);
+    }
+    if (Line == 0 || (Text.empty() && Line > 1))
+      return std::nullopt;
+    return Text.take_until([](char C) { return C == '\n'; })
+        .rtrim('\r')
+        .str();
+  }
+
+private:
+  llvm::StringMap<std::optional<std::string>> Files;
+};
+
+void writeOne(llvm::raw_ostream &OS, SourceLines &Lines,
+              llvm::StringRef Severity, llvm::StringRef Message,
+              const std::string &File, unsigned Line, unsigned Column,
+              llvm::StringRef Check) {
+  if (!File.empty()) {
+    OS << File << ":";
+    if (Line)
+      OS << Line << ":" << Column << ":";
+    OS << " ";
+  }
+  OS << Severity << ": " << Message;
+  if (!Check.empty())
+    OS << " [" << Check << "]";
+  OS << "\n";
+  if (!Line)
+    return;
+  auto Text = Lines.line(File, Line);
+  if (!Text)
+    return;
+  OS << *Text << "\n";
+  std::string Caret;
+  for (unsigned I = 1; I < Column && I - 1 < Text->size(); ++I)
+    Caret += (*Text)[I - 1] == '\t' ? '\t' : ' ';
+  OS << Caret << "^\n";
+}
+
+} // namespace
+
+void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary) {
+  SourceLines Lines;
+  llvm::StringSet<> FilesWithFindings;
+  for (const ReportDiagnostic &D : R.Diagnostics) {
+    writeOne(OS, Lines, D.Severity, D.Message, D.File, D.Line, D.Column,
+             D.Check);
+    for (const ReportNote &N : D.Notes)
+      writeOne(OS, Lines, "note", N.Message, N.File, N.Line, N.Column, "");
+    FilesWithFindings.insert(D.File);
+  }
+  if (!Summary)
+    return;
+  size_t N = R.Diagnostics.size();
+  OS << llvm::formatv("{0} finding{1} in {2} file{3} ({4} TU{5} analyzed in "
+                      "{6:f1} s",
+                      N, N == 1 ? "" : "s", FilesWithFindings.size(),
+                      FilesWithFindings.size() == 1 ? "" : "s",
+                      R.TUsAnalyzed, R.TUsAnalyzed == 1 ? "" : "s",
+                      R.Seconds);
+  if (R.TUsFailed)
+    OS << llvm::formatv("; {0} could not be analyzed", R.TUsFailed);
+  OS << ")\n";
+}
+
+std::string writeJSON(const Report &R) {
+  using nlohmann::json;
+  json Diags = json::array();
+  for (const ReportDiagnostic &D : R.Diagnostics) {
+    json Notes = json::array();
+    for (const ReportNote &N : D.Notes)
+      Notes.push_back({{"message", N.Message},
+                       {"file", N.File},
+                       {"line", N.Line},
+                       {"column", N.Column}});
+    json Fixes = json::array();
+    for (const ReportFix &F : D.Fixes)
+      Fixes.push_back({{"file", F.File},
+                       {"offset", F.Offset},
+                       {"length", F.Length},
+                       {"replacement", F.Replacement}});
+    Diags.push_back({{"check", D.Check},
+                     {"severity", D.Severity},
+                     {"message", D.Message},
+                     {"file", D.File},
+                     {"line", D.Line},
+                     {"column", D.Column},
+                     {"notes", Notes},
+                     {"fixes", Fixes}});
+  }
+  json Root = {{"version", 1}, {"diagnostics", Diags}};
+  return Root.dump(2) + "\n";
+}
+
+} // namespace poolguard

@@ -1,1 +1,411 @@
-int main() { return 0; }
+//===----------------------------------------------------------------------===//
+//
+// poolguard: command-line options, compile database discovery, output and
+// exit code. All analysis lives in the checks library; see Driver.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Driver.h"
+#include "Output.h"
+#include "facts/FactsIndex.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/GlobList.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <unistd.h>
+
+using namespace llvm;
+using namespace poolguard;
+namespace ct = clang::tidy;
+
+static cl::OptionCategory Category("poolguard options");
+
+static cl::list<std::string> SourcePaths(cl::Positional,
+                                         cl::desc("[<file> ...]"),
+                                         cl::cat(Category));
+static cl::opt<std::string> BuildPath(
+    "p",
+    cl::desc("Directory containing compile_commands.json (default: the\n"
+             "current directory, ./build, or a parent that has one)"),
+    cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Comma-separated globs of checks, with clang-tidy's\n"
+                    "syntax (-*,poolguard-dsn-*); added after the .clang-tidy\n"
+                    "Checks. Default: poolguard-*"),
+           cl::cat(Category));
+static cl::opt<std::string> Config(
+    "config",
+    cl::desc("Configuration in YAML, as clang-tidy's -config; replaces\n"
+             ".clang-tidy files"),
+    cl::cat(Category));
+static cl::opt<std::string>
+    ConfigFile("config-file",
+               cl::desc("Read the configuration from this file instead of\n"
+                        ".clang-tidy files"),
+               cl::value_desc("path"), cl::cat(Category));
+static cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the effective configuration (with every check option)\n"
+             "and exit"),
+    cl::cat(Category));
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the enabled checks and exit"),
+                                cl::cat(Category));
+enum class Format { Text, JSON, Sarif };
+static cl::opt<Format> OutputFormat(
+    "format", cl::desc("Output format"),
+    cl::values(clEnumValN(Format::Text, "text", "clang's diagnostic format"),
+               clEnumValN(Format::JSON, "json", "poolguard's JSON"),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+    cl::init(Format::Text), cl::cat(Category));
+static cl::opt<std::string> OutputFile("output",
+                                       cl::desc("Write the report here"),
+                                       cl::value_desc("file"),
+                                       cl::cat(Category));
+static cl::opt<unsigned>
+    Jobs("j", cl::desc("Translation units analyzed at once (default: cores)"),
+         cl::init(0), cl::cat(Category));
+static cl::opt<bool> Quiet("quiet",
+                           cl::desc("No summary line and no progress"),
+                           cl::cat(Category));
+static cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("Additional argument to append to the compiler "
+                       "command line"),
+              cl::cat(Category));
+static cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before",
+                    cl::desc("Additional argument to prepend to the compiler "
+                             "command line"),
+                    cl::cat(Category));
+static cl::opt<std::string> WriteIndex(
+    "write-index",
+    cl::desc("Write the merged facts of all TUs here, for the clang-tidy\n"
+             "plugin and poolguard-clangd (check option IndexFile)"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<bool>
+    DumpFacts("dump-facts",
+              cl::desc("Print the facts of the given files as JSON and exit"),
+              cl::cat(Category));
+static cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Facts cache directory (default: <build dir>/.poolguard-cache)"),
+    cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<bool> NoCache("no-cache", cl::desc("Do not use the facts cache"),
+                             cl::cat(Category));
+static cl::opt<unsigned> TUTimeout(
+    "tu-timeout",
+    cl::desc("Abandon a translation unit after this many seconds (exit code\n"
+             "3); 0 disables the limit. Default: 600"),
+    cl::init(600), cl::cat(Category));
+enum class ExtraReport { None, Budget };
+static cl::opt<ExtraReport> ReportKind(
+    "report", cl::desc("Print an additional report"),
+    cl::values(clEnumValN(ExtraReport::Budget, "budget",
+                          "connections per database against the limit")),
+    cl::init(ExtraReport::None), cl::cat(Category));
+
+static void printVersion(raw_ostream &OS) {
+  OS << "poolguard " << POOLGUARD_VERSION << " (built against LLVM "
+     << LLVM_VERSION_STRING << ")\n";
+}
+
+static int usageError(const Twine &Message) {
+  WithColor::error(errs(), "poolguard") << Message << "\n";
+  return EC_Usage;
+}
+
+/// Finds compile_commands.json: -p, else the current directory, ./build, or
+/// the nearest parent directory that has one.
+static std::unique_ptr<clang::tooling::CompilationDatabase>
+findDatabase(std::string &Dir, std::string &Error) {
+  if (!BuildPath.empty()) {
+    SmallString<256> P(BuildPath);
+    sys::fs::make_absolute(P);
+    if (sys::fs::is_regular_file(P))
+      sys::path::remove_filename(P);
+    Dir = std::string(P);
+    SmallString<256> JSON(P);
+    sys::path::append(JSON, "compile_commands.json");
+    if (!sys::fs::exists(JSON)) {
+      Error = (JSON + ": no such file").str();
+      return nullptr;
+    }
+    return clang::tooling::JSONCompilationDatabase::loadFromFile(
+        JSON, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  }
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  for (StringRef D = Cwd; !D.empty(); D = sys::path::parent_path(D)) {
+    for (StringRef Sub : {"", "build"}) {
+      SmallString<256> JSON(D);
+      sys::path::append(JSON, Sub, "compile_commands.json");
+      if (!sys::fs::exists(JSON))
+        continue;
+      Dir = std::string(sys::path::parent_path(JSON));
+      return clang::tooling::JSONCompilationDatabase::loadFromFile(
+          JSON, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+    }
+  }
+  Error = "no compile_commands.json found (give -p <build dir>, or "
+          "'file.cpp -- <compiler args>')";
+  return nullptr;
+}
+
+/// Checks that every check named without a wildcard exists.
+static std::optional<std::string> unknownCheck(StringRef Globs) {
+  ct::ClangTidyOptions All = ct::ClangTidyOptions::getDefaults();
+  All.Checks = "*";
+  std::vector<std::string> Known = ct::getCheckNames(All, false);
+  SmallVector<StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, false);
+  for (StringRef G : Parts) {
+    G = G.trim();
+    if (G.starts_with("-"))
+      G = G.drop_front();
+    if (G.empty() || G.contains('*'))
+      continue;
+    if (!llvm::is_contained(Known, G.str()))
+      return G.str();
+  }
+  return std::nullopt;
+}
+
+static bool outputIsWritable(StringRef Path, std::string &Why) {
+  SmallString<256> Dir(Path);
+  sys::fs::make_absolute(Dir);
+  sys::path::remove_filename(Dir);
+  if (std::error_code EC = sys::fs::access(Dir, sys::fs::AccessMode::Write)) {
+    Why = (Dir + ": " + EC.message()).str();
+    return false;
+  }
+  if (sys::fs::exists(Path) &&
+      sys::fs::access(Path, sys::fs::AccessMode::Write)) {
+    Why = (Path + ": permission denied").str();
+    return false;
+  }
+  return true;
+}
+
+static void printBudget(raw_ostream &OS, Driver &D,
+                        const ct::poolguard::Facts &Merged) {
+  using namespace ct::poolguard;
+  BudgetOptions Opts = D.budgetOptions();
+  OS << formatv("connection budget: max_connections {0}, reserved {1}, "
+                "replicas {2}\n",
+                Opts.MaxConnections, Opts.ReservedConnections, Opts.Replicas);
+  for (const DatabaseBudget &B : computeBudgets(Merged, Opts)) {
+    OS << formatv("database '{0}': {1} of {2} available per process{3}{4}\n",
+                  B.DatabaseText, B.KnownTotal, B.Available,
+                  B.KnownTotal > B.Available ? " (over the limit)" : "",
+                  B.HasUnknown ? "; some pools have no known size" : "");
+    for (const BudgetContribution &C : B.Pools) {
+      const PoolCreationFact &Pool = *C.Pool;
+      std::string Size =
+          Pool.Unbounded ? "unbounded"
+          : Pool.Size    ? std::to_string(*Pool.Size) +
+                            (Pool.SizeIsInitialCache ? " (initial cache)" : "")
+                         : "unknown (" + Pool.SizeText + ")";
+      OS << formatv("  {0}:{1}:{2}: {3} size {4} x {5} instance(s) x {6} = "
+                    "{7}\n",
+                    Pool.Loc.File, Pool.Loc.Line, Pool.Loc.Column,
+                    Pool.Library, Size, C.Instances, Pool.Multiplier,
+                    C.Connections ? std::to_string(*C.Connections) : "?");
+    }
+  }
+}
+
+int main(int argc, const char **argv) {
+  cl::SetVersionPrinter(printVersion);
+  cl::HideUnrelatedOptions(Category);
+
+  std::string FixedError;
+  std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+          argc, argv, FixedError);
+  if (!FixedError.empty())
+    return usageError(FixedError);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "poolguard: finds duplicated connection pools and broken DSN "
+          "query strings\n\n"
+          "  poolguard -p <build dir> [files...]\n"
+          "  poolguard file.cpp -- <compiler args>\n",
+          &errs()))
+    return EC_Usage;
+
+  DriverOptions Opts;
+  if (Fixed) {
+    if (SourcePaths.empty())
+      return usageError("no input files (with '--', name the files to "
+                        "analyze)");
+    Opts.Database = std::move(Fixed);
+  } else if (!ListChecks && !DumpConfig) {
+    std::string Error;
+    auto DB = findDatabase(Opts.DatabaseDir, Error);
+    if (!DB)
+      return usageError(Error);
+    Opts.Database = std::move(DB);
+  } else {
+    Opts.Database = std::make_shared<clang::tooling::FixedCompilationDatabase>(
+        ".", std::vector<std::string>());
+  }
+
+  for (const std::string &S : SourcePaths) {
+    SmallString<256> P(S);
+    sys::fs::make_absolute(P);
+    sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    if (!sys::fs::exists(P))
+      return usageError(S + ": no such file");
+    Opts.Files.push_back(std::string(P));
+  }
+
+  if (!Checks.empty()) {
+    if (auto Unknown = unknownCheck(Checks))
+      return usageError("unknown check '" + *Unknown +
+                        "' in --checks; see --list-checks");
+    Opts.Overrides.Checks = Checks;
+  }
+  if (!Config.empty() || !ConfigFile.empty()) {
+    if (!Config.empty() && !ConfigFile.empty())
+      return usageError("--config and --config-file are mutually exclusive");
+    std::string Text = Config;
+    std::string Name = "--config";
+    if (!ConfigFile.empty()) {
+      auto Buf = MemoryBuffer::getFile(ConfigFile);
+      if (!Buf)
+        return usageError(ConfigFile + ": " + Buf.getError().message());
+      Text = (*Buf)->getBuffer().str();
+      Name = ConfigFile;
+    }
+    std::string Diags;
+    auto Parsed = ct::parseConfigurationWithDiags(
+        MemoryBufferRef(Text, Name), [&](const SMDiagnostic &D) {
+          raw_string_ostream OS(Diags);
+          D.print("poolguard", OS, /*ShowColors=*/false);
+        });
+    if (!Parsed) {
+      std::string Msg = Parsed.getError().message();
+      return usageError(Diags.empty() ? Name + ": " + Msg
+                                      : StringRef(Diags).rtrim().str());
+    }
+    Opts.FixedConfig = *Parsed;
+  }
+  Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Opts.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  Opts.Jobs = Jobs ? Jobs : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
+  Opts.TUTimeoutSeconds = TUTimeout;
+  if (!NoCache) {
+    if (!CacheDir.empty())
+      Opts.CacheDir = CacheDir;
+    else if (!Opts.DatabaseDir.empty())
+      Opts.CacheDir = Opts.DatabaseDir + "/.poolguard-cache";
+    if (!Opts.CacheDir.empty()) {
+      SmallString<256> Abs(Opts.CacheDir);
+      sys::fs::make_absolute(Abs);
+      Opts.CacheDir = std::string(Abs);
+      if (std::error_code EC = sys::fs::create_directories(Opts.CacheDir))
+        return usageError("cannot create the cache directory '" +
+                          Opts.CacheDir + "': " + EC.message());
+      if (sys::fs::access(Opts.CacheDir, sys::fs::AccessMode::Write))
+        return usageError("the cache directory '" + Opts.CacheDir +
+                          "' is not writable");
+    }
+  }
+  Opts.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  for (const std::string *Out : {&OutputFile.getValue(), &WriteIndex.getValue()}) {
+    std::string Why;
+    if (!Out->empty() && !outputIsWritable(*Out, Why))
+      return usageError("cannot write '" + *Out + "': " + Why);
+  }
+
+  Driver D(std::move(Opts));
+  if (Error E = D.prepare())
+    return usageError(toString(std::move(E)));
+
+  if (ListChecks) {
+    outs() << "Enabled checks:\n";
+    for (const std::string &C :
+         ct::getCheckNames(D.projectOptions(), false))
+      outs() << "    " << C << "\n";
+    outs() << "\n";
+    return EC_Clean;
+  }
+  if (DumpConfig) {
+    ct::ClangTidyOptions Dump = D.projectOptions();
+    for (auto &[Key, Value] : ct::getCheckOptions(Dump, false))
+      Dump.CheckOptions.try_emplace(Key, Value);
+    outs() << ct::configurationAsText(Dump);
+    return EC_Clean;
+  }
+  if (DumpFacts) {
+    if (SourcePaths.empty())
+      return usageError("--dump-facts needs the files to analyze");
+    std::vector<ct::poolguard::Facts> Parts;
+    for (const std::string &S : SourcePaths) {
+      SmallString<256> P(S);
+      sys::fs::make_absolute(P);
+      auto F = D.factsOf(P);
+      if (!F) {
+        WithColor::error(errs(), "poolguard") << toString(F.takeError())
+                                              << "\n";
+        return EC_TUFailed;
+      }
+      Parts.push_back(std::move(*F));
+    }
+    outs() << ct::poolguard::toJSON(ct::poolguard::mergeFacts(Parts)) << "\n";
+    return EC_Clean;
+  }
+
+  auto Start = std::chrono::steady_clock::now();
+  std::vector<TUResult> Results = D.map(0, D.translationUnits().size());
+  ct::poolguard::Facts Merged;
+  Report R = D.report(std::move(Results), &Merged);
+  R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                            Start)
+                  .count();
+
+  if (!WriteIndex.empty())
+    if (Error E = ct::poolguard::writeFileAtomically(
+            WriteIndex, ct::poolguard::toJSON(Merged)))
+      return usageError(toString(std::move(E)));
+
+  std::string Text;
+  raw_string_ostream OS(Text);
+  switch (OutputFormat) {
+  case Format::Text:
+    writeText(OS, R, /*Summary=*/!Quiet);
+    if (ReportKind == ExtraReport::Budget)
+      printBudget(OS, D, Merged);
+    break;
+  case Format::JSON:
+    OS << writeJSON(R);
+    break;
+  case Format::Sarif:
+    return usageError("--format=sarif is not available in this build");
+  }
+  OS.flush();
+  if (!OutputFile.empty()) {
+    if (Error E = ct::poolguard::writeFileAtomically(OutputFile, Text))
+      return usageError(toString(std::move(E)));
+  } else {
+    outs() << Text;
+    outs().flush();
+  }
+
+  if (R.TUsFailed)
+    return EC_TUFailed;
+  return R.Diagnostics.empty() ? EC_Clean : EC_Findings;
+}

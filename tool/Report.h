@@ -9,6 +9,7 @@
 #ifndef POOLGUARD_TOOL_REPORT_H
 #define POOLGUARD_TOOL_REPORT_H
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,7 @@ struct Report {
   unsigned TUsAnalyzed = 0;
   unsigned TUsFailed = 0;
   double Seconds = 0;
+  uint64_t PeakWorkerKB = 0; ///< Largest resident set of a worker.
 };
 
 } // namespace poolguard

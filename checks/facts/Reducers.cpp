@@ -1,4 +1,20 @@
+//===----------------------------------------------------------------------===//
+//
+// Whole-program checks over merged facts: duplicate pooled providers,
+// repeated pools and the connection budget. Pure functions of the facts; the
+// output is sorted, so it does not depend on the order TUs were analyzed in.
+//
+//===----------------------------------------------------------------------===//
+
 #include "facts/Reducers.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <map>
+#include <set>
+#include <tuple>
 
 namespace clang::tidy::poolguard {
 
@@ -7,19 +23,386 @@ bool operator<(const Finding &A, const Finding &B) {
          std::tie(B.Loc, B.Check, B.Message);
 }
 
-std::vector<Finding> findDuplicatePooledProviders(const Facts &F) { return {}; }
-std::vector<Finding> findRepeatedPools(const Facts &F) { return {}; }
-std::vector<DatabaseBudget> computeBudgets(const Facts &F,
-                                           const BudgetOptions &Opts) {
-  return {};
+namespace {
+
+/// Module keys look like "fn:AppendDb" or "class:AppComponent"; messages show
+/// the module's name.
+std::string moduleName(const Facts &F, llvm::StringRef Key) {
+  for (const ModuleFact &M : F.Modules)
+    if (M.Key == Key && !M.Name.empty())
+      return M.Name;
+  auto Colon = Key.find(':');
+  return Colon == llvm::StringRef::npos ? Key.str()
+                                        : Key.substr(Colon + 1).str();
 }
-std::vector<Finding> findBudgetOverruns(const Facts &F,
-                                        const BudgetOptions &Opts) {
-  return {};
+
+/// The instance a registration denotes, under the framework's lifetime rules:
+/// two registrations with the same key are one instance at run time.
+std::string instanceKey(const RegistrationFact &R) {
+  llvm::StringRef L = R.Lifetime;
+  if (L == "per-name")
+    return "name:" + R.InstanceName;
+  if (L == "per-type")
+    return "type:" + R.InstanceName;
+  if (L == "per-module")
+    return "module:" + R.Module;
+  if (L == "per-injector")
+    return "injector:" + (R.Container.empty() ? R.Module : R.Container);
+  if (L == "global")
+    return "global";
+  // "per-registration" and anything unknown: every registration is its own
+  // instance (Hypodermic registerType, CppMicroServices RegisterService).
+  return llvm::formatv("registration:{0}:{1}:{2}", R.Loc.File, R.Loc.Line,
+                       R.Loc.Column)
+      .str();
 }
+
+/// Ranks modules by distance from the program's roots (modules that import
+/// others and are imported by none), so the registration "reached first" can
+/// be kept. Modules not reachable from a root get no rank.
+llvm::StringMap<unsigned> rankModules(const Facts &F) {
+  llvm::StringMap<unsigned> Rank;
+  if (F.Imports.empty())
+    return Rank;
+  llvm::StringSet<> Imported;
+  std::map<std::string, std::set<std::string>> Edges;
+  for (const ImportFact &I : F.Imports) {
+    Imported.insert(I.Imported);
+    Edges[I.Module].insert(I.Imported);
+  }
+  std::vector<std::string> Frontier;
+  for (const auto &[Module, Targets] : Edges)
+    if (!Imported.contains(Module))
+      Frontier.push_back(Module);
+  for (unsigned Depth = 0; !Frontier.empty(); ++Depth) {
+    std::vector<std::string> Next;
+    for (const std::string &M : Frontier) {
+      if (!Rank.try_emplace(M, Depth).second)
+        continue;
+      auto It = Edges.find(M);
+      if (It != Edges.end())
+        llvm::append_range(Next, It->second);
+    }
+    Frontier = std::move(Next);
+  }
+  return Rank;
+}
+
+/// The first pool-ownership reason of each type, by location.
+std::map<std::string, const PoolOwnerFact *> poolOwners(const Facts &F) {
+  std::map<std::string, const PoolOwnerFact *> Owners;
+  for (const PoolOwnerFact &O : F.PoolOwners) // Sorted by (type, reason, loc).
+    Owners.try_emplace(O.Type, &O);
+  return Owners;
+}
+
+std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
+  return llvm::formatv("{0} {1}", N, N == 1 ? One : Many).str();
+}
+
+} // namespace
+
+std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
+  std::vector<Finding> Findings;
+  auto Owners = poolOwners(F);
+  llvm::StringMap<unsigned> Rank = rankModules(F);
+
+  std::map<std::string, std::vector<const RegistrationFact *>> ByService;
+  for (const RegistrationFact &R : F.Registrations)
+    if (!R.Service.empty())
+      ByService[R.Service].push_back(&R);
+
+  for (auto &[Service, Regs] : ByService) {
+    auto Owner = Owners.find(Service);
+    bool ProviderCreatesPool = llvm::any_of(
+        Regs, [](const RegistrationFact *R) { return R->PoolCreatedByProvider; });
+    if (Owner == Owners.end() && !ProviderCreatesPool)
+      continue;
+
+    // Keep the registration reached first from a root module, else the first
+    // by file and line; registrations of one instance collapse to the first.
+    llvm::stable_sort(Regs, [&](const RegistrationFact *A,
+                                const RegistrationFact *B) {
+      unsigned RA = Rank.lookup(A->Module), RB = Rank.lookup(B->Module);
+      bool HasA = Rank.count(A->Module), HasB = Rank.count(B->Module);
+      if (HasA != HasB)
+        return HasA;
+      if (HasA && RA != RB)
+        return RA < RB;
+      return A->Loc < B->Loc;
+    });
+    std::vector<const RegistrationFact *> Instances;
+    std::set<std::string> Seen;
+    for (const RegistrationFact *R : Regs)
+      if (Seen.insert(instanceKey(*R)).second)
+        Instances.push_back(R);
+    if (Instances.size() < 2)
+      continue;
+
+    std::string Ownership =
+        Owner != Owners.end()
+            ? llvm::formatv("'{0}' owns a pool: {1}", Service,
+                            Owner->second->Reason)
+                  .str()
+            : llvm::formatv("the provider of '{0}' creates a pool", Service)
+                  .str();
+    std::set<std::string> Modules;
+    for (const RegistrationFact *R : Instances)
+      Modules.insert(R->Module);
+
+    for (size_t I = 1; I < Instances.size(); ++I) {
+      const RegistrationFact *R = Instances[I];
+      Finding Fd;
+      Fd.Check = "poolguard-duplicate-pooled-provider";
+      Fd.Loc = R->Loc;
+      Fd.Message =
+          llvm::formatv(
+              "'{0}' owns a connection pool and is provided again by '{1}'; "
+              "its {2} in {3} create {4}, each with its own pool; provide it "
+              "once in a shared module and inject it elsewhere",
+              Service, moduleName(F, R->Module),
+              plural(Instances.size(), "registration", "registrations"),
+              plural(Modules.size(), "module", "modules"),
+              plural(Instances.size(), "instance", "instances"))
+              .str();
+      for (const RegistrationFact *Other : Instances) {
+        if (Other == R)
+          continue;
+        Fd.Notes.push_back(
+            {llvm::formatv("'{0}' is also provided by '{1}' here", Service,
+                           moduleName(F, Other->Module))
+                 .str(),
+             Other->Loc});
+      }
+      if (Owner != Owners.end())
+        Fd.Notes.push_back({Ownership, Owner->second->Loc});
+      Findings.push_back(std::move(Fd));
+    }
+  }
+  llvm::sort(Findings);
+  return Findings;
+}
+
+/// Pool creations grouped by database identity, each group in location
+/// order. Creations with an unknown identity are left out.
+static std::map<std::string, std::vector<const PoolCreationFact *>>
+poolsByDatabase(const Facts &F) {
+  std::map<std::string, std::vector<const PoolCreationFact *>> Groups;
+  for (const PoolCreationFact &C : F.PoolCreations) {
+    if (C.Database.empty())
+      continue;
+    auto &Group = Groups[C.Database];
+    // The merge keeps one fact per distinct content; a site that two TUs saw
+    // with different details is still one site.
+    if (!Group.empty() && Group.back()->Loc == C.Loc)
+      continue;
+    Group.push_back(&C);
+  }
+  for (auto &[Db, Group] : Groups)
+    llvm::stable_sort(Group, [](const PoolCreationFact *A,
+                                const PoolCreationFact *B) {
+      return A->Loc < B->Loc;
+    });
+  return Groups;
+}
+
+static std::string databaseText(const PoolCreationFact &C) {
+  return C.DatabaseText.empty() ? C.Database : C.DatabaseText;
+}
+
+std::vector<Finding> findRepeatedPools(const Facts &F) {
+  std::vector<Finding> Findings;
+  for (auto &[Db, Group] : poolsByDatabase(F)) {
+    if (Group.size() < 2)
+      continue;
+    for (size_t I = 1; I < Group.size(); ++I) {
+      const PoolCreationFact *C = Group[I];
+      Finding Fd;
+      Fd.Check = "poolguard-repeated-pool";
+      Fd.Loc = C->Loc;
+      Fd.Message = llvm::formatv(
+                       "another connection pool to database '{0}' is created "
+                       "here; {1} pools reach it; share one pool (or "
+                       "executor) as its own component and inject it",
+                       databaseText(*C), Group.size())
+                       .str();
+      for (const PoolCreationFact *Other : Group) {
+        if (Other == C)
+          continue;
+        Fd.Notes.push_back(
+            {llvm::formatv("{0} to '{1}' created here",
+                           Other == Group.front() ? "first pool"
+                                                  : "another pool",
+                           databaseText(*Other))
+                 .str(),
+             Other->Loc});
+      }
+      Findings.push_back(std::move(Fd));
+    }
+  }
+  llvm::sort(Findings);
+  return Findings;
+}
+
 unsigned countInstances(const Facts &F, llvm::StringRef Type,
                         std::string *Reason) {
-  return 1;
+  if (Type.empty())
+    return 1;
+  std::set<std::string> Keys, Modules;
+  for (const RegistrationFact &R : F.Registrations) {
+    if (R.Service != Type)
+      continue;
+    Keys.insert(instanceKey(R));
+    Modules.insert(R.Module);
+  }
+  if (Keys.size() < 2)
+    return 1;
+  if (Reason)
+    *Reason = llvm::formatv("'{0}' is provided by {1}", Type,
+                            plural(Modules.size(), "module", "modules"))
+                  .str();
+  return Keys.size();
+}
+
+std::vector<DatabaseBudget> computeBudgets(const Facts &F,
+                                           const BudgetOptions &Opts) {
+  std::vector<DatabaseBudget> Budgets;
+  int64_t Replicas = std::max<int64_t>(1, Opts.Replicas);
+  int64_t Available =
+      std::max<int64_t>(0, Opts.MaxConnections - Opts.ReservedConnections) /
+      Replicas;
+
+  auto Contribute = [&](DatabaseBudget &B, const PoolCreationFact &C) {
+    BudgetContribution Part;
+    Part.Pool = &C;
+    Part.Instances = countInstances(F, C.OwnerType, &Part.InstancesReason);
+    if (C.Size && !C.Unbounded && !C.SizeIsInitialCache) {
+      Part.Connections = *C.Size * Part.Instances * std::max(1u, C.Multiplier);
+      B.KnownTotal += *Part.Connections;
+    } else {
+      B.HasUnknown = true;
+    }
+    B.Pools.push_back(std::move(Part));
+  };
+
+  for (auto &[Db, Group] : poolsByDatabase(F)) {
+    DatabaseBudget B;
+    B.Database = Db;
+    B.DatabaseText = databaseText(*Group.front());
+    B.Available = Available;
+    for (const PoolCreationFact *C : Group)
+      Contribute(B, *C);
+    Budgets.push_back(std::move(B));
+  }
+  // A pool whose database is unknown is budgeted alone: it cannot be summed
+  // with others, but it can exceed the limit by itself.
+  for (const PoolCreationFact &C : F.PoolCreations) {
+    if (!C.Database.empty())
+      continue;
+    DatabaseBudget B;
+    B.Database = llvm::formatv("site:{0}:{1}:{2}", C.Loc.File, C.Loc.Line,
+                               C.Loc.Column)
+                     .str();
+    B.DatabaseText = "an unknown database";
+    B.Available = Available;
+    Contribute(B, C);
+    Budgets.push_back(std::move(B));
+  }
+  return Budgets;
+}
+
+static std::string describeSize(const BudgetContribution &P) {
+  const PoolCreationFact &C = *P.Pool;
+  if (C.Unbounded)
+    return "an unbounded pool";
+  if (C.SizeIsInitialCache)
+    return llvm::formatv("a pool with an initial cache of {0} and no maximum",
+                         C.Size ? std::to_string(*C.Size) : C.SizeText)
+        .str();
+  if (!C.Size)
+    return llvm::formatv("a pool of unknown size ('{0}')", C.SizeText).str();
+  std::string S = llvm::formatv("pool of {0} connections{1}", *C.Size,
+                                C.SizeIsDefault ? " (the library's default)"
+                                                : "")
+                      .str();
+  return S;
+}
+
+std::vector<Finding> findBudgetOverruns(const Facts &F,
+                                        const BudgetOptions &Opts) {
+  std::vector<Finding> Findings;
+  for (const DatabaseBudget &B : computeBudgets(F, Opts)) {
+    if (B.KnownTotal <= B.Available)
+      continue;
+    // Report at the pool whose connections push the running total over.
+    int64_t Running = 0;
+    const BudgetContribution *Culprit = nullptr;
+    for (const BudgetContribution &P : B.Pools) {
+      Running += P.Connections.value_or(0);
+      if (Running > B.Available) {
+        Culprit = &P;
+        break;
+      }
+    }
+    assert(Culprit && "total exceeds the limit but no pool pushes it over");
+
+    Finding Fd;
+    Fd.Check = "poolguard-connection-budget";
+    Fd.Loc = Culprit->Pool->Loc;
+    std::string Limit =
+        Opts.Replicas > 1
+            ? llvm::formatv("({0} max_connections - {1} reserved) / {2} "
+                            "replicas",
+                            Opts.MaxConnections, Opts.ReservedConnections,
+                            Opts.Replicas)
+                  .str()
+            : llvm::formatv("{0} max_connections - {1} reserved",
+                            Opts.MaxConnections, Opts.ReservedConnections)
+                  .str();
+    Fd.Message =
+        llvm::formatv("pools of database '{0}' may open {1} connections, "
+                      "more than the {2} available ({3}); share one pool or "
+                      "lower the pool sizes",
+                      B.DatabaseText, B.KnownTotal, B.Available, Limit)
+            .str();
+    std::vector<std::string> Terms;
+    for (const BudgetContribution &P : B.Pools) {
+      std::string Note = describeSize(P);
+      if (P.Connections) {
+        std::string Mult;
+        if (P.Pool->Multiplier > 1)
+          Mult = llvm::formatv(", × {0}: {1}", P.Pool->Multiplier,
+                               P.Pool->MultiplierReason)
+                     .str();
+        Note += llvm::formatv(" created here ({0}{1}{2})",
+                              plural(P.Instances, "instance", "instances"),
+                              P.InstancesReason.empty()
+                                  ? ""
+                                  : ": " + P.InstancesReason,
+                              Mult)
+                    .str();
+        std::string Term = std::to_string(*P.Pool->Size);
+        if (P.Instances > 1)
+          Term += " × " + std::to_string(P.Instances);
+        if (P.Pool->Multiplier > 1)
+          Term += " × " + std::to_string(P.Pool->Multiplier);
+        Terms.push_back(Term);
+      } else {
+        Note += " created here; not counted";
+      }
+      Fd.Notes.push_back({Note, P.Pool->Loc});
+    }
+    std::string Sum = llvm::join(Terms, " + ");
+    if (Terms.size() > 1 && llvm::all_equal(Terms))
+      Sum = llvm::formatv("{0} pools × {1}", Terms.size(), Terms.front());
+    Fd.Notes.push_back({llvm::formatv("{0} = {1} > {2} available", Sum,
+                                      B.KnownTotal, B.Available)
+                            .str(),
+                        Fd.Loc});
+    Findings.push_back(std::move(Fd));
+  }
+  llvm::sort(Findings);
+  return Findings;
 }
 
 } // namespace clang::tidy::poolguard

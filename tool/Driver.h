@@ -1,0 +1,95 @@
+//===----------------------------------------------------------------------===//
+//
+// The standalone poolguard driver: map (per TU, in worker processes, with a
+// facts cache), merge (facts of all TUs), report (one diagnostics path).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_TOOL_DRIVER_H
+#define POOLGUARD_TOOL_DRIVER_H
+
+#include "Report.h"
+#include "facts/Facts.h"
+#include "facts/Reducers.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace poolguard {
+
+/// Exit codes of the poolguard tool (documented in the README).
+enum ExitCode : int {
+  EC_Clean = 0,
+  EC_Findings = 1,
+  EC_Usage = 2,
+  EC_TUFailed = 3,
+};
+
+struct DriverOptions {
+  std::shared_ptr<clang::tooling::CompilationDatabase> Database;
+  std::string DatabaseDir; ///< Directory of compile_commands.json, if any.
+  std::vector<std::string> Files; ///< Selected files (absolute); empty: all.
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  unsigned Jobs = 1;
+  unsigned TUTimeoutSeconds = 600;
+  std::string CacheDir; ///< Empty: no cache.
+  /// Checks and check options from the command line (override .clang-tidy).
+  clang::tidy::ClangTidyOptions Overrides;
+  /// A --config-file/--config given on the command line replaces the
+  /// .clang-tidy lookup.
+  std::optional<clang::tidy::ClangTidyOptions> FixedConfig;
+  bool Progress = false;
+};
+
+/// What one TU contributed.
+struct TUResult {
+  std::string File;
+  bool Failed = false;
+  bool FromCache = false;
+  std::string Error; ///< Why the TU could not be analyzed.
+  std::vector<ReportDiagnostic> Diagnostics;
+  clang::tidy::poolguard::Facts Facts;
+};
+
+class Driver {
+public:
+  explicit Driver(DriverOptions Opts);
+  ~Driver();
+
+  /// Loads models and options; fails on configuration errors.
+  llvm::Error prepare();
+
+  /// The TUs the run analyzes (all of the database, in sorted order).
+  const std::vector<std::string> &translationUnits() const { return TUs; }
+
+  /// Runs the map step over TUs [Begin, End) of translationUnits().
+  std::vector<TUResult> map(size_t Begin, size_t End);
+
+  /// Merges facts and computes every diagnostic: per-TU diagnostics of the
+  /// selected files and cross-TU findings (after NOLINT) that touch them.
+  Report report(std::vector<TUResult> Results,
+                clang::tidy::poolguard::Facts *MergedOut = nullptr);
+
+  /// Computes diagnostics from already merged facts (poolguard --merge).
+  Report reportFromFacts(const clang::tidy::poolguard::Facts &Merged);
+
+  /// Options of the project (the database directory's .clang-tidy).
+  const clang::tidy::ClangTidyOptions &projectOptions() const;
+  clang::tidy::poolguard::BudgetOptions budgetOptions() const;
+  bool isCheckEnabled(llvm::StringRef Check) const;
+
+  /// The facts of one file (for --dump-facts).
+  llvm::Expected<clang::tidy::poolguard::Facts> factsOf(llvm::StringRef File);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> P;
+  std::vector<std::string> TUs;
+};
+
+} // namespace poolguard
+
+#endif // POOLGUARD_TOOL_DRIVER_H

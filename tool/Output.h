@@ -1,0 +1,26 @@
+//===----------------------------------------------------------------------===//
+//
+// Text and JSON renderings of a poolguard report.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_TOOL_OUTPUT_H
+#define POOLGUARD_TOOL_OUTPUT_H
+
+#include "Report.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace poolguard {
+
+/// clang's format: "path:line:col: warning: message [check]", the source
+/// line with a caret, and the notes likewise. With \p Summary, a last line
+/// "N findings in M files (K TUs analyzed in S s)".
+void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary);
+
+/// {"version":1,"diagnostics":[{"check","severity","message","file","line",
+/// "column","notes":[...],"fixes":[...]}]}
+std::string writeJSON(const Report &R);
+
+} // namespace poolguard
+
+#endif // POOLGUARD_TOOL_OUTPUT_H
