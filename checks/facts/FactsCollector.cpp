@@ -1,27 +1,801 @@
+//===----------------------------------------------------------------------===//
+//
+// Extracts facts from one translation unit, driven by the framework models.
+// Nothing here knows a framework: every call, construction or member that
+// matters is found by the qualified names in the models, and every value is
+// read through a model's ValueSource.
+//
+//===----------------------------------------------------------------------===//
+
 #include "facts/FactsCollector.h"
+#include "facts/CollectorExprs.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <set>
+
+using namespace clang::ast_matchers;
 
 namespace clang::tidy::poolguard {
 
+using namespace collector;
+
+namespace {
+
+/// Why a type owns a pool.
+struct Ownership {
+  std::string Reason;
+  SourceLocation Loc;
+  bool IsPool = false; ///< The type is itself a pool.
+};
+
+/// A pool creation whose module is decided when the TU ends, once every
+/// module of the TU is known.
+struct PendingCreation {
+  PoolCreationFact Fact;
+  std::string FunctionKey;
+  std::string ClassKey;
+};
+
+/// What encloses an expression.
+struct Enclosing {
+  const FunctionDecl *Function = nullptr;
+  const CXXRecordDecl *Class = nullptr;
+  const FieldDecl *Field = nullptr;
+  const Stmt *Body = nullptr; ///< Searched for assignments to locals.
+};
+
+/// The last component of a qualified name.
+llvm::StringRef unqualified(llvm::StringRef Name) {
+  size_t Pos = Name.rfind("::");
+  return Pos == llvm::StringRef::npos ? Name : Name.drop_front(Pos + 2);
+}
+
+bool isLambdaClass(const DeclContext *DC) {
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(DC);
+  return RD && RD->isLambda();
+}
+
+/// Finds the pool creations in a function body or initializer.
+class PoolFinder : public RecursiveASTVisitor<PoolFinder> {
+public:
+  explicit PoolFinder(llvm::function_ref<bool(const CallSite &)> IsPool)
+      : IsPool(IsPool) {}
+
+  bool VisitCallExpr(CallExpr *E) { return consider(E); }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) { return consider(E); }
+
+  const Expr *Found = nullptr;
+
+private:
+  bool consider(const Expr *E) {
+    std::optional<CallSite> S = asCallSite(E);
+    if (S && IsPool(*S)) {
+      Found = E;
+      return false;
+    }
+    return true;
+  }
+  llvm::function_ref<bool(const CallSite &)> IsPool;
+};
+
+} // namespace
+
 struct FactsCollector::Impl {
   std::shared_ptr<const ModelSet> Models;
+  std::vector<std::string> EnvGetters;
+  std::vector<std::string> PoolAnnotations;
+  std::set<std::string> PoolTypes;
+
+  ASTContext *Ctx = nullptr;
   Facts Collected;
+  std::vector<PendingCreation> Creations;
+  std::set<std::string> ModuleKeys;
+  std::set<std::string> Seen; ///< Keys of facts already recorded.
+  llvm::DenseMap<const CXXRecordDecl *, std::optional<Ownership>> Owners;
+
+  explicit Impl(std::shared_ptr<const ModelSet> M) : Models(std::move(M)) {
+    if (!Models)
+      Models = std::make_shared<const ModelSet>();
+    for (const Model &Mod : Models->Models) {
+      llvm::append_range(EnvGetters, Mod.EnvGetters);
+      llvm::append_range(PoolAnnotations, Mod.PoolAnnotations);
+      PoolTypes.insert(Mod.PoolTypes.begin(), Mod.PoolTypes.end());
+    }
+  }
+
+  void setContext(ASTContext &C) {
+    if (Ctx == &C)
+      return;
+    Ctx = &C;
+    Owners.clear();
+  }
+
+  //===--- Locations -------------------------------------------------------===//
+
+  SourcePos pos(SourceLocation Loc) const {
+    SourcePos P;
+    if (Loc.isInvalid())
+      return P;
+    const SourceManager &SM = Ctx->getSourceManager();
+    SourceLocation Exp = SM.getExpansionLoc(Loc);
+    OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Exp));
+    if (!FE)
+      return P;
+    llvm::StringRef Real = FE->getFileEntry().tryGetRealPathName();
+    if (!Real.empty()) {
+      P.File = Real.str();
+    } else {
+      llvm::SmallString<256> Abs(FE->getName());
+      llvm::sys::fs::make_absolute(Abs);
+      llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+      P.File = std::string(Abs);
+    }
+    P.Line = SM.getExpansionLineNumber(Exp);
+    P.Column = SM.getExpansionColumnNumber(Exp);
+    P.Offset = SM.getFileOffset(Exp);
+    return P;
+  }
+
+  bool inSystemHeader(SourceLocation Loc) const {
+    return Loc.isInvalid() ||
+           Ctx->getSourceManager().isInSystemHeader(
+               Ctx->getSourceManager().getExpansionLoc(Loc));
+  }
+
+  static std::string posKey(const SourcePos &P) {
+    return P.File + ":" + std::to_string(P.Offset);
+  }
+
+  /// True the first time \p Key is seen in this TU.
+  bool firstTime(std::string Key) { return Seen.insert(std::move(Key)).second; }
+
+  //===--- Context ---------------------------------------------------------===//
+
+  /// Walks up from \p Node to the enclosing function, field initializer and
+  /// class, looking through lambdas.
+  Enclosing enclosing(DynTypedNode Node) {
+    Enclosing Out;
+    for (int Steps = 0; Steps < 512; ++Steps) {
+      DynTypedNodeList Parents = Ctx->getParents(Node);
+      if (Parents.empty())
+        return Out;
+      Node = Parents[0];
+      if (const auto *FD = Node.get<FunctionDecl>()) {
+        if (isLambdaClass(FD->getDeclContext()))
+          return fromDeclContext(FD->getDeclContext()->getParent(), Out);
+        return fromDeclContext(FD, Out);
+      }
+      if (const auto *F = Node.get<FieldDecl>()) {
+        Out.Field = F;
+        Out.Body = F->getInClassInitializer();
+        return fromDeclContext(F->getDeclContext(), Out);
+      }
+      if (const auto *RD = Node.get<CXXRecordDecl>()) {
+        if (RD->isLambda())
+          return fromDeclContext(RD->getDeclContext(), Out);
+        return fromDeclContext(RD, Out);
+      }
+      if (const auto *VD = Node.get<VarDecl>(); VD && !VD->isLocalVarDecl())
+        return fromDeclContext(VD->getDeclContext(), Out);
+      if (Node.get<TranslationUnitDecl>())
+        return Out;
+    }
+    return Out;
+  }
+
+  static Enclosing fromDeclContext(const DeclContext *DC, Enclosing Out) {
+    for (; DC; DC = DC->getParent()) {
+      if (isLambdaClass(DC))
+        continue;
+      if (const auto *FD = dyn_cast<FunctionDecl>(DC)) {
+        if (isLambdaClass(FD->getDeclContext()))
+          continue;
+        if (!Out.Function) {
+          Out.Function = FD;
+          if (!Out.Body)
+            Out.Body = FD->getBody();
+        }
+        continue;
+      }
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
+        Out.Class = RD;
+        return Out;
+      }
+      if (isa<NamespaceDecl>(DC) || isa<TranslationUnitDecl>(DC))
+        return Out;
+    }
+    return Out;
+  }
+
+  //===--- Models ----------------------------------------------------------===//
+
+  /// Whether \p S calls or constructs \p Name of \p Kind. A name written
+  /// through a typedef (`oatpp::postgresql::ConnectionPool::createShared`)
+  /// matches only when \p ViaTypedef.
+  static bool calleeIs(const CallSite &S, llvm::StringRef Name, MatchKind Kind,
+                       bool ViaTypedef) {
+    if (Kind == MatchKind::Construct) {
+      const auto *Ctor = dyn_cast<CXXConstructorDecl>(S.Callee);
+      return !ViaTypedef && Ctor && isa<CXXConstructExpr>(S.E) &&
+             plainQualifiedName(Ctor->getParent()) == Name;
+    }
+    if (Kind != MatchKind::Call || !isa<CallExpr>(S.E))
+      return false;
+    if (ViaTypedef)
+      return writtenQualifiedCallee(S.E) == Name;
+    return plainQualifiedName(S.Callee) == Name;
+  }
+
+  static bool paramsMatch(const CallSite &S,
+                          llvm::ArrayRef<std::string> Params,
+                          const ASTContext &Ctx) {
+    for (size_t I = 0; I < Params.size(); ++I) {
+      if (I >= S.Callee->getNumParams())
+        return false;
+      if (typeKey(S.Callee->getParamDecl(I)->getType(), Ctx) != Params[I])
+        return false;
+    }
+    return true;
+  }
+
+  /// The pool model \p S matches, preferring names written through a typedef.
+  std::pair<const Model *, const PoolModel *> poolModelFor(const CallSite &S) {
+    for (bool ViaTypedef : {true, false})
+      for (const Model &M : Models->Models)
+        for (const PoolModel &P : M.Pools)
+          if (calleeIs(S, P.Callee, P.Kind, ViaTypedef) &&
+              paramsMatch(S, P.Params, *Ctx))
+            return {&M, &P};
+    return {nullptr, nullptr};
+  }
+
+  /// The first pool creation inside \p S, or null.
+  const Expr *findPoolCreation(const Stmt *S) {
+    if (!S)
+      return nullptr;
+    PoolFinder Finder([&](const CallSite &Site) {
+      return poolModelFor(Site).second != nullptr;
+    });
+    Finder.TraverseStmt(const_cast<Stmt *>(S));
+    return Finder.Found;
+  }
+
+  //===--- Value sources ---------------------------------------------------===//
+
+  /// The argument bound to the parameter named \p Name, or null.
+  static const Expr *argForParam(const CallSite &S, llvm::StringRef Name) {
+    for (unsigned I = 0; I < S.Callee->getNumParams(); ++I)
+      if (S.Callee->getParamDecl(I)->getName() == Name)
+        return I < S.Args.size() ? S.Args[I] : nullptr;
+    return nullptr;
+  }
+
+  /// The template argument \p Index of a method named \p Method called on
+  /// the result of \p Call, through a chain of calls (`.as<I>()`).
+  QualType chainedTemplateArg(const Expr *Call, llvm::StringRef Method,
+                              int Index) {
+    DynTypedNode Node = DynTypedNode::create(*Call);
+    for (int Steps = 0; Steps < 32; ++Steps) {
+      DynTypedNodeList Parents = Ctx->getParents(Node);
+      if (Parents.empty())
+        return {};
+      Node = Parents[0];
+      if (Node.get<ImplicitCastExpr>() || Node.get<ParenExpr>() ||
+          Node.get<MemberExpr>())
+        continue;
+      const auto *MC = Node.get<CXXMemberCallExpr>();
+      if (!MC || !MC->getMethodDecl())
+        return {};
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (MD->getName() != Method)
+        continue;
+      const TemplateArgumentList *Args = MD->getTemplateSpecializationArgs();
+      if (!Args || Index >= static_cast<int>(Args->size()) ||
+          (*Args)[Index].getKind() != TemplateArgument::Type)
+        return {};
+      return (*Args)[Index].getAsType();
+    }
+    return {};
+  }
+
+  /// The type a ValueSource names at \p S.
+  QualType sourceType(const ValueSource &V, const CallSite &S) {
+    QualType T;
+    const Expr *Arg = V.Index < static_cast<int>(S.Args.size())
+                          ? ignoreWrappers(S.Args[V.Index])
+                          : nullptr;
+    if (V.From == "templateArg") {
+      if (S.TemplateArgs && V.Index < static_cast<int>(S.TemplateArgs->size()) &&
+          (*S.TemplateArgs)[V.Index].getKind() == TemplateArgument::Type)
+        T = (*S.TemplateArgs)[V.Index].getAsType();
+    } else if (V.From == "chainedTemplateArg") {
+      T = chainedTemplateArg(S.E, V.Name, V.Index);
+    } else if (V.From == "argType" && Arg) {
+      T = Arg->getType();
+    } else if (V.From == "argPointee" && Arg) {
+      T = pointeeOf(Arg->getType());
+    } else if ((V.From == "lambdaReturn" || V.From == "lambdaReturnPointee") &&
+               Arg) {
+      const Expr *Inner = ignoreConversions(followLocal(Arg));
+      if (const auto *L = dyn_cast_or_null<LambdaExpr>(Inner))
+        T = L->getCallOperator()->getReturnType();
+      if (V.From == "lambdaReturnPointee")
+        T = pointeeOf(T);
+    }
+    if (V.Pointee)
+      T = pointeeOf(T);
+    return T;
+  }
+
+  /// The expression a ValueSource names at \p S; \p IsDefault is set when
+  /// it is a default argument or default member initializer.
+  const Expr *sourceExpr(const ValueSource &V, const CallSite &S,
+                         const Enclosing &Where, bool *IsDefault) {
+    const Expr *Arg =
+        V.Index < static_cast<int>(S.Args.size()) ? S.Args[V.Index] : nullptr;
+    const Expr *Out = nullptr;
+    if (V.From == "arg" || V.From == "uriQuery") {
+      Out = Arg;
+    } else if (V.From == "param") {
+      Out = argForParam(S, V.Name);
+    } else if (V.From == "field" && Arg) {
+      Out = fieldValue(Arg, V.Name, Where.Body, S.E->getBeginLoc(), *Ctx,
+                       IsDefault);
+    } else if (V.From == "optionAfter") {
+      for (size_t I = 0; I + 1 < S.Args.size(); ++I) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(ignoreWrappers(S.Args[I]));
+        if (Ref && isa<EnumConstantDecl>(Ref->getDecl()) &&
+            Ref->getDecl()->getName() == V.Name) {
+          Out = S.Args[I + 1];
+          break;
+        }
+      }
+    }
+    if (Out && isa<CXXDefaultArgExpr>(ignoreWrappers(Out)) && IsDefault)
+      *IsDefault = true;
+    return Out;
+  }
+
+  /// A name given as a string: the literal's value, else the source text.
+  std::string nameText(const Expr *E) {
+    if (!E)
+      return "";
+    if (const auto *S = dyn_cast<StringLiteral>(ignoreConversions(followLocal(E))))
+      return S->getString().str();
+    return sourceText(E, *Ctx);
+  }
+
+  /// Looks through the construction of \p Through that built \p E.
+  const Expr *through(const Expr *E, const ValueSource &V) {
+    if (!E || V.Through.empty())
+      return E;
+    const Expr *Built = ignoreWrappers(followLocal(E));
+    if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Built))
+      Built = ignoreWrappers(F->getSubExpr());
+    std::optional<CallSite> S = asCallSite(Built);
+    if (!S)
+      return E;
+    bool Matches = typeKey(pointeeOf(Built->getType()), *Ctx) == V.Through ||
+                   typeKey(Built->getType(), *Ctx) == V.Through;
+    if (!Matches || V.ThroughIndex >= static_cast<int>(S->Args.size()))
+      return E;
+    return S->Args[V.ThroughIndex];
+  }
+
+  //===--- Pool owners -----------------------------------------------------===//
+
+  /// Smart pointers and optionals of T -> T; other types unchanged.
+  static QualType unwrapOwning(QualType T) {
+    for (int I = 0; I < 4; ++I) {
+      if (T->isPointerType())
+        return T;
+      QualType Inner = pointeeOf(T);
+      if (Inner == T)
+        return T;
+      T = Inner;
+    }
+    return T;
+  }
+
+  std::optional<Ownership> ownership(const CXXRecordDecl *RD) {
+    if (!RD)
+      return std::nullopt;
+    RD = RD->getDefinition();
+    if (!RD || RD->isDependentContext())
+      return std::nullopt;
+    auto It = Owners.find(RD);
+    if (It != Owners.end())
+      return It->second;
+    Owners[RD] = std::nullopt; // Breaks cycles.
+    std::optional<Ownership> O = computeOwnership(RD);
+    Owners[RD] = O;
+    return O;
+  }
+
+  std::optional<Ownership> computeOwnership(const CXXRecordDecl *RD) {
+    std::string Name = plainQualifiedName(RD);
+    if (PoolTypes.count(Name))
+      return Ownership{"it is the pool type '" + Name + "'", RD->getLocation(),
+                       /*IsPool=*/true};
+    for (const auto *A : RD->specific_attrs<AnnotateAttr>())
+      if (llvm::is_contained(PoolAnnotations, A->getAnnotation()))
+        return Ownership{("it is annotated as a pool with "
+                          "[[clang::annotate(\"" +
+                          A->getAnnotation() + "\")]]")
+                             .str(),
+                         A->getLocation(), /*IsPool=*/true};
+    for (const FieldDecl *F : RD->fields()) {
+      QualType T = F->getType();
+      if (T->isDependentType())
+        continue;
+      if (const ArrayType *AT = Ctx->getAsArrayType(T))
+        T = AT->getElementType();
+      std::optional<Ownership> Inner = ownership(recordOf(unwrapOwning(T)));
+      if (!Inner)
+        continue;
+      std::string Reason = "member '" + F->getNameAsString() + "' of type '" +
+                           printType(F->getType(), *Ctx) + "'";
+      if (!Inner->IsPool)
+        Reason += ", which owns a pool: " + Inner->Reason;
+      return Ownership{Reason, F->getLocation()};
+    }
+    for (const CXXBaseSpecifier &B : RD->bases()) {
+      std::optional<Ownership> Inner =
+          ownership(B.getType()->getAsCXXRecordDecl());
+      if (!Inner)
+        continue;
+      std::string Reason = "base class '" + printType(B.getType(), *Ctx) + "'";
+      if (!Inner->IsPool)
+        Reason += ", which owns a pool: " + Inner->Reason;
+      return Ownership{Reason, B.getBeginLoc()};
+    }
+    for (const CXXMethodDecl *MD : RD->methods()) {
+      const FunctionDecl *Def = nullptr;
+      if (!MD->hasBody(Def) || !Def)
+        continue;
+      const Expr *Found = findPoolCreation(Def->getBody());
+      if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def); !Found && Ctor)
+        for (const CXXCtorInitializer *Init : Ctor->inits())
+          if (Init->isWritten() && (Found = findPoolCreation(Init->getInit())))
+            break;
+      if (Found)
+        return Ownership{"creates a pool in '" + plainQualifiedName(Def) + "'",
+                         Found->getExprLoc()};
+    }
+    for (const FieldDecl *F : RD->fields())
+      if (const Expr *Found = findPoolCreation(F->getInClassInitializer()))
+        return Ownership{"creates a pool in the initializer of member '" +
+                             F->getNameAsString() + "'",
+                         Found->getExprLoc()};
+    return std::nullopt;
+  }
+
+  void addOwner(const std::string &Type, const Ownership &O,
+                SourceLocation Fallback) {
+    SourceLocation Loc = inSystemHeader(O.Loc) ? Fallback : O.Loc;
+    if (inSystemHeader(Loc))
+      return;
+    PoolOwnerFact F;
+    F.Type = Type;
+    F.Reason = O.Reason;
+    F.Loc = pos(Loc);
+    if (firstTime("owner|" + Type + "|" + O.Reason + "|" + posKey(F.Loc)))
+      Collected.PoolOwners.push_back(std::move(F));
+  }
+
+  //===--- Facts -----------------------------------------------------------===//
+
+  /// Records the module \p Where stands for and returns its key.
+  std::string moduleFor(const std::string &Kind, const Enclosing &Where,
+                        const Model &M) {
+    const NamedDecl *D = nullptr;
+    std::string Prefix;
+    if (Kind == "enclosingFunction") {
+      D = Where.Function;
+      Prefix = "fn:";
+    } else {
+      D = Where.Class;
+      Prefix = "class:";
+    }
+    if (!D)
+      return "";
+    std::string Name = plainQualifiedName(D);
+    std::string Key = Prefix + Name;
+    if (ModuleKeys.insert(Key).second) {
+      ModuleFact F;
+      F.Key = Key;
+      F.Name = Name;
+      F.Framework = M.Name;
+      F.Loc = pos(D->getLocation());
+      Collected.Modules.push_back(std::move(F));
+    }
+    return Key;
+  }
+
+  void registration(const Model &M, const RegistrationModel &R,
+                    const CallSite &S, SourceLocation Loc, DynTypedNode Node,
+                    const Stmt *Provider) {
+    QualType Service = sourceType(R.Service, S);
+    if (Service.isNull() || Service->isDependentType())
+      return;
+    RegistrationFact F;
+    F.Service = typeKey(Service, *Ctx);
+    if (F.Service.empty())
+      return;
+    if (R.Interface) {
+      QualType I = sourceType(*R.Interface, S);
+      if (!I.isNull() && !I->isDependentType())
+        F.Interface = typeKey(I, *Ctx);
+    }
+    Enclosing Where = enclosing(Node);
+    if (R.Name) {
+      bool IsDefault = false;
+      F.InstanceName = nameText(sourceExpr(*R.Name, S, Where, &IsDefault));
+      if (IsDefault)
+        F.InstanceName.clear();
+    }
+    F.Framework = M.Name;
+    F.Lifetime = R.Lifetime;
+    F.Module = moduleFor(R.Module, Where, M);
+    F.PoolCreatedByProvider = findPoolCreation(Provider) != nullptr;
+    F.Loc = pos(Loc);
+    if (!firstTime("reg|" + posKey(F.Loc) + "|" + F.Service))
+      return;
+    Collected.Registrations.push_back(F);
+    if (std::optional<Ownership> O = ownership(recordOf(Service)))
+      addOwner(F.Service, *O, Loc);
+  }
+
+  void pool(const Model &M, const PoolModel &P, const CallSite &S,
+            DynTypedNode Node) {
+    PoolCreationFact F;
+    F.Library = P.Library.empty() ? M.Name : P.Library;
+    F.Callee = P.Callee;
+    F.Unbounded = P.Unbounded;
+    F.SizeIsInitialCache = P.SizeIsInitialCache;
+    F.Loc = pos(S.E->getExprLoc());
+    if (!firstTime("pool|" + posKey(F.Loc)))
+      return;
+    Enclosing Where = enclosing(Node);
+
+    if (P.Size) {
+      bool IsDefault = false;
+      const Expr *SizeExpr = sourceExpr(*P.Size, S, Where, &IsDefault);
+      if (P.Size->From == "uriQuery") {
+        int64_t V = 0;
+        std::optional<std::string> Q =
+            SizeExpr ? uriQueryParam(SizeExpr, P.Size->Name) : std::nullopt;
+        if (Q && !llvm::StringRef(*Q).getAsInteger(10, V)) {
+          F.Size = V;
+          F.SizeText = P.Size->Name + "=" + *Q;
+        }
+      } else if (SizeExpr) {
+        F.Size = evaluateInt(SizeExpr, *Ctx, &IsDefault);
+        const Expr *Shown = ignoreWrappers(SizeExpr);
+        if (const auto *D = dyn_cast<CXXDefaultArgExpr>(Shown))
+          Shown = D->getExpr();
+        F.SizeText = sourceText(Shown, *Ctx);
+        F.SizeIsDefault = IsDefault;
+      }
+      if (!F.Size && !SizeExpr && P.DefaultSize) {
+        F.Size = P.DefaultSize;
+        F.SizeText = std::to_string(*P.DefaultSize);
+        F.SizeIsDefault = true;
+      }
+    }
+
+    std::vector<std::string> Keys, Texts;
+    bool AnyKnown = false;
+    for (const ValueSource &Part : P.Dsn) {
+      bool IsDefault = false;
+      const Expr *E = through(sourceExpr(Part, S, Where, &IsDefault), Part);
+      Identity Id = E ? identityOf(E, *Ctx, EnvGetters) : Identity();
+      AnyKnown |= !Id.Key.empty();
+      Keys.push_back(Id.Key.empty() ? "?" : Id.Key);
+      std::string Label = Part.From == "field" ? Part.Name : std::string();
+      if (Label.empty() && Part.From == "arg" &&
+          Part.Index < static_cast<int>(S.Callee->getNumParams()))
+        Label = S.Callee->getParamDecl(Part.Index)->getName().str();
+      Texts.push_back(P.Dsn.size() == 1 || Label.empty()
+                          ? Id.Text
+                          : Label + "=" + Id.Text);
+    }
+    if (AnyKnown) {
+      F.Database = Keys.size() == 1 ? Keys[0] : "parts:" + llvm::join(Keys, ";");
+      F.DatabaseText = llvm::join(Texts, " ");
+    }
+
+    if (P.MultiplierFlag) {
+      bool IsDefault = false;
+      const Expr *Flag = sourceExpr(*P.MultiplierFlag, S, Where, &IsDefault);
+      bool Value = false;
+      if (Flag && !Flag->isValueDependent() &&
+          ignoreWrappers(Flag)->EvaluateAsBooleanCondition(Value, *Ctx) &&
+          Value)
+        F.MultiplierReason = P.MultiplierReason;
+    }
+
+    PendingCreation C;
+    if (Where.Function)
+      F.Function = plainQualifiedName(Where.Function);
+    if (Where.Class) {
+      F.OwnerType = plainQualifiedName(Where.Class);
+      C.ClassKey = "class:" + F.OwnerType;
+    }
+    if (Where.Function)
+      C.FunctionKey = "fn:" + F.Function;
+    if (Where.Class) {
+      std::string Reason =
+          Where.Function ? "creates a pool in '" + F.Function + "'"
+          : Where.Field
+              ? "creates a pool in the initializer of member '" +
+                    Where.Field->getNameAsString() + "'"
+              : "creates a pool";
+      addOwner(F.OwnerType, Ownership{Reason, S.E->getExprLoc()},
+               S.E->getExprLoc());
+    }
+    C.Fact = std::move(F);
+    Creations.push_back(std::move(C));
+  }
+
+  void call(const CallSite &S, DynTypedNode Node) {
+    for (const Model &M : Models->Models)
+      for (const RegistrationModel &R : M.Registrations)
+        if (calleeIs(S, R.Callee, R.Kind, false))
+          registration(M, R, S, S.E->getExprLoc(), Node, S.E);
+    auto [M, P] = poolModelFor(S);
+    if (P)
+      pool(*M, *P, S, Node);
+  }
+
+  /// A member whose type is a modelled template, such as the one
+  /// OATPP_CREATE_COMPONENT declares.
+  void member(const FieldDecl *F) {
+    const auto *Spec =
+        dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(F->getType()));
+    if (!Spec)
+      return;
+    std::string Name = plainQualifiedName(Spec);
+    for (const Model &M : Models->Models)
+      for (const RegistrationModel &R : M.Registrations) {
+        if (R.Kind != MatchKind::Member || R.Callee != Name)
+          continue;
+        CallSite S;
+        S.E = F->getInClassInitializer();
+        S.TemplateArgs = &Spec->getTemplateArgs();
+        // Component<T> x = Component<T>(args): the construction with args.
+        const Expr *Init = F->getInClassInitializer();
+        for (int Depth = 0; Init && Depth < 6; ++Depth) {
+          Init = ignoreWrappers(Init);
+          if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init)) {
+            Init = Cast->getSubExpr();
+            continue;
+          }
+          const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+          if (!Construct)
+            break;
+          S.E = Construct;
+          S.Callee = Construct->getConstructor();
+          S.Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                                Construct->getNumArgs());
+          bool IsCopy = Construct->getConstructor()->isCopyOrMoveConstructor();
+          if (!IsCopy || Construct->getNumArgs() != 1)
+            break;
+          Init = Construct->getArg(0);
+        }
+        if (!S.Callee || !S.E)
+          continue;
+        registration(M, R, S, F->getLocation(), DynTypedNode::create(*F),
+                     F->getInClassInitializer());
+      }
+  }
+
+  void record(const CXXRecordDecl *RD) {
+    if (RD->isDependentContext() || !RD->getIdentifier())
+      return;
+    if (std::optional<Ownership> O = ownership(RD))
+      addOwner(plainQualifiedName(RD), *O, RD->getLocation());
+  }
 };
 
 FactsCollector::FactsCollector(std::shared_ptr<const ModelSet> Models)
-    : P(std::make_unique<Impl>()) {
-  P->Models = std::move(Models);
-}
+    : P(std::make_unique<Impl>(std::move(Models))) {}
 FactsCollector::~FactsCollector() = default;
 
-void FactsCollector::registerMatchers(
-    ast_matchers::MatchFinder &Finder,
-    ast_matchers::MatchFinder::MatchCallback *Callback) {}
+void FactsCollector::registerMatchers(MatchFinder &Finder,
+                                      MatchFinder::MatchCallback *Callback) {
+  std::vector<std::string> CallNames, ConstructNames;
+  bool AnyMember = false;
+  auto Add = [&](MatchKind Kind, llvm::StringRef Callee) {
+    if (Kind == MatchKind::Call)
+      CallNames.push_back(unqualified(Callee).str());
+    else if (Kind == MatchKind::Construct)
+      ConstructNames.push_back(Callee.str());
+    else
+      AnyMember = true;
+  };
+  for (const Model &M : P->Models->Models) {
+    for (const RegistrationModel &R : M.Registrations)
+      Add(R.Kind, R.Callee);
+    for (const ImportModel &I : M.Imports)
+      Add(I.Kind, I.Callee);
+    for (const PoolModel &Pool : M.Pools)
+      Add(Pool.Kind, Pool.Callee);
+  }
+  std::vector<llvm::StringRef> CallRefs(CallNames.begin(), CallNames.end());
+  std::vector<llvm::StringRef> ConstructRefs(ConstructNames.begin(),
+                                             ConstructNames.end());
+  const auto InUserCode = unless(isExpansionInSystemHeader());
 
-void FactsCollector::run(const ast_matchers::MatchFinder::MatchResult &) {}
+  // Calls of modelled functions, by unqualified name; run() compares the
+  // qualified or typedef-qualified name: registerType<T>(), createShared().
+  if (!CallRefs.empty())
+    Finder.addMatcher(
+        callExpr(InUserCode, callee(functionDecl(hasAnyName(CallRefs))))
+            .bind("call"),
+        Callback);
+  // Constructions of modelled types: soci::connection_pool pool(8).
+  if (!ConstructRefs.empty())
+    Finder.addMatcher(cxxConstructExpr(InUserCode,
+                                       hasDeclaration(cxxConstructorDecl(
+                                           ofClass(hasAnyName(ConstructRefs)))))
+                          .bind("construct"),
+                      Callback);
+  // Members declaring a registration: OATPP_CREATE_COMPONENT(T, name)(...).
+  if (AnyMember)
+    Finder.addMatcher(fieldDecl(InUserCode).bind("field"), Callback);
+  // Classes that own a pool directly or through members and bases.
+  Finder.addMatcher(
+      cxxRecordDecl(InUserCode, isDefinition(), unless(isLambda()))
+          .bind("record"),
+      Callback);
+  // Always fires once, so the TU is seen even without any other match.
+  Finder.addMatcher(translationUnitDecl().bind("tu"), Callback);
+}
+
+void FactsCollector::run(const MatchFinder::MatchResult &Result) {
+  P->setContext(*Result.Context);
+  if (const auto *E = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    if (std::optional<CallSite> S = asCallSite(E))
+      P->call(*S, DynTypedNode::create(*E));
+    return;
+  }
+  if (const auto *E = Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
+    if (std::optional<CallSite> S = asCallSite(E))
+      P->call(*S, DynTypedNode::create(*E));
+    return;
+  }
+  if (const auto *F = Result.Nodes.getNodeAs<FieldDecl>("field")) {
+    P->member(F);
+    return;
+  }
+  if (const auto *RD = Result.Nodes.getNodeAs<CXXRecordDecl>("record"))
+    P->record(RD);
+}
 
 Facts FactsCollector::takeFacts(llvm::StringRef MainFile) {
+  for (PendingCreation &C : P->Creations) {
+    if (!C.FunctionKey.empty() && P->ModuleKeys.count(C.FunctionKey))
+      C.Fact.Module = C.FunctionKey;
+    else if (!C.ClassKey.empty() && P->ModuleKeys.count(C.ClassKey))
+      C.Fact.Module = C.ClassKey;
+    P->Collected.PoolCreations.push_back(std::move(C.Fact));
+  }
   Facts F = std::move(P->Collected);
   P->Collected = Facts();
+  P->Creations.clear();
+  P->ModuleKeys.clear();
+  P->Seen.clear();
+  P->Owners.clear();
+  P->Ctx = nullptr;
   F.TranslationUnits.push_back(MainFile.str());
   return F;
 }

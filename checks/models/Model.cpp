@@ -1,16 +1,552 @@
+//===----------------------------------------------------------------------===//
+//
+// Loading and validation of framework model files. nlohmann/json parses the
+// values; a small scanner maps every key to its line so that errors can name
+// file, line and key.
+//
+//===----------------------------------------------------------------------===//
+
 #include "models/Model.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
 
 namespace clang::tidy::poolguard {
 
+using OJson = nlohmann::ordered_json;
+
+namespace {
+
+/// Records the line of every object key and array element, keyed by its
+/// path ("/pools/2/size/from"). Runs on text nlohmann already accepted.
+class KeyLines {
+public:
+  explicit KeyLines(llvm::StringRef Text) : Text(Text) {
+    skipSpace();
+    value("");
+  }
+
+  unsigned lineOf(const std::string &Path) const {
+    auto It = Lines.find(Path);
+    return It == Lines.end() ? 1 : It->second;
+  }
+
+private:
+  void skipSpace() {
+    while (Pos < Text.size() && (Text[Pos] == ' ' || Text[Pos] == '\t' ||
+                                 Text[Pos] == '\r' || Text[Pos] == '\n')) {
+      if (Text[Pos] == '\n')
+        ++Line;
+      ++Pos;
+    }
+  }
+
+  std::string string() {
+    std::string Out;
+    ++Pos; // Opening quote.
+    while (Pos < Text.size() && Text[Pos] != '"') {
+      if (Text[Pos] == '\\' && Pos + 1 < Text.size())
+        ++Pos;
+      Out += Text[Pos++];
+    }
+    ++Pos; // Closing quote.
+    return Out;
+  }
+
+  void value(const std::string &Path) {
+    if (Pos >= Text.size())
+      return;
+    char C = Text[Pos];
+    if (C == '{') {
+      ++Pos;
+      skipSpace();
+      while (Pos < Text.size() && Text[Pos] != '}') {
+        unsigned KeyLine = Line;
+        std::string Key = string();
+        std::string Sub = Path + "/" + Key;
+        Lines.emplace(Sub, KeyLine);
+        skipSpace();
+        ++Pos; // ':'
+        skipSpace();
+        value(Sub);
+        skipSpace();
+        if (Pos < Text.size() && Text[Pos] == ',') {
+          ++Pos;
+          skipSpace();
+        }
+      }
+      ++Pos;
+      return;
+    }
+    if (C == '[') {
+      ++Pos;
+      skipSpace();
+      for (unsigned I = 0; Pos < Text.size() && Text[Pos] != ']'; ++I) {
+        std::string Sub = Path + "/" + std::to_string(I);
+        Lines.emplace(Sub, Line);
+        value(Sub);
+        skipSpace();
+        if (Pos < Text.size() && Text[Pos] == ',') {
+          ++Pos;
+          skipSpace();
+        }
+      }
+      ++Pos;
+      return;
+    }
+    if (C == '"') {
+      string();
+      return;
+    }
+    while (Pos < Text.size() && !llvm::StringRef(",]} \t\r\n").contains(Text[Pos]))
+      ++Pos;
+  }
+
+  llvm::StringRef Text;
+  size_t Pos = 0;
+  unsigned Line = 1;
+  std::map<std::string, unsigned> Lines;
+};
+
+/// Records where nlohmann stopped on a syntax error, without exceptions.
+struct SyntaxErrorFinder : nlohmann::json_sax<OJson> {
+  size_t ErrorPos = 0;
+  std::string Message;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t &) override { return true; }
+  bool string(string_t &) override { return true; }
+  bool binary(binary_t &) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t &) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t Position, const std::string &LastToken,
+                   const nlohmann::detail::exception &Ex) override {
+    ErrorPos = Position;
+    Message = Ex.what();
+    return false;
+  }
+};
+
+/// Validates one model file and reports the first error.
+class Validator {
+public:
+  Validator(llvm::StringRef Text, llvm::StringRef File)
+      : Lines(Text), File(File) {}
+
+  llvm::Error error(const std::string &Path, const std::string &Msg) {
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("{0}:{1}: {2}", File, Lines.lineOf(Path), Msg).str());
+  }
+
+  /// Checks that \p Obj is an object with only \p Allowed keys.
+  llvm::Error checkKeys(const OJson &Obj, const std::string &Path,
+                        llvm::ArrayRef<llvm::StringRef> Allowed) {
+    if (!Obj.is_object())
+      return error(Path, llvm::formatv("'{0}' must be an object",
+                                       describe(Path))
+                             .str());
+    for (const auto &Item : Obj.items())
+      if (!llvm::is_contained(Allowed, llvm::StringRef(Item.key())))
+        return error(Path + "/" + Item.key(),
+                     llvm::formatv("unknown key '{0}' in {1}; expected one of: {2}",
+                                   Item.key(), describe(Path),
+                                   llvm::join(Allowed, ", "))
+                         .str());
+    return llvm::Error::success();
+  }
+
+  llvm::Error getString(const OJson &Obj, const std::string &Path,
+                        llvm::StringRef Key, std::string &Out,
+                        bool Required = false) {
+    std::string Sub = Path + "/" + Key.str();
+    auto It = Obj.find(Key.str());
+    if (It == Obj.end())
+      return Required ? missing(Path, Key) : llvm::Error::success();
+    if (!It->is_string())
+      return wrongType(Sub, Key, "a string");
+    Out = It->get<std::string>();
+    if (Required && Out.empty())
+      return error(Sub, llvm::formatv("key '{0}' must not be empty", Key).str());
+    return llvm::Error::success();
+  }
+
+  llvm::Error getBool(const OJson &Obj, const std::string &Path,
+                      llvm::StringRef Key, bool &Out) {
+    auto It = Obj.find(Key.str());
+    if (It == Obj.end())
+      return llvm::Error::success();
+    if (!It->is_boolean())
+      return wrongType(Path + "/" + Key.str(), Key, "a boolean");
+    Out = It->get<bool>();
+    return llvm::Error::success();
+  }
+
+  llvm::Error getInt(const OJson &Obj, const std::string &Path,
+                     llvm::StringRef Key, std::optional<int64_t> &Out) {
+    auto It = Obj.find(Key.str());
+    if (It == Obj.end())
+      return llvm::Error::success();
+    if (!It->is_number_integer())
+      return wrongType(Path + "/" + Key.str(), Key, "an integer");
+    Out = It->get<int64_t>();
+    return llvm::Error::success();
+  }
+
+  llvm::Error getIndex(const OJson &Obj, const std::string &Path,
+                       llvm::StringRef Key, int &Out) {
+    std::optional<int64_t> V;
+    if (auto E = getInt(Obj, Path, Key, V))
+      return E;
+    if (!V)
+      return llvm::Error::success();
+    if (*V < 0 || *V > 64)
+      return error(Path + "/" + Key.str(),
+                   llvm::formatv("key '{0}' must be between 0 and 64", Key).str());
+    Out = static_cast<int>(*V);
+    return llvm::Error::success();
+  }
+
+  llvm::Error getStrings(const OJson &Obj, const std::string &Path,
+                         llvm::StringRef Key, std::vector<std::string> &Out) {
+    std::string Sub = Path + "/" + Key.str();
+    auto It = Obj.find(Key.str());
+    if (It == Obj.end())
+      return llvm::Error::success();
+    if (!It->is_array())
+      return wrongType(Sub, Key, "an array of strings");
+    for (size_t I = 0; I < It->size(); ++I) {
+      if (!(*It)[I].is_string())
+        return error(Sub + "/" + std::to_string(I),
+                     llvm::formatv("key '{0}' must be an array of strings", Key)
+                         .str());
+      Out.push_back((*It)[I].get<std::string>());
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Error getKind(const OJson &Obj, const std::string &Path,
+                      MatchKind &Out) {
+    std::string Kind = "call";
+    if (auto E = getString(Obj, Path, "kind", Kind))
+      return E;
+    if (Kind == "call")
+      Out = MatchKind::Call;
+    else if (Kind == "construct")
+      Out = MatchKind::Construct;
+    else if (Kind == "member")
+      Out = MatchKind::Member;
+    else
+      return error(Path + "/kind",
+                   "key 'kind' must be one of: call, construct, member; got '" +
+                       Kind + "'");
+    return llvm::Error::success();
+  }
+
+  llvm::Error getEnum(const OJson &Obj, const std::string &Path,
+                      llvm::StringRef Key, llvm::ArrayRef<llvm::StringRef> Values,
+                      std::string &Out) {
+    if (auto E = getString(Obj, Path, Key, Out, /*Required=*/true))
+      return E;
+    if (!llvm::is_contained(Values, llvm::StringRef(Out)))
+      return error(Path + "/" + Key.str(),
+                   llvm::formatv("key '{0}' must be one of: {1}; got '{2}'", Key,
+                                 llvm::join(Values, ", "), Out)
+                       .str());
+    return llvm::Error::success();
+  }
+
+  llvm::Error source(const OJson &Obj, const std::string &Path,
+                     ValueSource &Out) {
+    static const llvm::StringRef Keys[] = {"from",    "index",   "name",
+                                           "pointee", "through", "throughIndex"};
+    static const llvm::StringRef Froms[] = {
+        "templateArg",  "chainedTemplateArg", "arg",
+        "param",        "argType",            "argPointee",
+        "lambdaReturn", "lambdaReturnPointee", "field",
+        "optionAfter",  "uriQuery"};
+    if (auto E = checkKeys(Obj, Path, Keys))
+      return E;
+    if (auto E = getEnum(Obj, Path, "from", Froms, Out.From))
+      return E;
+    if (auto E = getIndex(Obj, Path, "index", Out.Index))
+      return E;
+    bool NeedsName = llvm::is_contained(
+        {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery"},
+        Out.From);
+    if (auto E = getString(Obj, Path, "name", Out.Name, NeedsName))
+      return E;
+    if (auto E = getBool(Obj, Path, "pointee", Out.Pointee))
+      return E;
+    if (auto E = getString(Obj, Path, "through", Out.Through))
+      return E;
+    return getIndex(Obj, Path, "throughIndex", Out.ThroughIndex);
+  }
+
+  llvm::Error optSource(const OJson &Obj, const std::string &Path,
+                        llvm::StringRef Key, std::optional<ValueSource> &Out) {
+    auto It = Obj.find(Key.str());
+    if (It == Obj.end())
+      return llvm::Error::success();
+    ValueSource S;
+    if (auto E = source(*It, Path + "/" + Key.str(), S))
+      return E;
+    Out = std::move(S);
+    return llvm::Error::success();
+  }
+
+  /// Iterates over the array \p Key of \p Obj.
+  template <typename Fn>
+  llvm::Error eachObject(const OJson &Obj, llvm::StringRef Key, Fn F) {
+    std::string Sub = "/" + Key.str();
+    auto It = Obj.find(Key.str());
+    if (It == Obj.end())
+      return llvm::Error::success();
+    if (!It->is_array())
+      return wrongType(Sub, Key, "an array of objects");
+    for (size_t I = 0; I < It->size(); ++I)
+      if (auto E = F((*It)[I], Sub + "/" + std::to_string(I)))
+        return E;
+    return llvm::Error::success();
+  }
+
+private:
+  llvm::Error missing(const std::string &Path, llvm::StringRef Key) {
+    return error(Path, llvm::formatv("missing key '{0}' in {1}", Key,
+                                     describe(Path))
+                           .str());
+  }
+  llvm::Error wrongType(const std::string &Path, llvm::StringRef Key,
+                        llvm::StringRef Type) {
+    return error(Path,
+                 llvm::formatv("key '{0}' must be {1}", Key, Type).str());
+  }
+  /// "/pools/2/size" -> "pools[2].size".
+  static std::string describe(const std::string &Path) {
+    if (Path.empty())
+      return "the model";
+    std::string Out;
+    llvm::SmallVector<llvm::StringRef, 8> Parts;
+    llvm::StringRef(Path).drop_front().split(Parts, '/');
+    for (llvm::StringRef P : Parts) {
+      if (!P.empty() && llvm::all_of(P, [](char C) { return llvm::isDigit(C); }))
+        Out += ("[" + P + "]").str();
+      else
+        Out += (Out.empty() ? "" : ".") + P.str();
+    }
+    return Out;
+  }
+
+  KeyLines Lines;
+  std::string File;
+};
+
+} // namespace
+
 llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
+  SyntaxErrorFinder Finder;
+  if (!OJson::sax_parse(Text.begin(), Text.end(), &Finder)) {
+    size_t Pos = std::min(Finder.ErrorPos, Text.size());
+    unsigned Line = 1 + Text.take_front(Pos ? Pos - 1 : 0).count('\n');
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("{0}:{1}: invalid JSON: {2}", File, Line, Finder.Message)
+            .str());
+  }
+  OJson J = OJson::parse(Text.begin(), Text.end(), nullptr,
+                         /*allow_exceptions=*/false);
+  Validator V(Text, File);
   Model M;
   M.File = File.str();
+  static const llvm::StringRef TopKeys[] = {
+      "name",    "description", "registrations", "imports",
+      "pools",   "poolTypes",   "envGetters",    "poolAnnotations"};
+  if (auto E = V.checkKeys(J, "", TopKeys))
+    return std::move(E);
+  if (auto E = V.getString(J, "", "name", M.Name, /*Required=*/true))
+    return std::move(E);
+  if (auto E = V.getString(J, "", "description", M.Description))
+    return std::move(E);
+  if (auto E = V.getStrings(J, "", "poolTypes", M.PoolTypes))
+    return std::move(E);
+  if (auto E = V.getStrings(J, "", "envGetters", M.EnvGetters))
+    return std::move(E);
+  if (auto E = V.getStrings(J, "", "poolAnnotations", M.PoolAnnotations))
+    return std::move(E);
+
+  static const llvm::StringRef Lifetimes[] = {
+      "per-registration", "per-name",     "per-type",
+      "per-module",       "per-injector", "global"};
+  static const llvm::StringRef ModuleKinds[] = {"enclosingFunction",
+                                                "enclosingClass"};
+  auto Registration = [&](const OJson &O, const std::string &Path) -> llvm::Error {
+    static const llvm::StringRef Keys[] = {"kind",      "callee", "service",
+                                           "interface", "name",   "module",
+                                           "lifetime"};
+    RegistrationModel R;
+    if (auto E = V.checkKeys(O, Path, Keys))
+      return E;
+    if (auto E = V.getKind(O, Path, R.Kind))
+      return E;
+    if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
+      return E;
+    std::optional<ValueSource> Service;
+    if (auto E = V.optSource(O, Path, "service", Service))
+      return E;
+    if (!Service)
+      return V.error(Path, "missing key 'service' in registration");
+    R.Service = *Service;
+    if (auto E = V.optSource(O, Path, "interface", R.Interface))
+      return E;
+    if (auto E = V.optSource(O, Path, "name", R.Name))
+      return E;
+    if (auto E = V.getEnum(O, Path, "module", ModuleKinds, R.Module))
+      return E;
+    if (auto E = V.getEnum(O, Path, "lifetime", Lifetimes, R.Lifetime))
+      return E;
+    M.Registrations.push_back(std::move(R));
+    return llvm::Error::success();
+  };
+  if (auto E = V.eachObject(J, "registrations", Registration))
+    return std::move(E);
+
+  auto Import = [&](const OJson &O, const std::string &Path) -> llvm::Error {
+    static const llvm::StringRef Keys[] = {"kind", "callee", "imported",
+                                           "module"};
+    ImportModel I;
+    if (auto E = V.checkKeys(O, Path, Keys))
+      return E;
+    if (auto E = V.getKind(O, Path, I.Kind))
+      return E;
+    if (auto E = V.getString(O, Path, "callee", I.Callee, /*Required=*/true))
+      return E;
+    std::optional<ValueSource> Imported;
+    if (auto E = V.optSource(O, Path, "imported", Imported))
+      return E;
+    if (!Imported)
+      return V.error(Path, "missing key 'imported' in import");
+    I.Imported = *Imported;
+    if (auto E = V.getEnum(O, Path, "module", ModuleKinds, I.Module))
+      return E;
+    M.Imports.push_back(std::move(I));
+    return llvm::Error::success();
+  };
+  if (auto E = V.eachObject(J, "imports", Import))
+    return std::move(E);
+
+  auto Pool = [&](const OJson &O, const std::string &Path) -> llvm::Error {
+    static const llvm::StringRef Keys[] = {
+        "kind",        "callee",         "params",    "library",
+        "size",        "dsn",            "defaultSize", "unbounded",
+        "sizeIsInitialCache", "multiplierFlag", "multiplierReason"};
+    PoolModel P;
+    if (auto E = V.checkKeys(O, Path, Keys))
+      return E;
+    if (auto E = V.getKind(O, Path, P.Kind))
+      return E;
+    if (P.Kind == MatchKind::Member)
+      return V.error(Path + "/kind",
+                     "key 'kind' of a pool must be 'call' or 'construct'");
+    if (auto E = V.getString(O, Path, "callee", P.Callee, /*Required=*/true))
+      return E;
+    if (auto E = V.getStrings(O, Path, "params", P.Params))
+      return E;
+    P.Library = M.Name;
+    if (auto E = V.getString(O, Path, "library", P.Library))
+      return E;
+    if (auto E = V.optSource(O, Path, "size", P.Size))
+      return E;
+    auto Dsn = O.find("dsn");
+    if (Dsn != O.end()) {
+      std::string DsnPath = Path + "/dsn";
+      if (Dsn->is_array()) {
+        for (size_t I = 0; I < Dsn->size(); ++I) {
+          ValueSource S;
+          if (auto E = V.source((*Dsn)[I], DsnPath + "/" + std::to_string(I), S))
+            return E;
+          P.Dsn.push_back(std::move(S));
+        }
+      } else {
+        ValueSource S;
+        if (auto E = V.source(*Dsn, DsnPath, S))
+          return E;
+        P.Dsn.push_back(std::move(S));
+      }
+    }
+    if (auto E = V.getInt(O, Path, "defaultSize", P.DefaultSize))
+      return E;
+    if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
+      return E;
+    if (auto E = V.getBool(O, Path, "sizeIsInitialCache", P.SizeIsInitialCache))
+      return E;
+    if (auto E = V.optSource(O, Path, "multiplierFlag", P.MultiplierFlag))
+      return E;
+    if (auto E = V.getString(O, Path, "multiplierReason", P.MultiplierReason))
+      return E;
+    M.Pools.push_back(std::move(P));
+    return llvm::Error::success();
+  };
+  if (auto E = V.eachObject(J, "pools", Pool))
+    return std::move(E);
   return M;
+}
+
+static const std::pair<const char *, const char *> BuiltinModels[] = {
+#include "BuiltinModels.inc"
+};
+
+llvm::ArrayRef<std::pair<const char *, const char *>> builtinModelTexts() {
+  return BuiltinModels;
+}
+
+static llvm::Expected<std::shared_ptr<const ModelSet>>
+loadUncached(llvm::ArrayRef<std::string> ExtraFiles) {
+  auto Set = std::make_shared<ModelSet>();
+  for (const auto &[Name, Text] : builtinModelTexts()) {
+    auto M = parseModel(Text, (llvm::Twine("<builtin>/") + Name).str());
+    if (!M)
+      return M.takeError();
+    Set->Models.push_back(std::move(*M));
+  }
+  for (const std::string &File : ExtraFiles) {
+    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+    if (!Buffer)
+      return llvm::createStringError(
+          Buffer.getError(), "cannot read model file '%s': %s", File.c_str(),
+          Buffer.getError().message().c_str());
+    auto M = parseModel((*Buffer)->getBuffer(), File);
+    if (!M)
+      return M.takeError();
+    Set->Models.push_back(std::move(*M));
+  }
+  return std::shared_ptr<const ModelSet>(std::move(Set));
 }
 
 llvm::Expected<std::shared_ptr<const ModelSet>>
 loadModels(llvm::ArrayRef<std::string> ExtraFiles) {
-  return std::make_shared<const ModelSet>();
+  static std::mutex Mutex;
+  static std::map<std::vector<std::string>, std::shared_ptr<const ModelSet>>
+      Cache;
+  std::vector<std::string> Key(ExtraFiles.begin(), ExtraFiles.end());
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto It = Cache.find(Key);
+  if (It != Cache.end())
+    return It->second;
+  auto Loaded = loadUncached(ExtraFiles);
+  if (!Loaded)
+    return Loaded.takeError();
+  Cache.emplace(std::move(Key), *Loaded);
+  return *Loaded;
 }
 
 } // namespace clang::tidy::poolguard

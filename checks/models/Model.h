@@ -19,51 +19,89 @@
 
 namespace clang::tidy::poolguard {
 
-/// Where a value (service type, size, DSN, name) comes from at a call site.
+/// Where a value (service type, size, DSN, name) comes from at a call site,
+/// constructor or member. See docs/models.md for every kind.
 struct ValueSource {
-  /// "templateArg", "arg", "argType", "argPointee", "lambdaReturn",
-  /// "lambdaReturnPointee", "field", "default", "literal" ...
+  /// One of: "templateArg" (template argument \c Index of the callee or of
+  /// the member's type), "chainedTemplateArg" (template argument \c Index of
+  /// a method \c Name called on the result, `.as<I>()`), "arg" (call
+  /// argument \c Index), "param" (the argument bound to the parameter named
+  /// \c Name), "argType", "argPointee" (type of argument \c Index, or what
+  /// it points to: `std::make_shared<T>()` gives T), "lambdaReturn",
+  /// "lambdaReturnPointee" (return type of the lambda passed as argument
+  /// \c Index), "field" (field \c Name of the aggregate passed as argument
+  /// \c Index), "optionAfter" (the argument after the enumerator \c Name),
+  /// "uriQuery" (query parameter \c Name of the URI in argument \c Index).
   std::string From;
-  int Index = 0;            ///< Template argument or call argument index.
-  std::string Field;        ///< Designated-initializer field, for "field".
-  std::optional<int64_t> Default; ///< Value when the argument is absent.
+  int Index = 0;
+  std::string Name;
+  /// For types: strip one smart pointer or pointer (shared_ptr<T> -> T).
+  bool Pointee = false;
+  /// For DSNs: when the value was built by a call or construction of this
+  /// type (`std::make_shared<ConnectionProvider>(dsn)`), use argument
+  /// \c ThroughIndex of that construction instead.
+  std::string Through;
+  int ThroughIndex = 0;
+};
+
+/// How a model entry is found in the AST.
+enum class MatchKind {
+  Call,      ///< A call of the function \c Callee.
+  Construct, ///< A construction of the type \c Callee.
+  Member,    ///< A data member whose type is a specialization of \c Callee.
 };
 
 /// A call, constructor or macro-expanded member that registers a service.
 struct RegistrationModel {
+  MatchKind Kind = MatchKind::Call;
   std::string Callee; ///< Qualified name of the function or type.
   ValueSource Service;
   std::optional<ValueSource> Interface;
   std::optional<ValueSource> Name;
-  std::string Module;   ///< "enclosingFunction", "enclosingClass", ...
+  std::string Module;   ///< "enclosingFunction" or "enclosingClass".
   std::string Lifetime; ///< See RegistrationFact::Lifetime.
 };
 
 /// A call that makes a module use another module.
 struct ImportModel {
+  MatchKind Kind = MatchKind::Call;
   std::string Callee;
   ValueSource Imported;
+  std::string Module; ///< "enclosingFunction" or "enclosingClass".
 };
 
 /// A call or constructor that creates a connection pool.
 struct PoolModel {
-  std::string Callee; ///< Qualified name of the function or constructor type.
+  MatchKind Kind = MatchKind::Call;
+  std::string Callee; ///< Qualified name of the function or constructed type.
+  /// Qualified names of the types of the first parameters, to pick one
+  /// overload (`sw::redis::Redis(const ConnectionOptions &, ...)`).
+  std::vector<std::string> Params;
   std::string Library;
   std::optional<ValueSource> Size;
-  std::optional<ValueSource> Dsn;
-  std::optional<int64_t> DefaultSize;
+  /// Parts of the database identity (one argument, or host/port/database).
+  std::vector<ValueSource> Dsn;
+  std::optional<int64_t> DefaultSize; ///< When the size is not given.
   bool Unbounded = false;
   bool SizeIsInitialCache = false;
+  /// A boolean value that, when true, multiplies the pool (Drogon isFast).
+  std::optional<ValueSource> MultiplierFlag;
+  std::string MultiplierReason;
 };
 
 /// One model file.
 struct Model {
   std::string Name;
   std::string File;
+  std::string Description;
   std::vector<RegistrationModel> Registrations;
   std::vector<ImportModel> Imports;
   std::vector<PoolModel> Pools;
   std::vector<std::string> PoolTypes; ///< Qualified names of pool types.
+  /// Functions whose string argument names an environment variable.
+  std::vector<std::string> EnvGetters;
+  /// Annotations (`[[clang::annotate("...")]]`) that mark pool types.
+  std::vector<std::string> PoolAnnotations;
 };
 
 /// The built-in models plus the user's.
@@ -74,6 +112,9 @@ struct ModelSet {
 /// Parses and validates one model file. Errors name the file, the line and
 /// the offending key.
 llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File);
+
+/// The built-in models (checks/models/*.json), as (file name, text) pairs.
+llvm::ArrayRef<std::pair<const char *, const char *>> builtinModelTexts();
 
 /// Loads the built-in models and \p ExtraFiles. Results are cached per list
 /// of files, so every check in every TU of one process shares them.

@@ -1,0 +1,467 @@
+//===----------------------------------------------------------------------===//
+//
+// Expression helpers of the facts collector.
+//
+//===----------------------------------------------------------------------===//
+
+#include "facts/CollectorExprs.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::poolguard::collector {
+
+std::optional<CallSite> asCallSite(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  CallSite S;
+  S.E = E;
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    S.Callee = Call->getDirectCallee();
+    if (!S.Callee)
+      return std::nullopt;
+    llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    // An operator call on a member passes the object as argument 0.
+    if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(S.Callee) &&
+        !Args.empty())
+      Args = Args.drop_front();
+    S.Args = Args;
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    S.Callee = Construct->getConstructor();
+    S.Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                          Construct->getNumArgs());
+  } else {
+    return std::nullopt;
+  }
+  S.TemplateArgs = S.Callee->getTemplateSpecializationArgs();
+  return S;
+}
+
+std::string plainQualifiedName(const NamedDecl *D) {
+  llvm::SmallVector<std::string, 6> Parts;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline())
+        continue;
+      Parts.push_back(NS->isAnonymousNamespace() ? "(anonymous namespace)"
+                                                 : NS->getName().str());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      Parts.push_back(RD->getName().str());
+    } else if (const auto *FD = dyn_cast<FunctionDecl>(DC)) {
+      Parts.push_back(FD->getNameAsString());
+    }
+  }
+  std::string Out;
+  for (const std::string &P : llvm::reverse(Parts))
+    Out += P + "::";
+  return Out + D->getNameAsString();
+}
+
+std::string writtenQualifiedCallee(const Expr *Call) {
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  if (!CE || !CE->getDirectCallee())
+    return "";
+  const auto *Ref = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts());
+  if (!Ref || !Ref->getQualifier())
+    return "";
+  const Type *T = Ref->getQualifier()->getAsType();
+  if (!T)
+    return "";
+  const auto *TT = T->getAs<TypedefType>();
+  if (!TT)
+    return "";
+  return plainQualifiedName(TT->getDecl()) +
+         "::" + CE->getDirectCallee()->getNameAsString();
+}
+
+const Expr *ignoreWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Prev = E;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    if (E == Prev)
+      break;
+  }
+  return E;
+}
+
+const Expr *ignoreConversions(const Expr *E) {
+  while (E) {
+    const Expr *Prev = E;
+    E = ignoreWrappers(E);
+    if (const auto *D = dyn_cast<CXXDefaultArgExpr>(E))
+      E = D->getExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() >= 1 &&
+             (C->getNumArgs() == 1 || isa<CXXDefaultArgExpr>(C->getArg(1))))
+      E = C->getArg(0);
+    if (E == Prev)
+      break;
+  }
+  return E;
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  return T->getAsCXXRecordDecl();
+}
+
+static bool isPointerLikeTemplate(const CXXRecordDecl *RD) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec)
+    return false;
+  std::string Name = plainQualifiedName(Spec);
+  return Name == "std::shared_ptr" || Name == "std::unique_ptr" ||
+         Name == "std::weak_ptr" || Name == "std::optional";
+}
+
+QualType pointeeOf(QualType T) {
+  if (T.isNull())
+    return T;
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    return PT->getPointeeType();
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!isPointerLikeTemplate(RD))
+    return T;
+  const auto *Spec = cast<ClassTemplateSpecializationDecl>(RD);
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+    return T;
+  return Args[0].getAsType();
+}
+
+std::string typeKey(QualType T, const ASTContext &Ctx) {
+  if (T.isNull())
+    return "";
+  if (const CXXRecordDecl *RD = recordOf(T))
+    return plainQualifiedName(RD);
+  return T.getCanonicalType().getUnqualifiedType().getAsString(
+      Ctx.getPrintingPolicy());
+}
+
+std::string printType(QualType T, const ASTContext &Ctx) {
+  PrintingPolicy Policy(Ctx.getPrintingPolicy());
+  Policy.SuppressTagKeyword = true;
+  Policy.FullyQualifiedName = true;
+  Policy.SuppressScope = false;
+  Policy.SuppressUnwrittenScope = true;
+  Policy.SuppressInlineNamespace = true;
+  return T.getNonReferenceType().getUnqualifiedType().getAsString(Policy);
+}
+
+std::string sourceText(const Expr *E, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  Range = Lexer::makeFileCharRange(Range, SM, Ctx.getLangOpts());
+  if (Range.isInvalid())
+    return "";
+  return Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
+}
+
+const Expr *followLocal(const Expr *E) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(ignoreWrappers(E));
+    if (!Ref)
+      return E;
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD || isa<ParmVarDecl>(VD) || !VD->getInit())
+      return E;
+    // Follow locals and constants; a mutable global may change anywhere.
+    if (!VD->hasLocalStorage() && !VD->getType().isConstQualified() &&
+        !VD->isConstexpr())
+      return E;
+    E = VD->getInit();
+  }
+  return E;
+}
+
+std::optional<int64_t> evaluateInt(const Expr *E, const ASTContext &Ctx,
+                                   bool *IsDefault) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = ignoreWrappers(E);
+    if (const auto *D = dyn_cast<CXXDefaultArgExpr>(E)) {
+      if (IsDefault)
+        *IsDefault = true;
+      E = D->getExpr();
+      continue;
+    }
+    if (const auto *D = dyn_cast<CXXDefaultInitExpr>(E)) {
+      if (IsDefault)
+        *IsDefault = true;
+      E = D->getExpr();
+      continue;
+    }
+    if (E->isValueDependent() || E->isTypeDependent())
+      return std::nullopt;
+    Expr::EvalResult R;
+    if (E->EvaluateAsInt(R, Ctx))
+      return R.Val.getInt().getExtValue();
+    const Expr *Next = followLocal(E);
+    if (Next == E)
+      return std::nullopt;
+    E = Next;
+  }
+  return std::nullopt;
+}
+
+/// Prints member chains like `config->dbConnectionString`; empty when \p E is
+/// not such a chain.
+static std::string printChain(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Arrow && Op->getNumArgs() >= 1)
+      return printChain(Op->getArg(0));
+    return "";
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl()->getNameAsString();
+  if (isa<CXXThisExpr>(E))
+    return "this";
+  if (const auto *M = dyn_cast<MemberExpr>(E)) {
+    std::string Member = M->getMemberDecl()->getNameAsString();
+    if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()) &&
+        M->getBase()->IgnoreParenImpCasts()->getBeginLoc().isInvalid())
+      return Member;
+    if (const auto *This =
+            dyn_cast<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts());
+        This && This->isImplicit())
+      return Member;
+    std::string Base = printChain(M->getBase());
+    if (Base.empty())
+      return "";
+    return Base + (M->isArrow() ? "->" : ".") + Member;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (Call->getNumArgs() != 0)
+      return "";
+    const auto *M = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+    if (!M)
+      return "";
+    std::string Chain = printChain(M);
+    return Chain.empty() ? "" : Chain + "()";
+  }
+  return "";
+}
+
+static bool isEnvGetter(const FunctionDecl *FD,
+                        llvm::ArrayRef<std::string> EnvGetters) {
+  std::string Qualified = plainQualifiedName(FD);
+  std::string Plain = FD->getNameAsString();
+  return llvm::any_of(EnvGetters, [&](const std::string &G) {
+    return G == Qualified || G == Plain;
+  });
+}
+
+Identity identityOf(const Expr *E, const ASTContext &Ctx,
+                    llvm::ArrayRef<std::string> EnvGetters) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = ignoreConversions(E);
+    if (E->isValueDependent() || E->isTypeDependent())
+      return {};
+    if (const auto *S = dyn_cast<StringLiteral>(E))
+      return {"lit:" + S->getString().str(), S->getString().str()};
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (!FD)
+        return {};
+      if (isEnvGetter(FD, EnvGetters) && Call->getNumArgs() >= 1) {
+        if (const auto *Name =
+                dyn_cast<StringLiteral>(ignoreConversions(Call->getArg(0))))
+          return {"env:" + Name->getString().str(),
+                  "$" + Name->getString().str()};
+        return {};
+      }
+      if (isa<CXXMemberCallExpr>(Call) || isa<CXXOperatorCallExpr>(Call)) {
+        std::string Chain = printChain(Call);
+        if (Chain.empty())
+          return {};
+        return {"expr:" + Chain, sourceText(Call, Ctx)};
+      }
+      return {"call:" + plainQualifiedName(FD), sourceText(Call, Ctx)};
+    }
+    if (!E->isValueDependent()) {
+      Expr::EvalResult R;
+      if (E->getType()->isIntegralOrEnumerationType() &&
+          E->EvaluateAsInt(R, Ctx)) {
+        std::string V = std::to_string(R.Val.getInt().getExtValue());
+        return {"lit:" + V, V};
+      }
+    }
+    const Expr *Next = followLocal(E);
+    if (Next != E) {
+      E = Next;
+      continue;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (isa<ParmVarDecl>(Ref->getDecl()))
+        return {};
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!VD || VD->hasLocalStorage())
+        return {};
+      return {"expr:" + plainQualifiedName(VD), sourceText(Ref, Ctx)};
+    }
+    std::string Chain = printChain(E);
+    if (Chain.empty())
+      return {};
+    return {"expr:" + Chain, sourceText(E, Ctx)};
+  }
+  return {};
+}
+
+namespace {
+/// Finds the last `Var.Field = X` before a location.
+class AssignmentFinder : public RecursiveASTVisitor<AssignmentFinder> {
+public:
+  AssignmentFinder(const VarDecl *Var, llvm::StringRef Field,
+                   SourceLocation Before, const SourceManager &SM)
+      : Var(Var), Field(Field), Before(Before), SM(SM) {}
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->getOpcode() == BO_Assign)
+      consider(Op->getLHS(), Op->getRHS(), Op->getOperatorLoc());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      consider(Op->getArg(0), Op->getArg(1), Op->getOperatorLoc());
+    return true;
+  }
+
+  const Expr *Found = nullptr;
+
+private:
+  void consider(const Expr *LHS, const Expr *RHS, SourceLocation Loc) {
+    const auto *M = dyn_cast<MemberExpr>(LHS->IgnoreParenImpCasts());
+    if (!M || M->getMemberDecl()->getName() != Field)
+      return;
+    const auto *Ref = dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts());
+    if (!Ref || Ref->getDecl() != Var)
+      return;
+    if (Before.isValid() && !SM.isBeforeInTranslationUnit(Loc, Before))
+      return;
+    if (FoundLoc.isValid() && SM.isBeforeInTranslationUnit(Loc, FoundLoc))
+      return;
+    Found = RHS;
+    FoundLoc = Loc;
+  }
+
+  const VarDecl *Var;
+  llvm::StringRef Field;
+  SourceLocation Before;
+  const SourceManager &SM;
+  SourceLocation FoundLoc;
+};
+} // namespace
+
+static const FieldDecl *findField(const RecordDecl *RD, llvm::StringRef Name) {
+  for (const FieldDecl *F : RD->fields())
+    if (F->getName() == Name)
+      return F;
+  return nullptr;
+}
+
+/// The value of \p F in the aggregate initializer \p Init.
+static const Expr *initOfField(const InitListExpr *Init, const FieldDecl *F,
+                               bool *IsDefault) {
+  if (Init->isSyntacticForm() && Init->getSemanticForm())
+    Init = Init->getSemanticForm();
+  unsigned Index = F->getFieldIndex();
+  if (Index >= Init->getNumInits())
+    return nullptr;
+  const Expr *Value = Init->getInit(Index);
+  if (const auto *D = dyn_cast<CXXDefaultInitExpr>(Value)) {
+    if (IsDefault)
+      *IsDefault = true;
+    return D->getExpr();
+  }
+  if (isa<ImplicitValueInitExpr>(Value))
+    return nullptr;
+  return Value;
+}
+
+const Expr *fieldValue(const Expr *E, llvm::StringRef Field, const Stmt *Body,
+                       SourceLocation Before, const ASTContext &Ctx,
+                       bool *IsDefault) {
+  const Expr *Inner = E;
+  for (int Depth = 0; Inner && Depth < 8; ++Depth) {
+    const Expr *Prev = Inner;
+    Inner = ignoreWrappers(Inner);
+    if (const auto *D = dyn_cast<CXXDefaultArgExpr>(Inner)) {
+      if (IsDefault)
+        *IsDefault = true;
+      Inner = D->getExpr();
+    } else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Inner)) {
+      Inner = F->getSubExpr();
+    } else if (const auto *C = dyn_cast<CXXConstructExpr>(Inner);
+               C && C->getNumArgs() == 1) {
+      // A converting construction (std::variant from a config struct).
+      Inner = C->getArg(0);
+    }
+    if (Inner == Prev)
+      break;
+  }
+  if (!Inner)
+    return nullptr;
+  const RecordDecl *RD = recordOf(Inner->getType());
+  const FieldDecl *F = RD ? findField(RD, Field) : nullptr;
+  if (!F)
+    return nullptr;
+  if (const auto *Init = dyn_cast<InitListExpr>(Inner))
+    return initOfField(Init, F, IsDefault);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Inner)) {
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD)) {
+      if (Body) {
+        AssignmentFinder Finder(VD, Field, Before, Ctx.getSourceManager());
+        Finder.TraverseStmt(const_cast<Stmt *>(Body));
+        if (Finder.Found)
+          return Finder.Found;
+      }
+      if (const auto *Init =
+              dyn_cast_or_null<InitListExpr>(ignoreWrappers(VD->getInit())))
+        return initOfField(Init, F, IsDefault);
+    }
+  }
+  if (!isa<CXXConstructExpr>(Inner) && !isa<DeclRefExpr>(Inner) &&
+      !isa<InitListExpr>(Inner))
+    return nullptr;
+  if (const Expr *Default = F->getInClassInitializer()) {
+    if (IsDefault)
+      *IsDefault = true;
+    return Default;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> uriQueryParam(const Expr *E, llvm::StringRef Name) {
+  const auto *S = dyn_cast_or_null<StringLiteral>(ignoreConversions(followLocal(E)));
+  if (!S)
+    return std::nullopt;
+  llvm::StringRef URI = S->getString();
+  size_t Q = URI.find('?');
+  if (Q == llvm::StringRef::npos)
+    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef, 8> Params;
+  URI.drop_front(Q + 1).split(Params, '&');
+  for (llvm::StringRef P : Params) {
+    auto [Key, Value] = P.split('=');
+    if (Key == Name)
+      return Value.str();
+  }
+  return std::nullopt;
+}
+
+} // namespace clang::tidy::poolguard::collector

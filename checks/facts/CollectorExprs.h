@@ -1,0 +1,100 @@
+//===----------------------------------------------------------------------===//
+//
+// Expression helpers of the facts collector: model-independent questions
+// about call sites (arguments, constants, database identities, names).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_FACTS_COLLECTOREXPRS_H
+#define POOLGUARD_FACTS_COLLECTOREXPRS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+
+namespace clang::tidy::poolguard::collector {
+
+/// A call or construction, seen uniformly: the called function (or
+/// constructor), its arguments (without the implicit object) and the
+/// template arguments of the callee.
+struct CallSite {
+  const Expr *E = nullptr;
+  const FunctionDecl *Callee = nullptr;
+  llvm::ArrayRef<const Expr *> Args;
+  const TemplateArgumentList *TemplateArgs = nullptr;
+};
+
+/// Views \p E as a call site if it is a call or a construction.
+std::optional<CallSite> asCallSite(const Expr *E);
+
+/// The qualified name of \p D without template arguments or inline
+/// namespaces, e.g. "oatpp::provider::Pool::createShared".
+std::string plainQualifiedName(const NamedDecl *D);
+
+/// The qualified name of the type the call's qualifier was written with when
+/// it names a typedef (`oatpp::postgresql::ConnectionPool::createShared`),
+/// followed by "::" and the callee's name; empty otherwise.
+std::string writtenQualifiedCallee(const Expr *Call);
+
+/// Strips parentheses, implicit casts, temporaries and cleanups.
+const Expr *ignoreWrappers(const Expr *E);
+
+/// Also strips conversions that keep the value: single-argument
+/// constructions and functional casts (`std::string("x")`).
+const Expr *ignoreConversions(const Expr *E);
+
+/// The record a type names, looking through references and qualifiers.
+const CXXRecordDecl *recordOf(QualType T);
+
+/// shared_ptr<T>, unique_ptr<T>, weak_ptr<T>, optional<T> or T* -> T; any
+/// other type is returned unchanged.
+QualType pointeeOf(QualType T);
+
+/// A type's key: the qualified name of its record, else its printed form.
+std::string typeKey(QualType T, const ASTContext &Ctx);
+
+/// The type as written, fully qualified, for messages.
+std::string printType(QualType T, const ASTContext &Ctx);
+
+/// Source text of \p E, at its expansion range.
+std::string sourceText(const Expr *E, const ASTContext &Ctx);
+
+/// Evaluates \p E as an integer, following local variable initializers.
+/// \p IsDefault is set when the value is a default argument or a default
+/// member initializer.
+std::optional<int64_t> evaluateInt(const Expr *E, const ASTContext &Ctx,
+                                   bool *IsDefault = nullptr);
+
+/// Follows a reference to a local variable to its initializer, repeatedly.
+const Expr *followLocal(const Expr *E);
+
+/// A database identity: Key is stable across TUs ("lit:...", "env:...",
+/// "expr:...", "call:..."); Text is shown to users.
+struct Identity {
+  std::string Key;
+  std::string Text;
+};
+
+/// Computes the identity of \p E; \p EnvGetters name functions reading an
+/// environment variable.
+Identity identityOf(const Expr *E, const ASTContext &Ctx,
+                    llvm::ArrayRef<std::string> EnvGetters);
+
+/// The initializer of field \p Field of the aggregate \p E, found in a braced
+/// initializer, or in the last assignment `var.Field = ...` before \p Before
+/// in \p Body when \p E names a local variable, or the field's default member
+/// initializer (then \p IsDefault is set). Null when there is none.
+const Expr *fieldValue(const Expr *E, llvm::StringRef Field, const Stmt *Body,
+                       SourceLocation Before, const ASTContext &Ctx,
+                       bool *IsDefault);
+
+/// The value of query parameter \p Name in the URI string literal \p E.
+std::optional<std::string> uriQueryParam(const Expr *E, llvm::StringRef Name);
+
+} // namespace clang::tidy::poolguard::collector
+
+#endif // POOLGUARD_FACTS_COLLECTOREXPRS_H

@@ -1,0 +1,31 @@
+// Mock of drogon/HttpAppFramework.h: real names and signatures, trimmed.
+#ifndef POOLGUARD_MOCK_DROGON_HTTPAPPFRAMEWORK_H
+#define POOLGUARD_MOCK_DROGON_HTTPAPPFRAMEWORK_H
+#include "drogon/orm/DbClient.h"
+#include "drogon/orm/DbConfig.h"
+#include <cstddef>
+#include <string>
+namespace drogon {
+class HttpAppFramework {
+public:
+  virtual ~HttpAppFramework();
+  static HttpAppFramework &instance();
+  virtual HttpAppFramework &
+  createDbClient(const std::string &dbType, const std::string &host,
+                 unsigned short port, const std::string &databaseName,
+                 const std::string &userName, const std::string &password,
+                 size_t connectionNum = 1, const std::string &filename = "",
+                 const std::string &name = "default", bool isFast = false,
+                 const std::string &characterSet = "", double timeout = -1.0,
+                 bool autoBatch = false) = 0;
+  virtual HttpAppFramework &addDbClient(const orm::DbConfig &config) = 0;
+  virtual orm::DbClientPtr getDbClient(const std::string &name = "default") = 0;
+  virtual orm::DbClientPtr
+  getFastDbClient(const std::string &name = "default") = 0;
+  virtual HttpAppFramework &setThreadNum(size_t threadNum) = 0;
+  virtual HttpAppFramework &loadConfigFile(const std::string &fileName) = 0;
+  virtual void run() = 0;
+};
+inline HttpAppFramework &app() { return HttpAppFramework::instance(); }
+} // namespace drogon
+#endif
