@@ -14,6 +14,9 @@ fi
 export POOLGUARD_LLVM="$v" POOLGUARD_BUILD_DIR
 poolguard_install_deps || { echo "0 passed, 1 failed"; exit 1; }
 poolguard_build || { echo "build failed" >&2; echo "0 passed, 1 failed"; exit 1; }
+# The SARIF tests validate with the SARIF multitool from npm; if it cannot be
+# installed they fail (with the reason), they do not skip.
+bash test/tool/install-sarif-validator.sh "$POOLGUARD_BUILD_DIR"
 
 xml="$POOLGUARD_BUILD_DIR/test-results.xml"
 rm -f "$xml"

@@ -1,0 +1,212 @@
+//===----------------------------------------------------------------------===//
+//
+// Fingerprints and baseline files; see Baseline.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Baseline.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace poolguard {
+
+using json = nlohmann::ordered_json;
+
+std::optional<std::string> readFileFromDisk(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return std::nullopt;
+  return (*Buffer)->getBuffer().str();
+}
+
+std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root) {
+  llvm::SmallString<256> Abs(File);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> RootAbs(Root);
+  llvm::sys::fs::make_absolute(RootAbs);
+  llvm::sys::path::remove_dots(RootAbs, /*remove_dot_dot=*/true);
+  llvm::StringRef Rel = Abs;
+  if (!Rel.consume_front(RootAbs))
+    return llvm::sys::path::convert_to_slash(Abs);
+  if (!llvm::StringRef(RootAbs).ends_with("/") && !Rel.consume_front("/"))
+    return llvm::sys::path::convert_to_slash(Abs); // "/src2" under "/src"
+  return llvm::sys::path::convert_to_slash(Rel);
+}
+
+std::string normalizedLineText(llvm::StringRef FileText, unsigned Line,
+                               unsigned Offset) {
+  size_t Start = 0;
+  if (Line > 0) {
+    for (unsigned L = 1; L < Line; ++L) {
+      Start = FileText.find('\n', Start);
+      if (Start == llvm::StringRef::npos)
+        return "";
+      ++Start;
+    }
+  } else {
+    if (Offset > FileText.size())
+      return "";
+    Start = FileText.find_last_of('\n', Offset) + 1;
+  }
+  const llvm::StringRef Text = FileText.substr(Start).take_until(
+      [](char C) { return C == '\n'; });
+  std::string Result;
+  for (char C : Text)
+    if (!llvm::isSpace(C))
+      Result.push_back(C);
+  return Result;
+}
+
+static std::string hashOf(llvm::StringRef Check, llvm::StringRef Message,
+                          llvm::StringRef Line) {
+  llvm::SHA256 Hasher;
+  // Length-prefixed fields, so no two tuples hash the same input.
+  for (llvm::StringRef Field : {Check, Message, Line}) {
+    Hasher.update(std::to_string(Field.size()) + ":");
+    Hasher.update(Field);
+  }
+  const auto Digest = Hasher.final();
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(Digest).take_front(8),
+                     /*LowerCase=*/true);
+}
+
+std::vector<std::string> computeFingerprints(const Report &R,
+                                             const FileReader &Read) {
+  const FileReader &Reader = Read ? Read : FileReader(readFileFromDisk);
+  std::map<std::string, std::optional<std::string>> Files;
+  // (file, hash) -> occurrences so far.
+  std::map<std::pair<std::string, std::string>, unsigned> Seen;
+  std::vector<std::string> Result;
+  Result.reserve(R.Diagnostics.size());
+  for (const ReportDiagnostic &D : R.Diagnostics) {
+    auto It = Files.find(D.File);
+    if (It == Files.end())
+      It = Files.emplace(D.File, D.File.empty() ? std::nullopt : Reader(D.File))
+               .first;
+    const std::string Line =
+        It->second ? normalizedLineText(*It->second, D.Line, D.Offset) : "";
+    const std::string Hash = hashOf(D.Check, D.Message, Line);
+    const unsigned N = ++Seen[{D.File, Hash}];
+    Result.push_back(Hash + ":" + std::to_string(N));
+  }
+  return Result;
+}
+
+Baseline makeBaseline(const Report &R, llvm::StringRef Root,
+                      const FileReader &Read) {
+  Baseline B;
+  const std::vector<std::string> Prints = computeFingerprints(R, Read);
+  for (size_t I = 0; I < Prints.size(); ++I) {
+    const ReportDiagnostic &D = R.Diagnostics[I];
+    B.Entries.insert({D.Check, relativeToRoot(D.File, Root), Prints[I]});
+  }
+  return B;
+}
+
+std::string baselineToJSON(const Report &R, llvm::StringRef Root,
+                           const FileReader &Read) {
+  const std::vector<std::string> Prints = computeFingerprints(R, Read);
+  std::map<Baseline::Entry, std::string> Sorted; // entry -> message
+  for (size_t I = 0; I < Prints.size(); ++I) {
+    const ReportDiagnostic &D = R.Diagnostics[I];
+    Sorted.emplace(
+        Baseline::Entry{D.Check, relativeToRoot(D.File, Root), Prints[I]},
+        D.Message);
+  }
+  json Findings = json::array();
+  for (const auto &[E, Message] : Sorted)
+    Findings.push_back({{"check", E.Check},
+                        {"file", E.File},
+                        {"fingerprint", E.Fingerprint},
+                        {"message", Message}});
+  json Doc = {{"version", 1}, {"tool", "poolguard"}, {"findings", Findings}};
+  return Doc.dump(2) + "\n";
+}
+
+llvm::Error writeBaseline(llvm::StringRef Path, const Report &R,
+                          llvm::StringRef Root, const FileReader &Read) {
+  const std::string Text = baselineToJSON(R, Root, Read);
+  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    OS << Text;
+    return llvm::Error::success();
+  });
+}
+
+static llvm::Error baselineError(llvm::StringRef Name, const llvm::Twine &Msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "invalid baseline file '" + Name + "': " + Msg);
+}
+
+llvm::Expected<Baseline> parseBaseline(llvm::StringRef JSON,
+                                       llvm::StringRef Name) {
+  const json Doc = json::parse(JSON.begin(), JSON.end(), nullptr,
+                               /*allow_exceptions=*/false);
+  if (Doc.is_discarded())
+    return baselineError(Name, "not valid JSON");
+  if (!Doc.is_object())
+    return baselineError(Name, "expected a JSON object");
+  const auto Version = Doc.find("version");
+  if (Version == Doc.end() || !Version->is_number_integer())
+    return baselineError(Name, "missing integer 'version'");
+  if (Version->get<int>() != 1)
+    return baselineError(Name, "unsupported version " +
+                                   std::to_string(Version->get<int>()) +
+                                   " (expected 1)");
+  const auto Findings = Doc.find("findings");
+  if (Findings == Doc.end() || !Findings->is_array())
+    return baselineError(Name, "missing array 'findings'");
+  Baseline B;
+  unsigned Index = 0;
+  for (const json &F : *Findings) {
+    Baseline::Entry E;
+    for (auto [Key, Field] : {std::pair{"check", &E.Check},
+                              std::pair{"file", &E.File},
+                              std::pair{"fingerprint", &E.Fingerprint}}) {
+      const auto V = F.is_object() ? F.find(Key) : F.end();
+      if (!F.is_object() || V == F.end() || !V->is_string())
+        return baselineError(Name, "findings[" + std::to_string(Index) +
+                                       "]: missing string '" + Key + "'");
+      *Field = V->get<std::string>();
+    }
+    B.Entries.insert(std::move(E));
+    ++Index;
+  }
+  return B;
+}
+
+llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(),
+                                   "cannot read baseline file '" + Path +
+                                       "': " + Buffer.getError().message());
+  return parseBaseline((*Buffer)->getBuffer(), Path);
+}
+
+unsigned filterBaseline(Report &R, const Baseline &B, llvm::StringRef Root,
+                        const FileReader &Read) {
+  const std::vector<std::string> Prints = computeFingerprints(R, Read);
+  std::vector<ReportDiagnostic> Kept;
+  unsigned Removed = 0;
+  for (size_t I = 0; I < Prints.size(); ++I) {
+    ReportDiagnostic &D = R.Diagnostics[I];
+    if (B.Entries.count({D.Check, relativeToRoot(D.File, Root), Prints[I]})) {
+      ++Removed;
+      continue;
+    }
+    Kept.push_back(std::move(D));
+  }
+  R.Diagnostics = std::move(Kept);
+  return Removed;
+}
+
+} // namespace poolguard

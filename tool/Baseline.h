@@ -1,0 +1,100 @@
+//===----------------------------------------------------------------------===//
+//
+// Finding fingerprints and baselines. A fingerprint identifies a finding
+// across runs without its line number: a hash of the check, the message and
+// the whitespace-free text of the reported line, plus the occurrence index
+// among findings of the same file with the same hash. Moving code up or down
+// keeps fingerprints; editing the reported line or the message changes them.
+// SARIF's partialFingerprints.primaryLocationLineHash uses the same value.
+//
+// A baseline file records the fingerprints of accepted findings
+// (--write-baseline); --baseline drops those from a later report so that only
+// new findings remain.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_TOOL_BASELINE_H
+#define POOLGUARD_TOOL_BASELINE_H
+
+#include "Report.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace poolguard {
+
+/// Returns a file's bytes, or std::nullopt if it cannot be read.
+using FileReader = std::function<std::optional<std::string>(llvm::StringRef)>;
+
+/// Reads \p Path from disk.
+std::optional<std::string> readFileFromDisk(llvm::StringRef Path);
+
+/// \p File made absolute (against the current directory) and normalized, then
+/// made relative to \p Root with '/' separators when it is inside \p Root.
+/// Files outside \p Root stay absolute. An empty \p Root means the current
+/// directory.
+std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root);
+
+/// The reported line without any whitespace ("" if unavailable). \p Line is
+/// 1-based; with \p Line 0 the line containing \p Offset is used.
+std::string normalizedLineText(llvm::StringRef FileText, unsigned Line,
+                               unsigned Offset);
+
+/// One fingerprint per diagnostic of \p R, in order: "<16 hex digits>:<n>",
+/// n counting from 1 among the diagnostics of the same file with the same
+/// hash, in report order. Files are read through \p Read (disk if null), each
+/// once; an unreadable file hashes an empty line.
+std::vector<std::string> computeFingerprints(const Report &R,
+                                             const FileReader &Read = nullptr);
+
+/// The accepted findings.
+struct Baseline {
+  struct Entry {
+    std::string Check;
+    std::string File; ///< Relative to the baseline's root (see relativeToRoot).
+    std::string Fingerprint;
+    bool operator<(const Entry &O) const {
+      return std::tie(File, Check, Fingerprint) <
+             std::tie(O.File, O.Check, O.Fingerprint);
+    }
+    bool operator==(const Entry &O) const {
+      return File == O.File && Check == O.Check && Fingerprint == O.Fingerprint;
+    }
+  };
+  std::set<Entry> Entries;
+};
+
+/// The baseline of \p R (paths relative to \p Root).
+Baseline makeBaseline(const Report &R, llvm::StringRef Root = "",
+                      const FileReader &Read = nullptr);
+
+/// The baseline file's JSON (deterministic: entries sorted; each carries the
+/// message for humans, which matching ignores beyond the fingerprint).
+std::string baselineToJSON(const Report &R, llvm::StringRef Root = "",
+                           const FileReader &Read = nullptr);
+
+/// Writes the baseline of \p R to \p Path (atomically).
+llvm::Error writeBaseline(llvm::StringRef Path, const Report &R,
+                          llvm::StringRef Root = "",
+                          const FileReader &Read = nullptr);
+
+/// Parses a baseline file's contents; \p Name is used in error messages.
+llvm::Expected<Baseline> parseBaseline(llvm::StringRef JSON,
+                                       llvm::StringRef Name);
+
+/// Reads and parses the baseline file \p Path.
+llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path);
+
+/// Removes from \p R the diagnostics recorded in \p B; returns how many.
+/// Fingerprints are computed on \p R before any removal.
+unsigned filterBaseline(Report &R, const Baseline &B, llvm::StringRef Root = "",
+                        const FileReader &Read = nullptr);
+
+} // namespace poolguard
+
+#endif // POOLGUARD_TOOL_BASELINE_H

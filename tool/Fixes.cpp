@@ -1,0 +1,211 @@
+//===----------------------------------------------------------------------===//
+//
+// Applying and exporting fix-its; see Fixes.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Fixes.h"
+#include "clang/Tooling/Core/Diagnostic.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/YAMLTraits.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+
+namespace poolguard {
+
+namespace {
+
+// One replacement and the diagnostic it comes from, for error messages.
+struct Edit {
+  unsigned Offset, Length;
+  std::string Text;
+  const ReportDiagnostic *From;
+
+  bool operator<(const Edit &O) const {
+    return std::tie(Offset, Length, Text) < std::tie(O.Offset, O.Length, O.Text);
+  }
+  bool sameAs(const Edit &O) const {
+    return Offset == O.Offset && Length == O.Length && Text == O.Text;
+  }
+};
+
+} // namespace
+
+// Whether two different edits touch the same bytes. Insertions conflict with
+// insertions at the same offset and with removals that strictly contain them.
+static bool overlap(const Edit &A, const Edit &B) {
+  if (A.Length == 0 && B.Length == 0)
+    return A.Offset == B.Offset;
+  if (A.Length == 0)
+    return B.Offset < A.Offset && A.Offset < B.Offset + B.Length;
+  if (B.Length == 0)
+    return A.Offset < B.Offset && B.Offset < A.Offset + A.Length;
+  return A.Offset < B.Offset + B.Length && B.Offset < A.Offset + A.Length;
+}
+
+static std::string describe(const Edit &E) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  OS << "[" << E.Offset << ", " << E.Offset + E.Length << ") -> '";
+  OS.write_escaped(E.Text) << "' (" << E.From->Check << " at " << E.From->File
+                           << ":" << E.From->Line << ":" << E.From->Column
+                           << ")";
+  return S;
+}
+
+llvm::Error writeFileAtomically(llvm::StringRef Path,
+                                llvm::StringRef Contents) {
+  llvm::SmallString<256> Model(Path);
+  llvm::sys::path::remove_filename(Model);
+  if (Model.empty())
+    Model = ".";
+  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) +
+                                     ".poolguard-%%%%%%.tmp");
+  int FD;
+  llvm::SmallString<256> Temp;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
+    return llvm::createStringError(EC, "cannot create a temporary file for '" +
+                                           Path + "': " + EC.message());
+  const auto Fail = [&](std::error_code EC, const llvm::Twine &What) {
+    llvm::sys::fs::remove(Temp);
+    return llvm::createStringError(EC, "cannot write '" + Path + "': " + What +
+                                           ": " + EC.message());
+  };
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Contents;
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      return Fail(EC, "write failed");
+    }
+  }
+  llvm::ErrorOr<llvm::sys::fs::perms> Perms = llvm::sys::fs::getPermissions(Path);
+  if (Perms)
+    if (std::error_code EC = llvm::sys::fs::setPermissions(Temp, *Perms))
+      return Fail(EC, "cannot copy permissions");
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path))
+    return Fail(EC, "rename failed");
+  return llvm::Error::success();
+}
+
+llvm::Expected<FixStats> applyFixes(const Report &R) {
+  std::map<std::string, std::vector<Edit>> PerFile;
+  for (const ReportDiagnostic &D : R.Diagnostics)
+    for (const ReportFix &F : D.Fixes) {
+      // One group per file however its path is spelled.
+      llvm::SmallString<256> Path(F.File);
+      llvm::sys::fs::make_absolute(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      PerFile[std::string(Path)].push_back(
+          {F.Offset, F.Length, F.Replacement, &D});
+    }
+
+  // Validate everything before writing anything.
+  std::map<std::string, std::string> NewContents;
+  FixStats Stats;
+  for (auto &[File, Edits] : PerFile) {
+    llvm::stable_sort(Edits);
+    Edits.erase(std::unique(Edits.begin(), Edits.end(),
+                            [](const Edit &A, const Edit &B) {
+                              return A.sameAs(B);
+                            }),
+                Edits.end());
+    for (size_t I = 0; I < Edits.size(); ++I)
+      for (size_t J = I + 1;
+           J < Edits.size() && Edits[J].Offset <= Edits[I].Offset + Edits[I].Length;
+           ++J)
+        if (overlap(Edits[I], Edits[J]))
+          return llvm::createStringError(
+              llvm::inconvertibleErrorCode(),
+              "conflicting fixes in '" + File + "': " + describe(Edits[I]) +
+                  " and " + describe(Edits[J]) + "; no fix applied");
+
+    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer)
+      return llvm::createStringError(Buffer.getError(),
+                                     "cannot read '" + File +
+                                         "': " + Buffer.getError().message());
+    const llvm::StringRef Old = (*Buffer)->getBuffer();
+    std::string New;
+    size_t Pos = 0;
+    for (const Edit &E : Edits) {
+      if (E.Offset + static_cast<size_t>(E.Length) > Old.size())
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "fix out of range in '" + File + "' (" +
+                std::to_string(Old.size()) + " bytes): " + describe(E) +
+                "; no fix applied");
+      New += Old.slice(Pos, E.Offset);
+      New += E.Text;
+      Pos = E.Offset + E.Length;
+    }
+    New += Old.substr(Pos);
+    if (New == Old)
+      continue;
+    Stats.Replacements += Edits.size();
+    NewContents[File] = std::move(New);
+  }
+
+  for (const auto &[File, Contents] : NewContents) {
+    if (llvm::Error E = writeFileAtomically(File, Contents))
+      return std::move(E);
+    ++Stats.Files;
+  }
+  return Stats;
+}
+
+static clang::tooling::DiagnosticMessage
+message(llvm::StringRef Text, llvm::StringRef File, unsigned Offset) {
+  clang::tooling::DiagnosticMessage M(Text);
+  M.FilePath = File.str();
+  M.FileOffset = Offset;
+  return M;
+}
+
+llvm::Expected<std::string> exportFixes(const Report &R,
+                                        llvm::StringRef MainSourceFile,
+                                        llvm::StringRef BuildDirectory) {
+  llvm::SmallString<256> BuildDir(BuildDirectory);
+  if (BuildDir.empty())
+    llvm::sys::fs::current_path(BuildDir);
+
+  clang::tooling::TranslationUnitDiagnostics TUD;
+  TUD.MainSourceFile = MainSourceFile.str();
+  for (const ReportDiagnostic &D : R.Diagnostics) {
+    clang::tooling::Diagnostic Diag(
+        D.Check,
+        D.Severity == "error" ? clang::tooling::Diagnostic::Error
+                              : clang::tooling::Diagnostic::Warning,
+        BuildDir);
+    Diag.Message = message(D.Message, D.File, D.Offset);
+    for (const ReportFix &F : D.Fixes) {
+      clang::tooling::Replacement Rep(F.File, F.Offset, F.Length,
+                                      F.Replacement);
+      if (llvm::Error E = Diag.Message.Fix[F.File].add(Rep))
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "conflicting fixes in one diagnostic (" + D.Check + " at " +
+                D.File + ":" + std::to_string(D.Line) + ":" +
+                std::to_string(D.Column) + "): " + llvm::toString(std::move(E)));
+    }
+    for (const ReportNote &N : D.Notes)
+      Diag.Notes.push_back(message(N.Message, N.File, N.Offset));
+    TUD.Diagnostics.push_back(std::move(Diag));
+  }
+
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  llvm::yaml::Output YAML(OS);
+  YAML << TUD;
+  OS.flush();
+  return Text;
+}
+
+} // namespace poolguard

@@ -1,0 +1,48 @@
+//===----------------------------------------------------------------------===//
+//
+// Fix-its of a report: --fix applies them in place, --export-fixes writes
+// clang-tidy's YAML (clang/Tooling/DiagnosticsYaml.h) for
+// clang-apply-replacements.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_TOOL_FIXES_H
+#define POOLGUARD_TOOL_FIXES_H
+
+#include "Report.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <string>
+
+namespace poolguard {
+
+struct FixStats {
+  unsigned Files = 0;        ///< Files rewritten.
+  unsigned Replacements = 0; ///< Distinct replacements applied.
+};
+
+/// Applies every fix of \p R in place. Replacements are grouped per file and
+/// identical ones (e.g. the same header fix reported from two TUs) applied
+/// once. Overlapping different replacements are refused with an error naming
+/// both, and then no file is written. Each file is replaced atomically: the
+/// new bytes go to a temporary file in the same directory, which gets the
+/// original's permissions and is renamed over it. A file whose bytes would not
+/// change is not rewritten, so applying the fixes of an already fixed file is
+/// a no-op.
+llvm::Expected<FixStats> applyFixes(const Report &R);
+
+/// \p Path rewritten atomically with \p Contents (temporary file in the same
+/// directory + rename), keeping the permissions of an existing file.
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents);
+
+/// clang-tidy's --export-fixes YAML for \p R: one TranslationUnitDiagnostics
+/// with every diagnostic (with or without fixes), byte offsets, notes, level
+/// and \p BuildDirectory (the current directory if empty). Fails if one
+/// diagnostic's own replacements conflict.
+llvm::Expected<std::string> exportFixes(const Report &R,
+                                        llvm::StringRef MainSourceFile,
+                                        llvm::StringRef BuildDirectory = "");
+
+} // namespace poolguard
+
+#endif // POOLGUARD_TOOL_FIXES_H
