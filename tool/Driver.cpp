@@ -197,6 +197,25 @@ private:
   std::unique_ptr<ASTConsumer> Matcher;
 };
 
+using ConfigHandlerList = std::vector<std::pair<
+    std::string,
+    std::function<llvm::ErrorOr<ClangTidyOptions>(llvm::MemoryBufferRef)>>>;
+
+/// clang-tidy's FileOptionsProvider (nearest .clang-tidy up the tree) with
+/// our own parser, which records malformed files as configuration errors.
+class StrictFileOptionsProvider : public FileOptionsProvider {
+public:
+  StrictFileOptionsProvider(ClangTidyGlobalOptions Global,
+                            ClangTidyOptions Defaults,
+                            ClangTidyOptions Overrides,
+                            ConfigHandlerList Handlers)
+      : FileOptionsProvider(std::move(Global), std::move(Defaults),
+                            std::move(Overrides),
+                            llvm::vfs::getRealFileSystem()) {
+    ConfigHandlers = std::move(Handlers);
+  }
+};
+
 } // namespace
 
 struct Driver::Impl {
@@ -260,9 +279,7 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
                                                    *Opts.FixedConfig, Override);
   // Like clang-tidy's FileOptionsProvider, but a malformed .clang-tidy is a
   // configuration error, not a warning to skip past.
-  std::vector<std::pair<std::string, std::function<llvm::ErrorOr<
-                                          ClangTidyOptions>(llvm::MemoryBufferRef)>>>
-      Handlers;
+  ConfigHandlerList Handlers;
   std::string *Errors = &ConfigErrors;
   Handlers.emplace_back(
       ".clang-tidy",
@@ -284,8 +301,8 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
         }
         return *Parsed;
       });
-  return std::make_unique<FileOptionsProvider>(Global, Defaults, Override,
-                                               std::move(Handlers));
+  return std::make_unique<StrictFileOptionsProvider>(Global, Defaults, Override,
+                                                     std::move(Handlers));
 }
 
 llvm::Error Driver::prepare() {
@@ -852,9 +869,23 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
     Selected.insert(F);
   std::vector<Facts> Parts;
   std::vector<ReportDiagnostic> PerTU;
+  Report R0;
   unsigned Failed = 0;
   for (TUResult &T : Results) {
     bool Chosen = P->selects(Selected, T.File);
+    if (T.FromCache)
+      ++R0.TUsFromCache;
+    if (!T.Failed)
+      ++R0.TUsAnalyzed;
+    if (T.Failed && !Chosen) {
+      // Not asked for: its facts are missing from the merge, which is worth
+      // saying, but it does not fail a run over other files.
+      llvm::errs() << "poolguard: note: " << T.File
+                   << " could not be analyzed; cross-TU findings may be "
+                      "incomplete\n";
+      Parts.push_back(std::move(T.Facts));
+      continue;
+    }
     if (T.Failed) {
       ++Failed;
       bool HasError = llvm::any_of(T.Diagnostics, [](const ReportDiagnostic &D) {
@@ -869,19 +900,20 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
         PerTU.push_back(std::move(D));
       }
     }
-    for (ReportDiagnostic &D : T.Diagnostics)
-      if (Chosen || D.Severity == "error")
+    if (Chosen)
+      for (ReportDiagnostic &D : T.Diagnostics)
         PerTU.push_back(std::move(D));
     Parts.push_back(std::move(T.Facts));
   }
   Facts Merged = mergeFacts(std::move(Parts));
   Report R = reportFromFacts(Merged);
+  R.TUsFromCache = R0.TUsFromCache;
   llvm::append_range(R.Diagnostics, PerTU);
   llvm::sort(R.Diagnostics, diagLess);
   R.Diagnostics.erase(
       std::unique(R.Diagnostics.begin(), R.Diagnostics.end(), diagEqual),
       R.Diagnostics.end());
-  R.TUsAnalyzed = Results.size() - Failed;
+  R.TUsAnalyzed = R0.TUsAnalyzed;
   R.TUsFailed = Failed;
   R.PeakWorkerKB = P->PeakWorkerKB;
   if (MergedOut)

@@ -91,13 +91,15 @@ void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary) {
                       FilesWithFindings.size() == 1 ? "" : "s",
                       R.TUsAnalyzed, R.TUsAnalyzed == 1 ? "" : "s",
                       R.Seconds);
+  if (R.TUsFromCache)
+    OS << llvm::formatv(", {0} from cache", R.TUsFromCache);
   if (R.TUsFailed)
     OS << llvm::formatv("; {0} could not be analyzed", R.TUsFailed);
   OS << ")\n";
 }
 
 std::string writeJSON(const Report &R) {
-  using nlohmann::json;
+  using json = nlohmann::ordered_json;
   json Diags = json::array();
   for (const ReportDiagnostic &D : R.Diagnostics) {
     json Notes = json::array();
@@ -121,7 +123,9 @@ std::string writeJSON(const Report &R) {
                      {"notes", Notes},
                      {"fixes", Fixes}});
   }
-  json Root = {{"version", 1}, {"diagnostics", Diags}};
+  json Root;
+  Root["version"] = 1;
+  Root["diagnostics"] = std::move(Diags);
   return Root.dump(2) + "\n";
 }
 

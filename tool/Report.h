@@ -42,6 +42,7 @@ struct Report {
   std::vector<ReportDiagnostic> Diagnostics;
   unsigned TUsAnalyzed = 0;
   unsigned TUsFailed = 0;
+  unsigned TUsFromCache = 0; ///< Analyzed TUs whose results came from the cache.
   double Seconds = 0;
   uint64_t PeakWorkerKB = 0; ///< Largest resident set of a worker.
 };
