@@ -8,7 +8,9 @@
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/YAMLTraits.h"
 #include "gtest/gtest.h"
 
@@ -214,6 +216,43 @@ TEST_F(FixesTest, ExportRoundTripsThroughDiagnosticsYaml) {
   EXPECT_EQ(B1.DiagLevel, clang::tooling::Diagnostic::Error);
   EXPECT_EQ(B1.Message.Message, "it's 'broken': yes");
   EXPECT_TRUE(B1.Message.Fix.empty());
+}
+
+// The exported YAML is what clang-apply-replacements consumes: run the real
+// binary of the LLVM we build against (a missing binary fails the test).
+TEST_F(FixesTest, ExportIsAppliedByClangApplyReplacements) {
+  const std::string Tool = "/usr/lib/llvm-" +
+                           std::to_string(LLVM_VERSION_MAJOR) +
+                           "/bin/clang-apply-replacements";
+  ASSERT_TRUE(llvm::sys::fs::can_execute(Tool)) << Tool;
+  const std::string A = write("a.cpp", "auto u = dsn + \"?x=1\";\nint y = 0;\n");
+  const std::string H = write("a.h", "int b;\n");
+  Report R;
+  ReportDiagnostic D = diag(A, 1, {{A, 16, 1, "&"}});
+  D.Offset = 16;
+  ReportDiagnostic E = diag(A, 2, {{A, 23, 3, "long"}, {H, 0, 3, "long"}});
+  E.Offset = 23;
+  ReportDiagnostic NoFix = diag(A, 2, {});
+  R.Diagnostics = {D, E, NoFix};
+  auto YAML = exportFixes(R, A, Dir);
+  ASSERT_TRUE(static_cast<bool>(YAML)) << llvm::toString(YAML.takeError());
+  llvm::SmallString<128> FixesDir(Dir);
+  llvm::sys::path::append(FixesDir, "fixes");
+  ASSERT_FALSE(llvm::sys::fs::create_directory(FixesDir));
+  llvm::SmallString<128> YAMLPath(FixesDir);
+  llvm::sys::path::append(YAMLPath, "a.yaml");
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(YAMLPath, EC);
+    ASSERT_FALSE(EC);
+    OS << *YAML;
+  }
+  std::string Err;
+  const int RC = llvm::sys::ExecuteAndWait(
+      Tool, {Tool, std::string(FixesDir)}, std::nullopt, {}, 0, 0, &Err);
+  ASSERT_EQ(RC, 0) << Err << "\n" << *YAML;
+  EXPECT_EQ(read(A), "auto u = dsn + \"&x=1\";\nlong y = 0;\n");
+  EXPECT_EQ(read(H), "long b;\n");
 }
 
 TEST_F(FixesTest, ExportRefusesConflictsWithinOneDiagnostic) {
