@@ -14,7 +14,7 @@ import lit.util
 config.name = "poolguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "Unit", "lit.cfg.py", "check_tidy.py"]
+config.excludes = ["Inputs", "Unit", "lit.cfg.py", "check_tidy.py", "expect_exit.py"]
 config.test_source_root = os.path.dirname(__file__)
 
 # No stray .clang-tidy or clang config from the machine leaks into a test.
@@ -34,6 +34,8 @@ config.substitutions.append(
     ("%check_tidy",
      "python3 %s --clang-tidy=%s --plugin=%s --filecheck=%s --headers=%s"
      % (check_tidy, config.clang_tidy, config.poolguard_plugin, config.filecheck, headers)))
+config.substitutions.append(
+    ("%expect_exit", "python3 " + os.path.join(src, "test", "expect_exit.py")))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%plugin", config.poolguard_plugin))
 config.substitutions.append(("%poolguard", os.path.join(tools, "poolguard")))
