@@ -14,6 +14,43 @@
 
 namespace clang::tidy::poolguard::collector {
 
+/// Whether an argument of type \p Arg can initialize a parameter of type
+/// \p Param, roughly: same record, or a string for a string parameter.
+static bool argFits(QualType Arg, QualType Param) {
+  const CXXRecordDecl *PR = recordOf(Param);
+  if (!PR)
+    return !recordOf(Arg);
+  const CXXRecordDecl *AR = recordOf(Arg);
+  if (AR)
+    return AR->getCanonicalDecl() == PR->getCanonicalDecl() ||
+           AR->isDerivedFrom(PR);
+  Arg = Arg.getNonReferenceType();
+  bool IsString = Arg->isArrayType() || Arg->isPointerType();
+  return IsString && plainQualifiedName(PR) == "std::basic_string";
+}
+
+/// `std::make_shared<T>(args)` constructs T from args: picks the
+/// constructor of T those arguments select.
+static const CXXConstructorDecl *
+constructorFor(const CXXRecordDecl *RD, llvm::ArrayRef<const Expr *> Args) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD)
+    return nullptr;
+  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+    if (Ctor->isCopyOrMoveConstructor() || Ctor->isDeleted() ||
+        Ctor->getNumParams() < Args.size() ||
+        Ctor->getMinRequiredArguments() > Args.size())
+      continue;
+    bool Fits = true;
+    for (size_t I = 0; I < Args.size() && Fits; ++I)
+      Fits = argFits(ignoreWrappers(Args[I])->getType(),
+                     Ctor->getParamDecl(I)->getType());
+    if (Fits)
+      return Ctor;
+  }
+  return nullptr;
+}
+
 std::optional<CallSite> asCallSite(const Expr *E) {
   if (!E)
     return std::nullopt;
@@ -29,6 +66,16 @@ std::optional<CallSite> asCallSite(const Expr *E) {
         !Args.empty())
       Args = Args.drop_front();
     S.Args = Args;
+    std::string Name = plainQualifiedName(S.Callee);
+    const TemplateArgumentList *TArgs = S.Callee->getTemplateSpecializationArgs();
+    if ((Name == "std::make_shared" || Name == "std::make_unique") && TArgs &&
+        TArgs->size() >= 1 && (*TArgs)[0].getKind() == TemplateArgument::Type) {
+      if (const CXXConstructorDecl *Ctor =
+              constructorFor(recordOf((*TArgs)[0].getAsType()), Args)) {
+        S.Callee = Ctor;
+        return S;
+      }
+    }
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     S.Callee = Construct->getConstructor();
     S.Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),

@@ -222,12 +222,11 @@ struct FactsCollector::Impl {
   /// matches only when \p ViaTypedef.
   static bool calleeIs(const CallSite &S, llvm::StringRef Name, MatchKind Kind,
                        bool ViaTypedef) {
-    if (Kind == MatchKind::Construct) {
-      const auto *Ctor = dyn_cast<CXXConstructorDecl>(S.Callee);
-      return !ViaTypedef && Ctor && isa<CXXConstructExpr>(S.E) &&
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(S.Callee);
+    if (Kind == MatchKind::Construct)
+      return !ViaTypedef && Ctor &&
              plainQualifiedName(Ctor->getParent()) == Name;
-    }
-    if (Kind != MatchKind::Call || !isa<CallExpr>(S.E))
+    if (Kind != MatchKind::Call || Ctor || !isa<CallExpr>(S.E))
       return false;
     if (ViaTypedef)
       return writtenQualifiedCallee(S.E) == Name;
@@ -261,21 +260,30 @@ struct FactsCollector::Impl {
   const Expr *findPoolCreation(const Stmt *S) {
     if (!S)
       return nullptr;
-    PoolFinder Finder([&](const CallSite &Site) {
+    auto IsPool = [&](const CallSite &Site) {
       return poolModelFor(Site).second != nullptr;
-    });
+    };
+    PoolFinder Finder(IsPool);
     Finder.TraverseStmt(const_cast<Stmt *>(S));
     return Finder.Found;
   }
 
   //===--- Value sources ---------------------------------------------------===//
 
-  /// The argument bound to the parameter named \p Name, or null.
-  static const Expr *argForParam(const CallSite &S, llvm::StringRef Name) {
-    for (unsigned I = 0; I < S.Callee->getNumParams(); ++I)
-      if (S.Callee->getParamDecl(I)->getName() == Name)
-        return I < S.Args.size() ? S.Args[I] : nullptr;
-    return nullptr;
+  /// Argument \p Index, or the parameter's default argument when the call
+  /// does not pass it (`std::make_shared<T>(a)` leaves them out).
+  static const Expr *argAt(const CallSite &S, unsigned Index, bool *IsDefault) {
+    if (Index < S.Args.size())
+      return S.Args[Index];
+    if (Index >= S.Callee->getNumParams())
+      return nullptr;
+    const ParmVarDecl *Param = S.Callee->getParamDecl(Index);
+    if (!Param->hasDefaultArg() || Param->hasUninstantiatedDefaultArg() ||
+        Param->hasUnparsedDefaultArg())
+      return nullptr;
+    if (IsDefault)
+      *IsDefault = true;
+    return Param->getDefaultArg();
   }
 
   /// The template argument \p Index of a method named \p Method called on
@@ -339,13 +347,14 @@ struct FactsCollector::Impl {
   /// it is a default argument or default member initializer.
   const Expr *sourceExpr(const ValueSource &V, const CallSite &S,
                          const Enclosing &Where, bool *IsDefault) {
-    const Expr *Arg =
-        V.Index < static_cast<int>(S.Args.size()) ? S.Args[V.Index] : nullptr;
+    const Expr *Arg = argAt(S, V.Index, IsDefault);
     const Expr *Out = nullptr;
     if (V.From == "arg" || V.From == "uriQuery") {
       Out = Arg;
     } else if (V.From == "param") {
-      Out = argForParam(S, V.Name);
+      for (unsigned I = 0; I < S.Callee->getNumParams(); ++I)
+        if (S.Callee->getParamDecl(I)->getName() == V.Name)
+          Out = argAt(S, I, IsDefault);
     } else if (V.From == "field" && Arg) {
       Out = fieldValue(Arg, V.Name, Where.Body, S.E->getBeginLoc(), *Ctx,
                        IsDefault);
@@ -377,17 +386,31 @@ struct FactsCollector::Impl {
   const Expr *through(const Expr *E, const ValueSource &V) {
     if (!E || V.Through.empty())
       return E;
-    const Expr *Built = ignoreWrappers(followLocal(E));
-    if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Built))
-      Built = ignoreWrappers(F->getSubExpr());
-    std::optional<CallSite> S = asCallSite(Built);
-    if (!S)
-      return E;
-    bool Matches = typeKey(pointeeOf(Built->getType()), *Ctx) == V.Through ||
-                   typeKey(Built->getType(), *Ctx) == V.Through;
-    if (!Matches || V.ThroughIndex >= static_cast<int>(S->Args.size()))
-      return E;
-    return S->Args[V.ThroughIndex];
+    const Expr *Built = E;
+    for (int Depth = 0; Built && Depth < 12; ++Depth) {
+      Built = ignoreWrappers(Built);
+      if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Built)) {
+        Built = F->getSubExpr();
+        continue;
+      }
+      std::optional<CallSite> S = asCallSite(Built);
+      const auto *Ctor = S ? dyn_cast<CXXConstructorDecl>(S->Callee) : nullptr;
+      if (Ctor && plainQualifiedName(Ctor->getParent()) == V.Through)
+        return V.ThroughIndex < static_cast<int>(S->Args.size())
+                   ? S->Args[V.ThroughIndex]
+                   : E;
+      // Conversions on the way: shared_ptr<Derived> to shared_ptr<Base>.
+      if (const auto *C = dyn_cast<CXXConstructExpr>(Built);
+          C && C->getNumArgs() == 1) {
+        Built = C->getArg(0);
+        continue;
+      }
+      const Expr *Next = followLocal(Built);
+      if (Next == Built)
+        break;
+      Built = Next;
+    }
+    return E;
   }
 
   //===--- Pool owners -----------------------------------------------------===//
@@ -715,12 +738,16 @@ void FactsCollector::registerMatchers(MatchFinder &Finder,
   std::vector<std::string> CallNames, ConstructNames;
   bool AnyMember = false;
   auto Add = [&](MatchKind Kind, llvm::StringRef Callee) {
-    if (Kind == MatchKind::Call)
+    if (Kind == MatchKind::Call) {
       CallNames.push_back(unqualified(Callee).str());
-    else if (Kind == MatchKind::Construct)
+    } else if (Kind == MatchKind::Construct) {
       ConstructNames.push_back(Callee.str());
-    else
+      // std::make_shared<T>(args) constructs T too.
+      CallNames.push_back("::std::make_shared");
+      CallNames.push_back("::std::make_unique");
+    } else {
       AnyMember = true;
+    }
   };
   for (const Model &M : P->Models->Models) {
     for (const RegistrationModel &R : M.Registrations)

@@ -36,7 +36,10 @@ public:
 
   template <class TCallable>
   RegistrationDescriptorBase<TCallable> &
-  registerInstanceFactory(const TCallable &instanceFactory);
+  registerInstanceFactory(const TCallable &instanceFactory) {
+    static RegistrationDescriptorBase<TCallable> Descriptor;
+    return Descriptor;
+  }
 
   void addRegistrations(const ContainerBuilder &containerBuilder);
   std::shared_ptr<Container> build();

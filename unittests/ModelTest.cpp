@@ -1,0 +1,163 @@
+//===----------------------------------------------------------------------===//
+//
+// Unit tests of the model loader: the built-in models load, and every kind
+// of mistake in a model file is reported with file, line and key.
+//
+//===----------------------------------------------------------------------===//
+
+#include "models/Model.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include "gtest/gtest.h"
+
+namespace clang::tidy::poolguard {
+namespace {
+
+std::string errorOf(llvm::StringRef Text) {
+  auto M = parseModel(Text, "my.json");
+  if (M)
+    return "";
+  return llvm::toString(M.takeError());
+}
+
+TEST(ModelTest, BuiltinModelsLoad) {
+  auto Set = loadModels({});
+  ASSERT_TRUE(static_cast<bool>(Set)) << llvm::toString(Set.takeError());
+  std::vector<std::string> Names;
+  for (const Model &M : (*Set)->Models)
+    Names.push_back(M.Name);
+  for (const char *Expected : {"hypodermic", "oatpp", "drogon", "soci",
+                               "redis++", "poco-data", "taopq", "mysqlx",
+                               "poolguard"})
+    EXPECT_TRUE(llvm::is_contained(Names, Expected)) << Expected;
+  // Cached per list of files.
+  auto Again = loadModels({});
+  ASSERT_TRUE(static_cast<bool>(Again));
+  EXPECT_EQ(Set->get(), Again->get());
+}
+
+TEST(ModelTest, ParsesEveryField) {
+  auto M = parseModel(R"json({
+  "name": "acme",
+  "description": "In-house container",
+  "registrations": [
+    {"callee": "acme::Injector::provide",
+     "service": {"from": "templateArg", "index": 0},
+     "interface": {"from": "chainedTemplateArg", "name": "as"},
+     "name": {"from": "arg", "index": 0},
+     "module": "enclosingFunction", "lifetime": "per-name"},
+    {"kind": "member", "callee": "acme::Provides",
+     "service": {"from": "templateArg", "index": 0, "pointee": true},
+     "module": "enclosingClass", "lifetime": "per-type"}
+  ],
+  "pools": [
+    {"kind": "construct", "callee": "acme::DbPool", "params": ["std::basic_string"],
+     "size": {"from": "param", "name": "maxSize"},
+     "dsn": [{"from": "arg", "index": 0, "through": "acme::Dsn", "throughIndex": 1}],
+     "defaultSize": 16, "unbounded": false, "sizeIsInitialCache": true,
+     "multiplierFlag": {"from": "field", "index": 1, "name": "perThread"},
+     "multiplierReason": "one pool per thread"}
+  ],
+  "poolTypes": ["acme::DbPool"],
+  "envGetters": ["acme::env"],
+  "poolAnnotations": ["acme::pool"]
+})json",
+                      "acme.json");
+  ASSERT_TRUE(static_cast<bool>(M)) << llvm::toString(M.takeError());
+  EXPECT_EQ(M->Name, "acme");
+  ASSERT_EQ(M->Registrations.size(), 2u);
+  EXPECT_EQ(M->Registrations[0].Callee, "acme::Injector::provide");
+  ASSERT_TRUE(M->Registrations[0].Interface.has_value());
+  EXPECT_EQ(M->Registrations[0].Interface->Name, "as");
+  EXPECT_EQ(M->Registrations[1].Kind, MatchKind::Member);
+  EXPECT_TRUE(M->Registrations[1].Service.Pointee);
+  ASSERT_EQ(M->Pools.size(), 1u);
+  const PoolModel &P = M->Pools[0];
+  EXPECT_EQ(P.Kind, MatchKind::Construct);
+  EXPECT_EQ(P.Library, "acme");
+  EXPECT_EQ(P.Params, std::vector<std::string>{"std::basic_string"});
+  ASSERT_EQ(P.Dsn.size(), 1u);
+  EXPECT_EQ(P.Dsn[0].Through, "acme::Dsn");
+  EXPECT_EQ(P.Dsn[0].ThroughIndex, 1);
+  EXPECT_EQ(P.DefaultSize, std::optional<int64_t>(16));
+  EXPECT_TRUE(P.SizeIsInitialCache);
+  EXPECT_EQ(P.MultiplierReason, "one pool per thread");
+  EXPECT_EQ(M->PoolTypes, std::vector<std::string>{"acme::DbPool"});
+}
+
+TEST(ModelTest, UnknownKeyNamesFileLineAndKey) {
+  std::string E = errorOf(R"json({
+  "name": "acme",
+  "pools": [
+    {"callee": "acme::make",
+     "sise": {"from": "arg", "index": 1}}
+  ]
+})json");
+  EXPECT_NE(E.find("my.json:5:"), std::string::npos) << E;
+  EXPECT_NE(E.find("unknown key 'sise' in pools[0]"), std::string::npos) << E;
+}
+
+TEST(ModelTest, WrongTypeNamesFileLineAndKey) {
+  std::string E = errorOf("{\n  \"name\": \"acme\",\n  \"poolTypes\": \"acme::Pool\"\n}");
+  EXPECT_NE(E.find("my.json:3: key 'poolTypes' must be an array of strings"),
+            std::string::npos)
+      << E;
+  E = errorOf("{\n  \"name\": \"acme\",\n  \"pools\": [{\"callee\": \"f\",\n"
+              "    \"size\": {\"from\": \"arg\", \"index\": \"1\"}}]\n}");
+  EXPECT_NE(E.find("my.json:4: key 'index' must be an integer"),
+            std::string::npos)
+      << E;
+}
+
+TEST(ModelTest, BadValuesAreErrors) {
+  EXPECT_NE(errorOf(R"({"name": "a", "pools": [{"callee": "f", "size": {"from": "argument"}}]})")
+                .find("key 'from' must be one of"),
+            std::string::npos);
+  EXPECT_NE(errorOf(R"({"name": "a", "registrations": [{"callee": "f",
+      "service": {"from": "templateArg"}, "module": "enclosingFunction",
+      "lifetime": "forever"}]})")
+                .find("key 'lifetime' must be one of"),
+            std::string::npos);
+  EXPECT_NE(errorOf(R"({"name": "a", "registrations": [{"callee": "f",
+      "module": "enclosingFunction", "lifetime": "global"}]})")
+                .find("missing key 'service'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(R"({"pools": []})").find("missing key 'name'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(R"({"name": "a", "pools": [{"callee": "f",
+      "size": {"from": "field"}}]})")
+                .find("missing key 'name' in pools[0].size"),
+            std::string::npos);
+}
+
+TEST(ModelTest, SyntaxErrorNamesTheLine) {
+  std::string E = errorOf("{\n  \"name\": \"acme\",\n  \"pools\": [,]\n}");
+  EXPECT_NE(E.find("my.json:3: invalid JSON"), std::string::npos) << E;
+}
+
+TEST(ModelTest, LoadsUserFilesAndReportsErrors) {
+  llvm::SmallString<128> Path;
+  int FD;
+  ASSERT_FALSE(
+      llvm::sys::fs::createTemporaryFile("poolguard-model", "json", FD, Path));
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << "{\n  \"name\": \"acme\",\n  \"poolTypes\": [\"acme::Pool\"],\n"
+          "  \"extra\": 1\n}\n";
+  }
+  auto Set = loadModels({std::string(Path)});
+  ASSERT_FALSE(static_cast<bool>(Set));
+  std::string E = llvm::toString(Set.takeError());
+  EXPECT_NE(E.find(std::string(Path) + ":4: unknown key 'extra'"),
+            std::string::npos)
+      << E;
+  auto Missing = loadModels({"/nonexistent/model.json"});
+  ASSERT_FALSE(static_cast<bool>(Missing));
+  EXPECT_NE(llvm::toString(Missing.takeError()).find("cannot read model file"),
+            std::string::npos);
+  llvm::sys::fs::remove(Path);
+}
+
+} // namespace
+} // namespace clang::tidy::poolguard
