@@ -254,7 +254,11 @@ Driver::Driver(DriverOptions Opts) : P(std::make_unique<Impl>()) {
   P->Opts = std::move(Opts);
   std::set<std::string> Unique;
   for (const std::string &F : P->Opts.Database->getAllFiles())
-    Unique.insert(F);
+    Unique.insert(absolutePath(F, ""));
+  // A fixed database ('file.cpp -- args') lists no files: the TUs are the
+  // files named on the command line.
+  if (Unique.empty())
+    Unique.insert(P->Opts.Files.begin(), P->Opts.Files.end());
   TUs.assign(Unique.begin(), Unique.end());
 }
 
