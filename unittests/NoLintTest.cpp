@@ -9,8 +9,17 @@
 //===----------------------------------------------------------------------===//
 
 #include "utils/NoLint.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include "gtest/gtest.h"
 #include <map>
+#include <set>
+#include <tuple>
 
 namespace clang::tidy::poolguard {
 namespace {
@@ -30,34 +39,9 @@ bool suppressed(const NoLintFile &F, llvm::StringRef Text,
   return F.suppresses(at(Text, Needle), Check);
 }
 
-TEST(NoLintGlobListTest, MatchesLikeClangTidy) {
-  NoLintGlobList L("google*, -google-explicit*,*-arrays", true);
-  EXPECT_TRUE(L.contains("google-readability-casting"));
-  EXPECT_FALSE(L.contains("google-explicit-constructor"));
-  EXPECT_TRUE(L.contains("modernize-avoid-c-arrays"));
-  EXPECT_FALSE(L.contains("misc-unused"));
-  // Whole-name match, case-sensitive.
-  EXPECT_FALSE(NoLintGlobList("google").contains("google-x"));
-  EXPECT_FALSE(NoLintGlobList("Google*").contains("google-x"));
-  EXPECT_TRUE(NoLintGlobList("*").contains(""));
-  EXPECT_TRUE(NoLintGlobList("a*b*c").contains("aXbYbc"));
-  EXPECT_FALSE(NoLintGlobList("a*b*c").contains("aXbYbcd"));
-  // Regex metacharacters are literal.
-  EXPECT_TRUE(NoLintGlobList("a.b").contains("a.b"));
-  EXPECT_FALSE(NoLintGlobList("a.b").contains("axb"));
-  // The empty list matches nothing but the empty name.
-  EXPECT_FALSE(NoLintGlobList("").contains("x"));
-  // Negative globs dropped.
-  EXPECT_FALSE(NoLintGlobList("-x", false).contains("x"));
-  EXPECT_TRUE(NoLintGlobList("x,-x", false).contains("x"));
-  EXPECT_FALSE(NoLintGlobList("x,-x", true).contains("x"));
-  // Newlines separate globs too.
-  EXPECT_TRUE(NoLintGlobList("a\nb").contains("b"));
-}
-
-// nolint.cpp
-TEST(NoLintTest, SameLine) {
-  const llvm::StringRef Text = R"cpp(
+// The texts of the upstream-mirrored cases; DifferentialTest runs the real
+// clang-tidy on them too.
+constexpr llvm::StringLiteral SameLineText = R"cpp(
 class A { A(int i); };
 class B { B(int i); }; // NOLINT
 class C { C(int i); }; // NOLINT(for-some-other-check)
@@ -102,59 +86,8 @@ int array2[10];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
 int array3[10];  // NOLINT(cppcoreguidelines-avoid-c-arrays,modernize-avoid-c-arrays)
 int array4[10];  // NOLINT(*-avoid-c-arrays)
 )cpp";
-  NoLintFile F(Text);
-  EXPECT_FALSE(suppressed(F, Text, "A(int"));
-  EXPECT_TRUE(suppressed(F, Text, "B(int"));
-  EXPECT_FALSE(suppressed(F, Text, "C(int"));
-  EXPECT_FALSE(suppressed(F, Text, "C1(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C2(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C3(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C4(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C5(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C6(int"));
-  EXPECT_FALSE(suppressed(F, Text, "C7(int"));
-  EXPECT_FALSE(suppressed(F, Text, "C8(int"));
-  EXPECT_FALSE(suppressed(F, Text, "C9(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C10(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C11(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C12(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C13(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C14(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C15(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C16(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C17(int"));
-  EXPECT_FALSE(suppressed(F, Text, "C18(int"));
-  EXPECT_FALSE(suppressed(F, Text, "C19(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C20(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C21(int"));
-  EXPECT_FALSE(suppressed(F, Text, "C22(int"));
-  EXPECT_TRUE(suppressed(F, Text, "C23(int"));
-  EXPECT_TRUE(suppressed(F, Text, "D1(int"));
-  EXPECT_TRUE(suppressed(F, Text, "D2(int"));
-  EXPECT_TRUE(suppressed(F, Text, "D3(int"));
-  EXPECT_FALSE(suppressed(F, Text, "D4(int"));
-  EXPECT_TRUE(suppressed(F, Text, "D5(int"));
-  EXPECT_TRUE(suppressed(F, Text, "D6(int"));
-  // Textual: a NOLINT inside a string literal counts.
-  EXPECT_TRUE(suppressed(F, Text, "D7(int"));
-  EXPECT_FALSE(suppressed(F, Text, "D8(int"));
-  // Check names are case-sensitive.
-  EXPECT_FALSE(suppressed(F, Text, "D9(int"));
 
-  // One diagnostic, two check names (aliases): each is looked up.
-  const unsigned A2 = at(Text, "int array2");
-  EXPECT_TRUE(F.suppresses(A2, "cppcoreguidelines-avoid-c-arrays"));
-  EXPECT_FALSE(F.suppresses(A2, "modernize-avoid-c-arrays"));
-  const unsigned A3 = at(Text, "int array3");
-  EXPECT_TRUE(F.suppresses(A3, "cppcoreguidelines-avoid-c-arrays"));
-  EXPECT_TRUE(F.suppresses(A3, "modernize-avoid-c-arrays"));
-  EXPECT_TRUE(F.suppresses(at(Text, "int array4"), "modernize-avoid-c-arrays"));
-  EXPECT_TRUE(F.errors().empty());
-}
-
-// nolintnextline.cpp
-TEST(NoLintTest, NextLine) {
-  const llvm::StringRef Text = R"cpp(// NOLINTNEXTLINE
+constexpr llvm::StringLiteral NextLineText = R"cpp(// NOLINTNEXTLINE
 class A { A(int i); };
 class B { B(int i); };
 // NOLINTNEXTLINE(for-some-other-check)
@@ -190,43 +123,8 @@ class I7 { I7(int x); };
 class I8 { I8(int x); }; // NOLINTNEXTLINE
 class I9 { I9(int x); };
 )cpp";
-  NoLintFile F(Text);
-  EXPECT_TRUE(suppressed(F, Text, "A(int"));
-  EXPECT_FALSE(suppressed(F, Text, "B(int"));
-  EXPECT_FALSE(suppressed(F, Text, "D(int"));
-  EXPECT_FALSE(suppressed(F, Text, "D1(int"));
-  EXPECT_TRUE(suppressed(F, Text, "D2(int"));
-  EXPECT_TRUE(suppressed(F, Text, "D3(int"));
-  EXPECT_TRUE(suppressed(F, Text, "D4(int"));
-  EXPECT_TRUE(suppressed(F, Text, "D5(int"));
-  EXPECT_TRUE(suppressed(F, Text, "D6(int"));
-  // A blank or comment line in between breaks NOLINTNEXTLINE.
-  EXPECT_FALSE(suppressed(F, Text, "E(int"));
-  EXPECT_FALSE(suppressed(F, Text, "F(int"));
-  EXPECT_TRUE(suppressed(F, Text, "I1(int"));
-  EXPECT_FALSE(suppressed(F, Text, "I4(int"));
-  EXPECT_TRUE(suppressed(F, Text, "I5(int"));
-  EXPECT_TRUE(suppressed(F, Text, "I6(int"));
-  // NOLINT applies to its own line only; NOLINTNEXTLINE to the next only.
-  EXPECT_FALSE(suppressed(F, Text, "I7(int"));
-  EXPECT_FALSE(suppressed(F, Text, "I8(int"));
-  EXPECT_TRUE(suppressed(F, Text, "I9(int"));
-}
 
-TEST(NoLintTest, NextLineOnFirstLineAndCRLF) {
-  // A diagnostic on the first line has no previous line.
-  const llvm::StringRef First = "class A { A(int i); };\n";
-  EXPECT_FALSE(NoLintFile(First).suppresses(at(First, "A(int"), Explicit));
-  // CRLF: the '\r' stays in the previous line and does not matter.
-  const llvm::StringRef CRLF = "// NOLINTNEXTLINE(google-*)\r\nclass A { A(int i); };\r\n";
-  EXPECT_TRUE(NoLintFile(CRLF).suppresses(at(CRLF, "A(int"), Explicit));
-  // Offsets past the end are never suppressed.
-  EXPECT_FALSE(NoLintFile("// NOLINT").suppresses(100, Explicit));
-}
-
-// nolintbeginend.cpp
-TEST(NoLintTest, Blocks) {
-  const llvm::StringRef Text = R"cpp(
+constexpr llvm::StringLiteral BlocksText = R"cpp(
 class A { A(int i); };
 // NOLINTBEGIN
 class B1 { B1(int i); };
@@ -294,6 +192,148 @@ class C16 { C16(int x); };
 // NOLINTEND(*,-google*)
 class Z { Z(int i); };
 )cpp";
+
+constexpr llvm::StringLiteral BlocksAreLIFOText = R"cpp(
+// NOLINTBEGIN(google-explicit-constructor)
+// NOLINTBEGIN(modernize-avoid-c-style-cast)
+class A { A(int i); };
+auto Num = (unsigned int)(-1);
+// NOLINTEND(google-explicit-constructor)
+// NOLINTEND(modernize-avoid-c-style-cast)
+)cpp";
+
+constexpr llvm::StringLiteral BeginMultipleEndSingleText = R"cpp(
+// NOLINTBEGIN(google-explicit-constructor,modernize-avoid-c-style-cast)
+class B { B(int i); };
+// NOLINTEND(google-explicit-constructor)
+auto Num2 = (unsigned int)(-1);
+// NOLINTEND(modernize-avoid-c-style-cast)
+)cpp";
+
+constexpr llvm::StringLiteral BeginSingleEndMultipleText = R"cpp(
+// NOLINTBEGIN(google-explicit-constructor)
+class B { B(int i); };
+// NOLINTEND(google-explicit-constructor,modernize-avoid-c-style-cast)
+)cpp";
+
+TEST(NoLintGlobListTest, MatchesLikeClangTidy) {
+  NoLintGlobList L("google*, -google-explicit*,*-arrays", true);
+  EXPECT_TRUE(L.contains("google-readability-casting"));
+  EXPECT_FALSE(L.contains("google-explicit-constructor"));
+  EXPECT_TRUE(L.contains("modernize-avoid-c-arrays"));
+  EXPECT_FALSE(L.contains("misc-unused"));
+  // Whole-name match, case-sensitive.
+  EXPECT_FALSE(NoLintGlobList("google").contains("google-x"));
+  EXPECT_FALSE(NoLintGlobList("Google*").contains("google-x"));
+  EXPECT_TRUE(NoLintGlobList("*").contains(""));
+  EXPECT_TRUE(NoLintGlobList("a*b*c").contains("aXbYbc"));
+  EXPECT_FALSE(NoLintGlobList("a*b*c").contains("aXbYbcd"));
+  // Regex metacharacters are literal.
+  EXPECT_TRUE(NoLintGlobList("a.b").contains("a.b"));
+  EXPECT_FALSE(NoLintGlobList("a.b").contains("axb"));
+  // The empty list matches nothing but the empty name.
+  EXPECT_FALSE(NoLintGlobList("").contains("x"));
+  // Negative globs dropped.
+  EXPECT_FALSE(NoLintGlobList("-x", false).contains("x"));
+  EXPECT_TRUE(NoLintGlobList("x,-x", false).contains("x"));
+  EXPECT_FALSE(NoLintGlobList("x,-x", true).contains("x"));
+  // Newlines separate globs too.
+  EXPECT_TRUE(NoLintGlobList("a\nb").contains("b"));
+}
+
+// nolint.cpp
+TEST(NoLintTest, SameLine) {
+  const llvm::StringRef Text = SameLineText;
+  NoLintFile F(Text);
+  EXPECT_FALSE(suppressed(F, Text, "A(int"));
+  EXPECT_TRUE(suppressed(F, Text, "B(int"));
+  EXPECT_FALSE(suppressed(F, Text, "C(int"));
+  EXPECT_FALSE(suppressed(F, Text, "C1(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C2(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C3(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C4(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C5(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C6(int"));
+  EXPECT_FALSE(suppressed(F, Text, "C7(int"));
+  EXPECT_FALSE(suppressed(F, Text, "C8(int"));
+  EXPECT_FALSE(suppressed(F, Text, "C9(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C10(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C11(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C12(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C13(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C14(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C15(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C16(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C17(int"));
+  EXPECT_FALSE(suppressed(F, Text, "C18(int"));
+  EXPECT_FALSE(suppressed(F, Text, "C19(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C20(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C21(int"));
+  EXPECT_FALSE(suppressed(F, Text, "C22(int"));
+  EXPECT_TRUE(suppressed(F, Text, "C23(int"));
+  EXPECT_TRUE(suppressed(F, Text, "D1(int"));
+  EXPECT_TRUE(suppressed(F, Text, "D2(int"));
+  EXPECT_TRUE(suppressed(F, Text, "D3(int"));
+  EXPECT_FALSE(suppressed(F, Text, "D4(int"));
+  EXPECT_TRUE(suppressed(F, Text, "D5(int"));
+  EXPECT_TRUE(suppressed(F, Text, "D6(int"));
+  // Textual: a NOLINT inside a string literal counts.
+  EXPECT_TRUE(suppressed(F, Text, "D7(int"));
+  EXPECT_FALSE(suppressed(F, Text, "D8(int"));
+  // Check names are case-sensitive.
+  EXPECT_FALSE(suppressed(F, Text, "D9(int"));
+
+  // One diagnostic, two check names (aliases): each is looked up.
+  const unsigned A2 = at(Text, "int array2");
+  EXPECT_TRUE(F.suppresses(A2, "cppcoreguidelines-avoid-c-arrays"));
+  EXPECT_FALSE(F.suppresses(A2, "modernize-avoid-c-arrays"));
+  const unsigned A3 = at(Text, "int array3");
+  EXPECT_TRUE(F.suppresses(A3, "cppcoreguidelines-avoid-c-arrays"));
+  EXPECT_TRUE(F.suppresses(A3, "modernize-avoid-c-arrays"));
+  EXPECT_TRUE(F.suppresses(at(Text, "int array4"), "modernize-avoid-c-arrays"));
+  EXPECT_TRUE(F.errors().empty());
+}
+
+// nolintnextline.cpp
+TEST(NoLintTest, NextLine) {
+  const llvm::StringRef Text = NextLineText;
+  NoLintFile F(Text);
+  EXPECT_TRUE(suppressed(F, Text, "A(int"));
+  EXPECT_FALSE(suppressed(F, Text, "B(int"));
+  EXPECT_FALSE(suppressed(F, Text, "D(int"));
+  EXPECT_FALSE(suppressed(F, Text, "D1(int"));
+  EXPECT_TRUE(suppressed(F, Text, "D2(int"));
+  EXPECT_TRUE(suppressed(F, Text, "D3(int"));
+  EXPECT_TRUE(suppressed(F, Text, "D4(int"));
+  EXPECT_TRUE(suppressed(F, Text, "D5(int"));
+  EXPECT_TRUE(suppressed(F, Text, "D6(int"));
+  // A blank or comment line in between breaks NOLINTNEXTLINE.
+  EXPECT_FALSE(suppressed(F, Text, "E(int"));
+  EXPECT_FALSE(suppressed(F, Text, "F(int"));
+  EXPECT_TRUE(suppressed(F, Text, "I1(int"));
+  EXPECT_FALSE(suppressed(F, Text, "I4(int"));
+  EXPECT_TRUE(suppressed(F, Text, "I5(int"));
+  EXPECT_TRUE(suppressed(F, Text, "I6(int"));
+  // NOLINT applies to its own line only; NOLINTNEXTLINE to the next only.
+  EXPECT_FALSE(suppressed(F, Text, "I7(int"));
+  EXPECT_FALSE(suppressed(F, Text, "I8(int"));
+  EXPECT_TRUE(suppressed(F, Text, "I9(int"));
+}
+
+TEST(NoLintTest, NextLineOnFirstLineAndCRLF) {
+  // A diagnostic on the first line has no previous line.
+  const llvm::StringRef First = "class A { A(int i); };\n";
+  EXPECT_FALSE(NoLintFile(First).suppresses(at(First, "A(int"), Explicit));
+  // CRLF: the '\r' stays in the previous line and does not matter.
+  const llvm::StringRef CRLF = "// NOLINTNEXTLINE(google-*)\r\nclass A { A(int i); };\r\n";
+  EXPECT_TRUE(NoLintFile(CRLF).suppresses(at(CRLF, "A(int"), Explicit));
+  // Offsets past the end are never suppressed.
+  EXPECT_FALSE(NoLintFile("// NOLINT").suppresses(100, Explicit));
+}
+
+// nolintbeginend.cpp
+TEST(NoLintTest, Blocks) {
+  const llvm::StringRef Text = BlocksText;
   NoLintFile F(Text);
   EXPECT_FALSE(suppressed(F, Text, "A(int"));
   EXPECT_TRUE(suppressed(F, Text, "B1(int"));
@@ -330,14 +370,7 @@ constexpr llvm::StringLiteral UnmatchedEnd =
 
 // nolintbeginend-LIFO.cpp
 TEST(NoLintTest, BlocksAreLIFO) {
-  const llvm::StringRef Text = R"cpp(
-// NOLINTBEGIN(google-explicit-constructor)
-// NOLINTBEGIN(modernize-avoid-c-style-cast)
-class A { A(int i); };
-auto Num = (unsigned int)(-1);
-// NOLINTEND(google-explicit-constructor)
-// NOLINTEND(modernize-avoid-c-style-cast)
-)cpp";
+  const llvm::StringRef Text = BlocksAreLIFOText;
   NoLintFile F(Text);
   EXPECT_FALSE(suppressed(F, Text, "A(int"));
   EXPECT_TRUE(suppressed(F, Text, "(unsigned", "modernize-avoid-c-style-cast"));
@@ -353,13 +386,7 @@ auto Num = (unsigned int)(-1);
 
 // nolintbeginend-begin-multiple-end-single.cpp
 TEST(NoLintTest, BeginMultipleEndSingle) {
-  const llvm::StringRef Text = R"cpp(
-// NOLINTBEGIN(google-explicit-constructor,modernize-avoid-c-style-cast)
-class B { B(int i); };
-// NOLINTEND(google-explicit-constructor)
-auto Num2 = (unsigned int)(-1);
-// NOLINTEND(modernize-avoid-c-style-cast)
-)cpp";
+  const llvm::StringRef Text = BeginMultipleEndSingleText;
   NoLintFile F(Text);
   EXPECT_FALSE(suppressed(F, Text, "B(int"));
   EXPECT_FALSE(suppressed(F, Text, "(unsigned", "modernize-avoid-c-style-cast"));
@@ -374,11 +401,7 @@ auto Num2 = (unsigned int)(-1);
 
 // nolintbeginend-begin-single-end-multiple.cpp
 TEST(NoLintTest, BeginSingleEndMultiple) {
-  const llvm::StringRef Text = R"cpp(
-// NOLINTBEGIN(google-explicit-constructor)
-class B { B(int i); };
-// NOLINTEND(google-explicit-constructor,modernize-avoid-c-style-cast)
-)cpp";
+  const llvm::StringRef Text = BeginSingleEndMultipleText;
   NoLintFile F(Text);
   EXPECT_FALSE(suppressed(F, Text, "B(int"));
   ASSERT_EQ(F.errors().size(), 2u);
@@ -524,6 +547,127 @@ TEST(NoLintCacheTest, ChainAcrossFiles) {
   EXPECT_EQ(Errors[0].first, "/p/a.cpp");
   EXPECT_EQ(Errors[0].second.Message, UnmatchedBegin);
   EXPECT_EQ(Errors[0].second.Line, 4u);
+}
+
+//===----------------------------------------------------------------------===//
+// Differential test against the real clang-tidy of the LLVM we build against
+//===----------------------------------------------------------------------===//
+
+struct TidyOutput {
+  std::set<std::pair<unsigned, unsigned>> Warnings; // (line, column)
+  std::set<std::tuple<unsigned, unsigned, std::string>> NoLintErrors;
+};
+
+// Runs clang-tidy with google-explicit-constructor on Text.
+TidyOutput runClangTidy(llvm::StringRef Text) {
+  TidyOutput Out;
+  const std::string Tool = "/usr/lib/llvm-" +
+                           std::to_string(LLVM_VERSION_MAJOR) +
+                           "/bin/clang-tidy";
+  EXPECT_TRUE(llvm::sys::fs::can_execute(Tool)) << Tool;
+  llvm::SmallString<128> Dir, Source, Log;
+  EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("nolint-diff", Dir));
+  Source = Dir;
+  llvm::sys::path::append(Source, "t.cpp");
+  Log = Dir;
+  llvm::sys::path::append(Log, "out.txt");
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Source, EC);
+    EXPECT_FALSE(EC);
+    OS << Text;
+  }
+  const std::string SourceArg(Source);
+  std::optional<llvm::StringRef> Redirects[] = {std::nullopt, Log.str(),
+                                                Log.str()};
+  llvm::sys::ExecuteAndWait(
+      Tool,
+      {Tool, "--config={}", "--checks=-*," + Explicit.str(), SourceArg, "--",
+       "-std=c++17"},
+      std::nullopt, Redirects);
+  auto Buffer = llvm::MemoryBuffer::getFile(Log);
+  EXPECT_TRUE(static_cast<bool>(Buffer));
+  llvm::Regex Line("^.*t\\.cpp:([0-9]+):([0-9]+): (warning|error): (.*) "
+                   "\\[([a-z-]+)\\]$");
+  llvm::SmallVector<llvm::StringRef> Lines;
+  if (Buffer)
+    (*Buffer)->getBuffer().split(Lines, '\n');
+  for (llvm::StringRef L : Lines) {
+    llvm::SmallVector<llvm::StringRef, 6> M;
+    if (!Line.match(L, &M))
+      continue;
+    const unsigned LineNo = std::stoul(M[1].str()), Col = std::stoul(M[2].str());
+    if (M[5] == Explicit)
+      Out.Warnings.insert({LineNo, Col});
+    else if (M[5] == NoLintErrorCheck)
+      Out.NoLintErrors.insert({LineNo, Col, M[4].str()});
+    else
+      ADD_FAILURE() << "unexpected: " << L.str();
+  }
+  llvm::sys::fs::remove_directories(Dir);
+  return Out;
+}
+
+// Every "Name(int i)" constructor of Text is a google-explicit-constructor
+// diagnostic; NoLintFile must suppress exactly those clang-tidy suppresses
+// and report the pairing errors clang-tidy reports.
+void expectSameAsClangTidy(llvm::StringRef Text, bool ExpectWarnings = false) {
+  SCOPED_TRACE(Text.str());
+  const TidyOutput Tidy = runClangTidy(Text);
+  // Guards against a clang-tidy that silently reports nothing.
+  if (ExpectWarnings)
+    EXPECT_FALSE(Tidy.Warnings.empty());
+  NoLintFile F(Text);
+  TidyOutput Ours;
+  size_t Pos = 0;
+  while ((Pos = Text.find("(int ", Pos)) != llvm::StringRef::npos) {
+    size_t Name = Pos;
+    while (Name > 0 && (llvm::isAlnum(Text[Name - 1]) || Text[Name - 1] == '_'))
+      --Name;
+    const llvm::StringRef Before = Text.take_front(Name);
+    const unsigned LineNo = Before.count('\n') + 1;
+    const unsigned Col = Name - (Before.find_last_of('\n') + 1) + 1;
+    if (!F.suppresses(Name, Explicit))
+      Ours.Warnings.insert({LineNo, Col});
+    Pos += 5;
+  }
+  if (F.blocksConsulted())
+    for (const NoLintError &E : F.errors())
+      Ours.NoLintErrors.insert({E.Line, E.Column, E.Message});
+  EXPECT_EQ(Ours.Warnings, Tidy.Warnings);
+  EXPECT_EQ(Ours.NoLintErrors, Tidy.NoLintErrors);
+}
+
+TEST(NoLintDifferentialTest, UpstreamCases) {
+  for (llvm::StringRef Text :
+       {SameLineText, NextLineText, BlocksText, BlocksAreLIFOText,
+        BeginMultipleEndSingleText, BeginSingleEndMultipleText})
+    expectSameAsClangTidy(Text, /*ExpectWarnings=*/true);
+}
+
+TEST(NoLintDifferentialTest, EdgeCases) {
+  for (llvm::StringRef Text : {
+           "// NOLINTBEGIN\nclass A { A(int i); };\n",
+           "class A { A(int i); };\n// NOLINTEND\n",
+           "class A { A(int i); };\n// NOLINTBEGIN",
+           "/*NOLINTEND*/\nclass A { A(int i); };\n",
+           "// NOLINTBEGIN\nclass A { A(int i); }; // NOLINT\n",
+           "// NOLINTBEGIN(a,b)\nclass A { A(int i); };\n// NOLINTEND(b,a)\n",
+           "// NOLINTBEGIN( google-explicit-constructor , a )\nclass A { A(int "
+           "i); };\n// NOLINTEND(google-explicit-constructor,a)\n",
+           "// NOLINTBEGIN(google-explicit-constructor\nclass A { A(int i); "
+           "};\n// NOLINTEND(google-explicit-constructor\n",
+           "// NOLINTBEGIN\n// NOLINTBEGIN(x)\nclass A { A(int i); };\n// "
+           "NOLINTEND\n// NOLINTEND(x)\nclass B { B(int i); };\n",
+           "// NOLINTNEXTLINE(google-explicit-constructor)\r\nclass A { A(int "
+           "i); };\r\n",
+           "class A { A(int i); }; // NOLINT(google-explicit-constructor,\n"
+           "class B { B(int i); }; // NOLINT(*,-google-*)\n"
+           "class C { C(int i); }; // NOLINT(google-explicit-constructor)x\n"
+           "class D { D(int i); }; // NOLINTNOLINT\n"
+           "class E { E(int i); }; // NOLINT(\tgoogle-*\t)\n",
+       })
+    expectSameAsClangTidy(Text);
 }
 
 } // namespace
