@@ -1,10 +1,408 @@
+//===----------------------------------------------------------------------===//
+//
+// poolguard-dsn-query-append
+//
+//===----------------------------------------------------------------------===//
+
 #include "DsnQueryAppendCheck.h"
+#include "utils/DsnEvaluator.h"
+#include "utils/DsnValue.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallVector.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::poolguard {
 
-void DsnQueryAppendCheck::registerMatchers(MatchFinder *Finder) {}
-void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {}
+namespace {
+
+/// Database and pool APIs that take a URL DSN.
+constexpr llvm::StringLiteral DefaultSinkFunctions =
+    "::drogon::orm::DbClient::newPgClient;"
+    "::drogon::orm::DbClient::newMysqlClient;"
+    "::drogon::orm::DbClient::newSqlite3Client;"
+    "::oatpp::postgresql::ConnectionProvider;"
+    "::oatpp::postgresql::ConnectionProvider::createShared;"
+    "::sw::redis::ConnectionOptions;"
+    "::sw::redis::Redis;"
+    "::sw::redis::RedisCluster;"
+    "::tao::pq::connection_pool::create;"
+    "::tao::pq::connection::create;"
+    "::pqxx::connection;"
+    "::mysqlx::Session;"
+    "::mysqlx::Client;"
+    "::mysqlx::getSession;"
+    "::mysqlx::getClient;"
+    "::mongocxx::uri;"
+    "::soci::session;"
+    "::userver::storages::postgres::Dsn;"
+    "::PQconnectdb;"
+    "::PQconnectStart";
+
+constexpr unsigned MaxOriginNotes = 3;
+
+/// A string literal (possibly behind conversions) that holds a '?'.
+AST_MATCHER(Expr, isQueryLiteral) {
+  const auto *SL = dyn_cast<StringLiteral>(ignoreStringWrappers(&Node));
+  return SL && SL->getCharByteWidth() == 1 && SL->getString().contains('?');
+}
+
+/// A string literal with at least two '?'.
+AST_MATCHER(StringLiteral, hasSecondQuestionMark) {
+  return Node.getCharByteWidth() == 1 && Node.getString().count('?') >= 2;
+}
+
+const StringLiteral *queryLiteral(const Expr *E) {
+  const auto *SL = dyn_cast_or_null<StringLiteral>(ignoreStringWrappers(E));
+  if (!SL || SL->getCharByteWidth() != 1 || !SL->getString().contains('?'))
+    return nullptr;
+  return SL;
+}
+
+bool isStringStream(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  std::string Name = RD->getQualifiedNameAsString();
+  if (Name == "std::basic_ostringstream" || Name == "std::basic_stringstream")
+    return true;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (isStringStream(Base.getType()->getAsCXXRecordDecl()))
+      return true;
+  return false;
+}
+
+/// The stream at the left end of "os << a << b".
+const Expr *streamRoot(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+    if (!OC || OC->getOperator() != OO_LessLess || OC->getNumArgs() != 2)
+      return E;
+    E = OC->getArg(0);
+  }
+}
+
+/// The short source text of \p E for the suggested guard, or "url".
+std::string baseSpelling(const Expr *E, const SourceManager &SM,
+                         const LangOptions &LangOpts) {
+  constexpr llvm::StringLiteral Fallback = "url";
+  if (!E)
+    return Fallback.str();
+  E = ignoreStringWrappers(E);
+  if (!isa<DeclRefExpr>(E) && !isa<MemberExpr>(E))
+    return Fallback.str();
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+    return Fallback.str();
+  llvm::StringRef Text = Lexer::getSourceText(Range, SM, LangOpts);
+  if (Text.empty() || Text.size() > 40 || Text.contains('\n'))
+    return Fallback.str();
+  return Text.str();
+}
+
+std::string guardedForm(const Expr *Base, const SourceManager &SM,
+                        const LangOptions &LangOpts) {
+  std::string Name = baseSpelling(Base, SM, LangOpts);
+  const Expr *Stripped = Base ? ignoreStringWrappers(Base) : nullptr;
+  if (Name != "url" && Stripped && Stripped->getType()->isPointerType())
+    return "std::strchr(" + Name + ", '?') ? \"&\" : \"?\"";
+  return Name + ".find('?') == std::string::npos ? \"?\" : \"&\"";
+}
+
+std::string shorten(llvm::StringRef Text, std::size_t Max) {
+  if (Text.size() <= Max)
+    return Text.str();
+  return Text.take_front(Max - 3).str() + "...";
+}
+
+} // namespace
+
+DsnQueryAppendCheck::DsnQueryAppendCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawSinkFunctions(
+          Options.get("SinkFunctions", DefaultSinkFunctions.str())) {
+  llvm::SmallVector<StringRef, 16> Names;
+  StringRef(RawSinkFunctions).split(Names, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef N : Names) {
+    N = N.trim();
+    N.consume_front("::");
+    if (!N.empty())
+      SinkFunctions.insert(N);
+  }
+}
+
+void DsnQueryAppendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "SinkFunctions", RawSinkFunctions);
+}
+
+void DsnQueryAppendCheck::registerMatchers(MatchFinder *Finder) {
+  const auto QueryLiteral = expr(isQueryLiteral());
+  const auto Spelled = unless(isInTemplateInstantiation());
+
+  // url + "?connection_limit=5", std::string(base) + "?sslmode=require"
+  Finder->addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("+"), argumentCountIs(2),
+                          hasArgument(1, QueryLiteral), Spelled)
+          .bind("concat"),
+      this);
+  // url += "?connection_limit=5", uri << "?ssl-mode=REQUIRED"
+  Finder->addMatcher(
+      cxxOperatorCallExpr(hasAnyOverloadedOperatorName("+=", "<<"),
+                          argumentCountIs(2), hasArgument(1, QueryLiteral),
+                          Spelled)
+          .bind("append-operator"),
+      this);
+  // url.append("?connection_limit=5")
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("append"))),
+                        argumentCountIs(1), hasArgument(0, QueryLiteral),
+                        Spelled)
+          .bind("append-call"),
+      this);
+  // snprintf(buf, n, "%s?connection_limit=%d", url, 5)
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName("::sprintf", "::snprintf",
+                                              "::std::sprintf",
+                                              "::std::snprintf", "::asprintf"))),
+               hasAnyArgument(QueryLiteral), Spelled)
+          .bind("printf"),
+      this);
+  // fmt::format("{}?connection_limit={}", url, 5)
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName("::fmt::format", "::std::format"))),
+               hasArgument(0, QueryLiteral), Spelled)
+          .bind("format"),
+      this);
+  // absl::StrCat(url, "?connection_limit=5")
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(
+                   hasAnyName("::absl::StrCat", "::absl::StrAppend"))),
+               hasAnyArgument(QueryLiteral), Spelled)
+          .bind("str-cat"),
+      this);
+  // "postgresql://h/db?schema=public?connection_limit=5"
+  Finder->addMatcher(
+      stringLiteral(hasSecondQuestionMark(), Spelled).bind("literal"), this);
+}
+
+void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  DsnEvaluator Eval(Ctx);
+
+  // The value of Prefix followed by the literal's first Offset bytes.
+  auto Then = [&Eval](DsnValue Prefix, const StringLiteral *Lit) {
+    return [&Eval, Prefix = std::move(Prefix), Lit](std::size_t Offset) {
+      return Prefix.concat(DsnValue::text(Lit->getString().take_front(Offset),
+                                          Eval.literalOrigin(Lit)));
+    };
+  };
+
+  if (const auto *Concat =
+          Result.Nodes.getNodeAs<CXXOperatorCallExpr>("concat")) {
+    Site S;
+    S.Literal = queryLiteral(Concat->getArg(1));
+    S.Anchor = Concat;
+    S.Base = Concat->getArg(0);
+    S.ValueBefore = Then(Eval.evaluate(S.Base), S.Literal);
+    checkSite(S, Eval, Result);
+    return;
+  }
+
+  if (const auto *Op =
+          Result.Nodes.getNodeAs<CXXOperatorCallExpr>("append-operator")) {
+    if (Op->getOperator() == OO_LessLess &&
+        !isStringStream(
+            streamRoot(Op->getArg(0))->getType()->getAsCXXRecordDecl()))
+      return;
+    Site S;
+    S.Literal = queryLiteral(Op->getArg(1));
+    S.Anchor = Op;
+    S.Base = Op->getArg(0);
+    S.Target = rootVariable(S.Base);
+    S.ValueBefore = Then(Eval.evaluate(S.Base), S.Literal);
+    checkSite(S, Eval, Result);
+    return;
+  }
+
+  if (const auto *Call =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("append-call")) {
+    Site S;
+    S.Literal = queryLiteral(Call->getArg(0));
+    S.Anchor = Call;
+    S.Base = Call->getImplicitObjectArgument();
+    S.Target = rootVariable(S.Base);
+    S.ValueBefore = Then(Eval.evaluate(S.Base), S.Literal);
+    checkSite(S, Eval, Result);
+    return;
+  }
+
+  const auto *Printf = Result.Nodes.getNodeAs<CallExpr>("printf");
+  const auto *Format = Result.Nodes.getNodeAs<CallExpr>("format");
+  if (Printf || Format) {
+    const CallExpr *Call = Printf ? Printf : Format;
+    int FormatIndex = Printf ? printfFormatIndex(Call) : 0;
+    if (FormatIndex < 0)
+      return;
+    const StringLiteral *Lit = queryLiteral(Call->getArg(FormatIndex));
+    if (!Lit)
+      return;
+    auto Pieces = std::make_shared<llvm::SmallVector<FormatPiece, 8>>();
+    bool Parsed = Printf ? parsePrintfFormat(Lit->getString(), *Pieces)
+                         : parseBraceFormat(Lit->getString(), *Pieces);
+    if (!Parsed)
+      return;
+    llvm::SmallVector<const Expr *, 8> Args(
+        llvm::drop_begin(Call->arguments(), FormatIndex + 1));
+    Site S;
+    S.Literal = Lit;
+    S.Anchor = Call;
+    if (Printf && FormatIndex > 0)
+      S.Target = rootVariable(Call->getArg(0));
+    S.ValueBefore = [&Eval, Lit, Pieces, Args](std::size_t Offset) {
+      return Eval.evaluateFormat(Lit, *Pieces, Args, Offset);
+    };
+    // The argument printed right before the '?', if any.
+    S.BaseBefore = [Pieces, Args](std::size_t Offset) -> const Expr * {
+      for (const FormatPiece &P : *Pieces)
+        if (P.Kind == FormatPiece::FP_Argument && P.Offset + P.Length == Offset &&
+            P.ArgIndex >= 0 && static_cast<std::size_t>(P.ArgIndex) < Args.size())
+          return Args[P.ArgIndex];
+      return nullptr;
+    };
+    checkSite(S, Eval, Result);
+    return;
+  }
+
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("str-cat")) {
+    bool IsAppend = isStrAppendFunction(Call->getDirectCallee());
+    DsnValue Prefix;
+    const Expr *Previous = nullptr;
+    const VarDecl *Target = nullptr;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      const Expr *Arg = Call->getArg(I);
+      if (IsAppend && I == 0) {
+        // absl::StrAppend(&url, ...)
+        const auto *AddrOf = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+        if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+          return;
+        Previous = AddrOf->getSubExpr();
+        Target = rootVariable(Previous);
+        Prefix = Eval.evaluate(Previous);
+        continue;
+      }
+      if (const StringLiteral *Lit = queryLiteral(Arg)) {
+        Site S;
+        S.Literal = Lit;
+        S.Anchor = Call;
+        S.Base = Previous;
+        S.Target = Target;
+        S.ValueBefore = Then(Prefix, Lit);
+        checkSite(S, Eval, Result);
+      }
+      Prefix = Prefix.concat(Eval.evaluate(Arg));
+      Previous = Arg;
+    }
+    return;
+  }
+
+  if (const auto *Lit = Result.Nodes.getNodeAs<StringLiteral>("literal")) {
+    Site S;
+    S.Literal = Lit;
+    S.Anchor = Lit;
+    S.ValueBefore = Then(DsnValue(), Lit);
+    checkSite(S, Eval, Result);
+  }
+}
+
+bool DsnQueryAppendCheck::flowsIntoSink(const Site &S, ASTContext &Ctx) const {
+  return poolguard::flowsIntoSink(S.Anchor, SinkFunctions, Ctx) ||
+         (S.Target && varFlowsIntoSink(S.Target, SinkFunctions, Ctx));
+}
+
+void DsnQueryAppendCheck::checkSite(const Site &S, DsnEvaluator &Eval,
+                                    const MatchFinder::MatchResult &Result) {
+  if (!S.Literal)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  const LangOptions &LangOpts = Ctx.getLangOpts();
+  StringRef Text = S.Literal->getString();
+
+  for (std::size_t Offset = Text.find('?'); Offset != StringRef::npos;
+       Offset = Text.find('?', Offset + 1)) {
+    // Only a '?' that starts parameters: "?a=1", "?flag", a lone "?".
+    if (!startsQueryParameter(Text.drop_front(Offset + 1),
+                              /*RequireValue=*/false))
+      continue;
+    auto Key = std::make_pair(S.Literal, static_cast<unsigned>(Offset));
+    if (Reported.contains(Key))
+      continue;
+    DsnValue Base = S.ValueBefore(Offset);
+    DsnQuery Query = Base.query();
+    if (Query == DsnQuery::None)
+      continue;
+    // A URL of unknown origin: only when it is a DSN.
+    if (Query == DsnQuery::Maybe && !Base.isDsnLike() &&
+        !hasDatabaseParameter(Text.drop_front(Offset)) &&
+        !flowsIntoSink(S, Ctx))
+      continue;
+    const Expr *BaseExpr = S.BaseBefore ? S.BaseBefore(Offset) : S.Base;
+    if (isGuardedByQueryProbe(S.Anchor, BaseExpr, Ctx))
+      return;
+
+    Reported.insert(Key);
+    bool InMacro = S.Literal->getBeginLoc().isMacroID();
+    SourceLocation MarkLoc =
+        InMacro ? SM.getExpansionLoc(S.Literal->getBeginLoc())
+                : S.Literal->getLocationOfByte(Offset, SM, LangOpts,
+                                               Ctx.getTargetInfo());
+    llvm::SmallVector<unsigned, 4> Origins;
+    Base.explainingOrigins(Origins);
+    unsigned Self = Eval.literalOrigin(S.Literal);
+
+    if (Query == DsnQuery::Present) {
+      bool SameLiteral = !Origins.empty() && Origins.front() == Self;
+      std::string Excerpt = Base.queryExcerpt();
+      if (SameLiteral)
+        Excerpt += shorten(Text.drop_front(Offset), 30);
+      auto Diag = diag(MarkLoc,
+                       SameLiteral
+                           ? "query string has a second '?' ('%0'); the "
+                             "driver misreads the parameters; use '&' to "
+                             "separate parameters"
+                           : "query string appended with '?' to a URL that "
+                             "already contains a query ('%0'); the result has "
+                             "two '?' and the driver misreads the parameters; "
+                             "use '&' to add a parameter")
+                  << Excerpt;
+      if (!InMacro && *SM.getCharacterData(MarkLoc) == '?')
+        Diag << FixItHint::CreateReplacement(
+            CharSourceRange::getCharRange(MarkLoc, MarkLoc.getLocWithOffset(1)),
+            "&");
+    } else {
+      diag(MarkLoc, "query string appended with '?' to a URL that may already "
+                    "contain a query; check for an existing '?' and use '&' "
+                    "when there is one");
+    }
+
+    unsigned Notes = 0;
+    for (unsigned Id : Origins) {
+      const DsnOrigin &O = Eval.origin(Id);
+      if (Id == Self || O.Loc.isInvalid())
+        continue;
+      if (Notes++ == MaxOriginNotes)
+        break;
+      diag(O.Loc, "%0", DiagnosticIDs::Note) << O.Message;
+    }
+    if (Query == DsnQuery::Maybe)
+      diag(MarkLoc, "choose the separator with '%0'", DiagnosticIDs::Note)
+          << guardedForm(BaseExpr, SM, LangOpts);
+    return;
+  }
+}
 
 } // namespace clang::tidy::poolguard

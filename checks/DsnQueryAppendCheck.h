@@ -1,6 +1,6 @@
 //===----------------------------------------------------------------------===//
 //
-// poolguard-dsn-query-append (skeleton; the full check is being written)
+// poolguard-dsn-query-append
 //
 //===----------------------------------------------------------------------===//
 
@@ -8,8 +8,15 @@
 #define POOLGUARD_DSNQUERYAPPENDCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
+#include <functional>
+#include <string>
 
 namespace clang::tidy::poolguard {
+
+class DsnEvaluator;
+class DsnValue;
 
 /// Finds a query part starting with '?' appended to a URL or DSN that
 /// already has, or may have, a query string.
@@ -18,13 +25,40 @@ namespace clang::tidy::poolguard {
 /// docs/checks/poolguard-dsn-query-append.rst
 class DsnQueryAppendCheck : public ClangTidyCheck {
 public:
-  DsnQueryAppendCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context) {}
+  DsnQueryAppendCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// One string literal whose '?' may start a second query.
+  struct Site {
+    const StringLiteral *Literal = nullptr;
+    /// The expression that appends (for guards and sinks).
+    const Expr *Anchor = nullptr;
+    /// What the '?' is appended to, when it is one expression (for guards
+    /// and the suggested guarded form); may be null.
+    const Expr *Base = nullptr;
+    /// The variable that receives the result ("url += ..."), if any.
+    const VarDecl *Target = nullptr;
+    /// The value of everything before byte \p Offset of the literal.
+    std::function<DsnValue(std::size_t Offset)> ValueBefore;
+    /// The base expression whose value precedes byte \p Offset of the
+    /// literal (format arguments); defaults to \c Base.
+    std::function<const Expr *(std::size_t Offset)> BaseBefore;
+  };
+
+  void checkSite(const Site &S, DsnEvaluator &Eval,
+                 const ast_matchers::MatchFinder::MatchResult &Result);
+  bool flowsIntoSink(const Site &S, ASTContext &Ctx) const;
+
+  const std::string RawSinkFunctions;
+  llvm::StringSet<> SinkFunctions;
+  /// (literal, byte offset) of every '?' already reported.
+  llvm::DenseSet<std::pair<const StringLiteral *, unsigned>> Reported;
 };
 
 } // namespace clang::tidy::poolguard

@@ -1,0 +1,245 @@
+// RUN: %check_tidy %s poolguard-dsn-query-append %t
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+// The incident: DATABASE_LINK already carried ?schema=public.
+const std::string DATABASE_LINK = "postgresql://u:p@h:5432/db?schema=public";
+
+std::string incident() {
+  return DATABASE_LINK + "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and the driver misreads the parameters; use '&' to add a parameter [poolguard-dsn-query-append]
+  // CHECK-FIXES:  return DATABASE_LINK + "&connection_limit=5";
+}
+
+std::string incidentFromEnv() {
+  return std::string(std::getenv("DATABASE_URL")) + "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:54: warning: query string appended with '?' to a URL that may already contain a query; check for an existing '?' and use '&' when there is one [poolguard-dsn-query-append]
+}
+
+// Bases whose value the check tracks.
+#define DSN_WITH_QUERY "postgresql://h/db?schema=public"
+constexpr const char *kConstexprDsn = "mysql://h/db?ssl-mode=REQUIRED";
+const std::string_view kViewDsn = "redis://h:6379/0?keep_alive=true";
+
+std::string fromMacro() {
+  return std::string(DSN_WITH_QUERY) + "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  return std::string(DSN_WITH_QUERY) + "&connection_limit=5";
+}
+
+std::string fromConstexpr() {
+  return std::string(kConstexprDsn) + "?connect_timeout=10";
+  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: query string appended with '?' to a URL that already contains a query ('...?ssl-mode=REQUIRED')
+  // CHECK-FIXES:  return std::string(kConstexprDsn) + "&connect_timeout=10";
+}
+
+std::string fromStringView() {
+  return std::string(kViewDsn) + "?pool_size=3";
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: query string appended with '?' to a URL that already contains a query ('...?keep_alive=true')
+  // CHECK-FIXES:  return std::string(kViewDsn) + "&pool_size=3";
+}
+
+std::string plusAssign() {
+  std::string url = "postgresql://h/db";
+  url += "?sslmode=require";
+  url += "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: query string appended with '?' to a URL that already contains a query ('...?sslmode=require')
+  // CHECK-FIXES:  url += "&connection_limit=5";
+  return url;
+}
+
+std::string appendCall() {
+  std::string url(DATABASE_LINK);
+  url.append("?pool_timeout=10");
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  url.append("&pool_timeout=10");
+  return url;
+}
+
+std::string chainedAppend() {
+  std::string url;
+  url.append("postgresql://h/db").append("?schema=public").append("?connection_limit=5");
+  // CHECK-MESSAGES: :[[@LINE-1]]:68: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  url.append("postgresql://h/db").append("?schema=public").append("&connection_limit=5");
+  return url;
+}
+
+std::string assignedLater() {
+  std::string url = "postgresql://h/db";
+  url = DATABASE_LINK;
+  return url + "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  return url + "&connection_limit=5";
+}
+
+std::string copiedLocal() {
+  const std::string base = DATABASE_LINK;
+  std::string url = base;
+  return url + "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  return url + "&connection_limit=5";
+}
+
+std::string rawLiteral() {
+  return DATABASE_LINK + R"(?connection_limit=5)";
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  return DATABASE_LINK + R"(&connection_limit=5)";
+}
+
+#define QUERY "?connection_limit=5"
+std::string literalInMacro() {
+  // No fix-it inside a macro.
+  return DATABASE_LINK + QUERY;
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+}
+
+// A single literal with two '?' in its query.
+const char *const kTwoMarks = "postgresql://h/db?schema=public?connection_limit=5";
+// CHECK-MESSAGES: :[[@LINE-1]]:63: warning: query string has a second '?' ('...?schema=public?connection_limit=5'); the driver misreads the parameters; use '&' to separate parameters
+// CHECK-FIXES:const char *const kTwoMarks = "postgresql://h/db?schema=public&connection_limit=5";
+
+// Bases that may already carry a query, and are DSN-like.
+std::string fromParameter(const std::string &url) {
+  // DSN-like by its parameter name.
+  return url + "?sslmode=require";
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: query string appended with '?' to a URL that may already contain a query
+}
+
+std::string fromDsnNamedParameter(const std::string &dsn) {
+  return dsn + "?x=1";
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: query string appended with '?' to a URL that may already contain a query
+}
+
+struct Config {
+  std::string dbConnectionString;
+  std::string title;
+  std::string databaseUrl() const;
+};
+
+std::string fromMember(const Config &config) {
+  return config.dbConnectionString + "?x=1";
+  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: query string appended with '?' to a URL that may already contain a query
+}
+
+std::string fromUnseenFunction(const Config &config) {
+  return config.databaseUrl() + "?x=1";
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: query string appended with '?' to a URL that may already contain a query
+}
+
+std::string getRedisUrlFromYaml();
+std::string fromUnseenFunctionWithDbParameters() {
+  return getRedisUrlFromYaml() + "?keep_alive=true&pool_size=3&connect_timeout=500ms";
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: query string appended with '?' to a URL that may already contain a query
+}
+
+std::string maybeFromBranch(bool tls) {
+  std::string url = "postgresql://h/db";
+  if (tls)
+    url += "?sslmode=require";
+  url += "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: query string appended with '?' to a URL that may already contain a query
+  return url;
+}
+
+std::string envWithFallback() {
+  const char *env = std::getenv("DATABASE_URL");
+  std::string url = env ? env : "postgresql://localhost/db";
+  return url + "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: query string appended with '?' to a URL that may already contain a query
+}
+
+void modify(std::string &s);
+std::string modifiedByCall() {
+  std::string dsn = "postgresql://h/db";
+  modify(dsn);
+  return dsn + "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: query string appended with '?' to a URL that may already contain a query
+}
+
+// A function whose body is visible is evaluated.
+std::string visibleWithQuery() { return "postgresql://h/db?schema=public"; }
+std::string fromVisibleFunction() {
+  return visibleWithQuery() + "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  return visibleWithQuery() + "&connection_limit=5";
+}
+
+void Valid(const std::string &user, const std::string &pass,
+           const std::string &host, const std::string &db, int port,
+           const std::string &title, const Config &config) {
+  // The fixed code.
+  std::string a = DATABASE_LINK + "&connection_limit=5";
+  // A base known to have no query, built from atomic parts.
+  std::string b = "postgresql://" + user + ":" + pass + "@" + host + ":" +
+                  std::to_string(port) + "/" + db + "?sslmode=require";
+  std::string c = std::string("postgresql://h/db") + "?schema=public";
+  // One literal with a well-formed query.
+  const char *d = "postgresql://h/db?schema=public&connection_limit=5";
+  // libpq keyword DSNs and cppdb/Poco ';' strings are not URLs.
+  std::string e = std::string("host=h dbname=db") + " sslmode=require";
+  std::string f = std::string("postgresql:dbname=db") + ";@pool_size=10";
+  // Not DSN-like: no database scheme, parameter or name.
+  std::string g = title + "?page=2";
+  std::string h = config.title + "?lang=en";
+  // Not a query: '?' in prose or SQL placeholders.
+  std::string i = title + "? (y/n)";
+  const char *j = "SELECT a FROM t WHERE x = ? AND y = ?";
+  std::string k = std::string("Is it ready?") + "?";
+  (void)a; (void)b; (void)c; (void)d; (void)e; (void)f; (void)g; (void)h;
+  (void)i; (void)j; (void)k;
+}
+
+// The code checks for an existing '?' first.
+std::string guardedByFind(const std::string &databaseUrl) {
+  if (databaseUrl.find('?') == std::string::npos)
+    return databaseUrl + "?connection_limit=5";
+  return databaseUrl + "&connection_limit=5";
+}
+
+std::string guardedEarlyReturn(std::string dsn) {
+  if (dsn.find('?') != std::string::npos)
+    return dsn + "&connection_limit=5";
+  return dsn + "?connection_limit=5";
+}
+
+std::string guardedByContains(std::string dsn) {
+  if (!dsn.contains('?'))
+    dsn += "?connection_limit=5";
+  return dsn;
+}
+
+std::string guardedBySeparator(std::string dsn) {
+  dsn += dsn.find('?') == std::string::npos ? "?" : "&";
+  dsn += "connection_limit=5";
+  return dsn;
+}
+
+std::string guardedKnown() {
+  std::string url = DATABASE_LINK;
+  if (url.find('?') == std::string::npos)
+    url += "?connection_limit=5";
+  return url;
+}
+
+std::string reassignedWithoutQuery() {
+  std::string url = DATABASE_LINK;
+  url = "postgresql://h/db";
+  return url + "?connection_limit=5";
+}
+
+std::string otherBranch(bool tls) {
+  std::string url = "postgresql://h/db";
+  if (tls) {
+    url += "?sslmode=require";
+  } else {
+    url += "?connection_limit=5";
+  }
+  return url;
+}
+
+template <typename T> std::string inTemplate(T t) {
+  return std::string("postgresql://h/db") + "?schema=public";
+}
+template std::string inTemplate<int>(int);
