@@ -655,16 +655,11 @@ struct FactsCollector::Impl {
     }
     if (Where.Function)
       C.FunctionKey = "fn:" + F.Function;
-    if (Where.Class) {
-      std::string Reason =
-          Where.Function ? "creates a pool in '" + F.Function + "'"
-          : Where.Field
-              ? "creates a pool in the initializer of member '" +
-                    Where.Field->getNameAsString() + "'"
-              : "creates a pool";
-      addOwner(F.OwnerType, Ownership{Reason, S.E->getExprLoc()},
-               S.E->getExprLoc());
-    }
+    // The class owns a pool; its reason is the one every TU that sees the
+    // class computes (a member before a creation site), so TUs agree.
+    if (Where.Class)
+      if (std::optional<Ownership> O = ownership(Where.Class))
+        addOwner(F.OwnerType, *O, S.E->getExprLoc());
     C.Fact = std::move(F);
     Creations.push_back(std::move(C));
   }
