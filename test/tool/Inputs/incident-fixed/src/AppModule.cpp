@@ -1,0 +1,7 @@
+#include "Modules.h"
+
+void registerAppModule(Hypodermic::ContainerBuilder &Builder) {
+  registerDatabaseModule(Builder);
+  registerUsersModule(Builder);
+  registerOrdersModule(Builder);
+}

@@ -1,0 +1,7 @@
+#pragma once
+#include <Hypodermic/Hypodermic.h>
+
+void registerDatabaseModule(Hypodermic::ContainerBuilder &Builder);
+void registerAppModule(Hypodermic::ContainerBuilder &Builder);
+void registerUsersModule(Hypodermic::ContainerBuilder &Builder);
+void registerOrdersModule(Hypodermic::ContainerBuilder &Builder);

@@ -1,0 +1,7 @@
+#include "Modules.h"
+
+class OrdersRepository {};
+
+void registerOrdersModule(Hypodermic::ContainerBuilder &Builder) {
+  Builder.registerType<OrdersRepository>();
+}
