@@ -26,6 +26,37 @@ std::string ruleHelpUri(llvm::StringRef CheckId) {
       .str();
 }
 
+std::vector<SarifRule> poolguardRules() {
+  return {
+      {"poolguard-connection-budget",
+       "Connection pools of one database may open more connections than the "
+       "server allows",
+       "The connections all pools of one database may open (pool size x "
+       "instances x multipliers such as Drogon's per-IO-loop fast clients) "
+       "exceed the database server's connection limit",
+       "", "warning"},
+      {"poolguard-dsn-query-append",
+       "A query parameter is appended with '?' to a DSN that already has, or "
+       "may have, a query string",
+       "Appending '?param=value' to a URL or DSN that already carries a query "
+       "string yields a malformed DSN such as '...?schema=public?limit=5'; "
+       "append with '&' when a query may be present",
+       "", "warning"},
+      {"poolguard-duplicate-pooled-provider",
+       "A service that owns a connection pool is provided by several modules",
+       "A service type that owns a connection pool is provided by several "
+       "modules, so several instances, each with its own pool, exist at run "
+       "time; provide it once in a shared module and inject it",
+       "", "warning"},
+      {"poolguard-repeated-pool",
+       "Several connection pools are created for the same database",
+       "Several pool-creation sites in one program reach the same database "
+       "(the same DSN value or source); share one pool as its own component "
+       "and inject it",
+       "", "warning"},
+  };
+}
+
 static bool isUnreserved(char C) {
   return llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~';
 }

@@ -41,6 +41,10 @@ struct SarifOptions {
   FileReader Read;
 };
 
+/// The rules of poolguard's checks (descriptions from docs/checks), for
+/// SarifOptions::Rules.
+std::vector<SarifRule> poolguardRules();
+
 /// The documentation page of a poolguard check.
 std::string ruleHelpUri(llvm::StringRef CheckId);
 

@@ -183,6 +183,19 @@ TEST(SarifTest, Utf16Columns) {
   EXPECT_EQ(utf16Column("ab\n", 1, 5), 5u);
 }
 
+TEST(SarifTest, PoolguardRules) {
+  const std::vector<SarifRule> Rules = poolguardRules();
+  ASSERT_EQ(Rules.size(), 4u);
+  for (const SarifRule &R : Rules) {
+    EXPECT_TRUE(llvm::StringRef(R.Id).starts_with("poolguard-"));
+    EXPECT_FALSE(R.ShortDescription.empty());
+    EXPECT_FALSE(R.FullDescription.empty());
+  }
+  EXPECT_TRUE(llvm::is_sorted(Rules, [](const SarifRule &A, const SarifRule &B) {
+    return A.Id < B.Id;
+  }));
+}
+
 TEST(SarifTest, Uris) {
   EXPECT_EQ(pathToUri("src/a b#c.cpp"), "src/a%20b%23c.cpp");
   EXPECT_EQ(pathToUri("/abs/ü.cpp"), "file:///abs/%C3%BC.cpp");
