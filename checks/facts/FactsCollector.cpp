@@ -577,6 +577,29 @@ struct FactsCollector::Impl {
       addOwner(F.Service, *O, Loc);
   }
 
+  /// Where a creation is reported: the declared variable or member when a
+  /// construction initializes one (`sw::redis::Redis redis_{...}`), else the
+  /// call.
+  SourceLocation creationLoc(const Expr *E) {
+    if (!isa<CXXConstructExpr>(E))
+      return E->getExprLoc();
+    DynTypedNode Node = DynTypedNode::create(*E);
+    for (int Steps = 0; Steps < 4; ++Steps) {
+      DynTypedNodeList Parents = Ctx->getParents(Node);
+      if (Parents.empty())
+        break;
+      Node = Parents[0];
+      if (const auto *V = Node.get<VarDecl>())
+        return V->getLocation();
+      if (const auto *F = Node.get<FieldDecl>())
+        return F->getLocation();
+      const auto *Wrapper = Node.get<Expr>();
+      if (!Wrapper || ignoreWrappers(Wrapper) != ignoreWrappers(E))
+        break;
+    }
+    return E->getExprLoc();
+  }
+
   void pool(const Model &M, const PoolModel &P, const CallSite &S,
             DynTypedNode Node) {
     PoolCreationFact F;
@@ -584,7 +607,7 @@ struct FactsCollector::Impl {
     F.Callee = P.Callee;
     F.Unbounded = P.Unbounded;
     F.SizeIsInitialCache = P.SizeIsInitialCache;
-    F.Loc = pos(S.E->getExprLoc());
+    F.Loc = pos(creationLoc(S.E));
     if (!firstTime("pool|" + posKey(F.Loc)))
       return;
     Enclosing Where = enclosing(Node);
