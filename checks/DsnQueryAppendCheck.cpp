@@ -260,6 +260,7 @@ void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {
     Site S;
     S.Literal = Lit;
     S.Anchor = Call;
+    S.IsFormat = true;
     if (Printf && FormatIndex > 0)
       S.Target = rootVariable(Call->getArg(0));
     S.ValueBefore = [&Eval, Lit, Pieces, Args](std::size_t Offset) {
@@ -335,8 +336,10 @@ void DsnQueryAppendCheck::checkSite(const Site &S, DsnEvaluator &Eval,
   for (std::size_t Offset = Text.find('?'); Offset != StringRef::npos;
        Offset = Text.find('?', Offset + 1)) {
     // Only a '?' that starts parameters: "?a=1", "?flag", a lone "?".
-    if (!startsQueryParameter(Text.drop_front(Offset + 1),
-                              /*RequireValue=*/false))
+    StringRef After = Text.drop_front(Offset + 1);
+    bool FieldAfter = S.IsFormat && (After.starts_with("%") ||
+                                     After.starts_with("{"));
+    if (!FieldAfter && !startsQueryParameter(After, /*RequireValue=*/false))
       continue;
     auto Key = std::make_pair(S.Literal, static_cast<unsigned>(Offset));
     if (Reported.contains(Key))

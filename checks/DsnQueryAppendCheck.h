@@ -42,6 +42,8 @@ private:
     /// What the '?' is appended to, when it is one expression (for guards
     /// and the suggested guarded form); may be null.
     const Expr *Base = nullptr;
+    /// The literal is a format string: a '?' may be followed by a field.
+    bool IsFormat = false;
     /// The variable that receives the result ("url += ..."), if any.
     const VarDecl *Target = nullptr;
     /// The value of everything before byte \p Offset of the literal.
