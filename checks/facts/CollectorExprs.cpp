@@ -11,6 +11,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::poolguard::collector {
 
@@ -24,9 +25,16 @@ static bool argFits(QualType Arg, QualType Param) {
   if (AR)
     return AR->getCanonicalDecl() == PR->getCanonicalDecl() ||
            AR->isDerivedFrom(PR);
-  Arg = Arg.getNonReferenceType();
-  bool IsString = Arg->isArrayType() || Arg->isPointerType();
-  return IsString && plainQualifiedName(PR) == "std::basic_string";
+  if (plainQualifiedName(PR) == "std::basic_string") {
+    Arg = Arg.getNonReferenceType();
+    return Arg->isArrayType() || Arg->isPointerType();
+  }
+  // A value converts to a class with an implicit converting constructor.
+  const CXXRecordDecl *Def = PR->getDefinition();
+  return Def && llvm::any_of(Def->ctors(), [](const CXXConstructorDecl *C) {
+           return !C->isExplicit() && !C->isCopyOrMoveConstructor() &&
+                  C->getNumParams() >= 1 && C->getMinRequiredArguments() <= 1;
+         });
 }
 
 /// `std::make_shared<T>(args)` constructs T from args: picks the
@@ -337,7 +345,28 @@ Identity identityOf(const Expr *E, const ASTContext &Ctx,
           return {};
         return {"expr:" + Chain, sourceText(Call, Ctx)};
       }
-      return {"call:" + plainQualifiedName(FD), sourceText(Call, Ctx)};
+      // std::make_shared<std::string>(dsn) and the like: the value is the
+      // argument's.
+      if (std::optional<CallSite> S = asCallSite(Call);
+          S && isa<CXXConstructorDecl>(S->Callee)) {
+        if (S->Args.size() != 1)
+          return {};
+        E = S->Args[0];
+        continue;
+      }
+      // dsn() is one identity; dsn("main") and dsn("replica") are two.
+      std::string Key = "call:" + plainQualifiedName(FD);
+      if (Call->getNumArgs() != 0) {
+        llvm::SmallVector<std::string, 4> Args;
+        for (const Expr *Arg : Call->arguments()) {
+          Identity A = identityOf(Arg, Ctx, EnvGetters);
+          if (A.Key.empty())
+            return {};
+          Args.push_back(A.Key);
+        }
+        Key += "(" + llvm::join(Args, ",") + ")";
+      }
+      return {Key, sourceText(Call, Ctx)};
     }
     if (!E->isValueDependent()) {
       Expr::EvalResult R;
