@@ -653,18 +653,18 @@ void Driver::Impl::workerMain(const std::string &File,
   ::_exit(0);
 }
 
-std::vector<TUResult> Driver::map(size_t Begin, size_t End) {
+std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
   Impl &I = *P;
-  End = std::min(End, TUs.size());
-  std::vector<TUResult> Results(End > Begin ? End - Begin : 0);
+  std::vector<TUResult> Results(Indices.size());
   struct Job {
     size_t Index;
     std::string File, Key;
   };
   std::vector<Job> Pending;
-  for (size_t Idx = Begin; Idx < End; ++Idx) {
-    const std::string &File = TUs[Idx];
-    TUResult &Slot = Results[Idx - Begin];
+  for (size_t Pos = 0; Pos < Indices.size(); ++Pos) {
+    assert(Indices[Pos] < TUs.size() && "TU index out of range");
+    const std::string &File = TUs[Indices[Pos]];
+    TUResult &Slot = Results[Pos];
     auto Cmds = I.Opts.Database->getCompileCommands(File);
     if (Cmds.empty()) {
       Slot = I.failed(File, "no compile command for this file");
@@ -679,7 +679,7 @@ std::vector<TUResult> Driver::map(size_t Begin, size_t End) {
       Slot = std::move(*Cached);
       continue;
     }
-    Pending.push_back({Idx - Begin, File, Key});
+    Pending.push_back({Pos, File, Key});
   }
 
   // Scratch space for worker results: inside the cache directory when there
@@ -933,6 +933,47 @@ llvm::Expected<Facts> Driver::factsOf(llvm::StringRef File) {
                                    "%s: could not be analyzed",
                                    File.str().c_str());
   return std::move(R.Facts);
+}
+
+std::string Driver::resultsToJSON(const std::vector<TUResult> &Results) {
+  json TUsJ = json::array();
+  for (const TUResult &R : Results)
+    TUsJ.push_back(resultToJSON(R, {}));
+  json Root = {{"poolguardFacts", 1},
+               {"version", POOLGUARD_VERSION},
+               {"results", TUsJ}};
+  return Root.dump();
+}
+
+llvm::Expected<std::vector<TUResult>>
+Driver::resultsFromJSON(llvm::StringRef Text, llvm::StringRef Origin) {
+  json Root = json::parse(Text.begin(), Text.end(), nullptr, false);
+  if (Root.is_discarded() || !Root.is_object() ||
+      !Root.contains("poolguardFacts"))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s: not a poolguard facts file",
+                                   Origin.str().c_str());
+  if (getStr(Root, "version") != POOLGUARD_VERSION)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s: written by poolguard %s; this is poolguard %s (rerun the map "
+        "step with this version)",
+        Origin.str().c_str(), getStr(Root, "version").c_str(),
+        static_cast<const char *>(POOLGUARD_VERSION));
+  std::vector<TUResult> Out;
+  auto It = Root.find("results");
+  if (It == Root.end() || !It->is_array())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s: no results", Origin.str().c_str());
+  for (const json &R : *It) {
+    auto Parsed = resultFromJSON(R, Origin);
+    if (!Parsed)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "%s: malformed result",
+                                     Origin.str().c_str());
+    Out.push_back(std::move(*Parsed));
+  }
+  return Out;
 }
 
 } // namespace poolguard

@@ -13,6 +13,7 @@
 #include "facts/Reducers.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 #include <memory>
 #include <string>
@@ -65,8 +66,14 @@ public:
   /// The TUs the run analyzes (all of the database, in sorted order).
   const std::vector<std::string> &translationUnits() const { return TUs; }
 
-  /// Runs the map step over TUs [Begin, End) of translationUnits().
-  std::vector<TUResult> map(size_t Begin, size_t End);
+  /// Runs the map step over the TUs of translationUnits() at \p Indices.
+  std::vector<TUResult> map(llvm::ArrayRef<size_t> Indices);
+
+  /// Serializes map results (facts and per-TU diagnostics) for
+  /// `--facts-out`, and reads them back for `--merge`.
+  static std::string resultsToJSON(const std::vector<TUResult> &Results);
+  static llvm::Expected<std::vector<TUResult>>
+  resultsFromJSON(llvm::StringRef Text, llvm::StringRef Origin);
 
   /// Merges facts and computes every diagnostic: per-TU diagnostics of the
   /// selected files and cross-TU findings (after NOLINT) that touch them.

@@ -110,6 +110,21 @@ static cl::opt<unsigned> TUTimeout(
     cl::desc("Abandon a translation unit after this many seconds (exit code\n"
              "3); 0 disables the limit. Default: 600"),
     cl::init(600), cl::cat(Category));
+static cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyze only slice K of N of the database's TUs (1 <= K <= N),\n"
+             "for CI matrices and build systems; use with --facts-out"),
+    cl::value_desc("K/N"), cl::cat(Category));
+static cl::opt<std::string> FactsOut(
+    "facts-out",
+    cl::desc("Write the map results (facts and per-TU diagnostics) of this\n"
+             "run here instead of reporting; merge them with --merge"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<bool> Merge(
+    "merge",
+    cl::desc("The positional arguments are --facts-out files: merge them and\n"
+             "report, as one run over all their TUs would"),
+    cl::cat(Category));
 enum class ExtraReport { None, Budget };
 static cl::opt<ExtraReport> ReportKind(
     "report", cl::desc("Print an additional report"),
@@ -247,7 +262,12 @@ int main(int argc, const char **argv) {
     return EC_Usage;
 
   DriverOptions Opts;
-  if (Fixed) {
+  if (Merge) {
+    if (Fixed || SourcePaths.empty())
+      return usageError("--merge takes the --facts-out files to merge");
+    Opts.Database = std::make_shared<clang::tooling::FixedCompilationDatabase>(
+        ".", std::vector<std::string>());
+  } else if (Fixed) {
     if (SourcePaths.empty())
       return usageError("no input files (with '--', name the files to "
                         "analyze)");
@@ -264,6 +284,8 @@ int main(int argc, const char **argv) {
   }
 
   for (const std::string &S : SourcePaths) {
+    if (Merge)
+      break;
     SmallString<256> P(S);
     sys::fs::make_absolute(P);
     sys::path::remove_dots(P, /*remove_dot_dot=*/true);
@@ -325,7 +347,8 @@ int main(int argc, const char **argv) {
     }
   }
   Opts.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
-  for (const std::string *Out : {&OutputFile.getValue(), &WriteIndex.getValue()}) {
+  for (const std::string *Out :
+       {&OutputFile.getValue(), &WriteIndex.getValue(), &FactsOut.getValue()}) {
     std::string Why;
     if (!Out->empty() && !outputIsWritable(*Out, Why))
       return usageError("cannot write '" + *Out + "': " + Why);
@@ -370,7 +393,48 @@ int main(int argc, const char **argv) {
   }
 
   auto Start = std::chrono::steady_clock::now();
-  std::vector<TUResult> Results = D.map(0, D.translationUnits().size());
+  std::vector<TUResult> Results;
+  if (Merge) {
+    for (const std::string &File : SourcePaths) {
+      auto Buf = MemoryBuffer::getFile(File);
+      if (!Buf)
+        return usageError(File + ": " + Buf.getError().message());
+      auto Part = Driver::resultsFromJSON((*Buf)->getBuffer(), File);
+      if (!Part)
+        return usageError(toString(Part.takeError()));
+      for (TUResult &R : *Part)
+        Results.push_back(std::move(R));
+    }
+    // The same TU in two shards counts once.
+    llvm::stable_sort(Results, [](const TUResult &A, const TUResult &B) {
+      return A.File < B.File;
+    });
+    Results.erase(std::unique(Results.begin(), Results.end(),
+                              [](const TUResult &A, const TUResult &B) {
+                                return A.File == B.File;
+                              }),
+                  Results.end());
+  } else {
+    unsigned K = 1, N = 1;
+    if (!Shard.empty()) {
+      auto [KS, NS] = StringRef(Shard).split('/');
+      if (KS.getAsInteger(10, K) || NS.getAsInteger(10, N) || N == 0 ||
+          K == 0 || K > N)
+        return usageError("--shard takes K/N with 1 <= K <= N, not '" +
+                          Shard + "'");
+    }
+    std::vector<size_t> Indices;
+    for (size_t I = 0; I < D.translationUnits().size(); ++I)
+      if (I % N == K - 1)
+        Indices.push_back(I);
+    Results = D.map(Indices);
+  }
+  if (!FactsOut.empty()) {
+    if (Error E = ct::poolguard::writeFileAtomically(
+            FactsOut, Driver::resultsToJSON(Results)))
+      return usageError(toString(std::move(E)));
+    return EC_Clean;
+  }
   ct::poolguard::Facts Merged;
   Report R = D.report(std::move(Results), &Merged);
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
