@@ -144,11 +144,11 @@ void DsnQueryAppendCheck::registerMatchers(MatchFinder *Finder) {
   const auto Spelled = unless(isInTemplateInstantiation());
 
   // url + "?connection_limit=5", std::string(base) + "?sslmode=require"
-  Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("+"), argumentCountIs(2),
-                          hasArgument(1, QueryLiteral), Spelled)
-          .bind("concat"),
-      this);
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("+"),
+                                         argumentCountIs(2),
+                                         hasArgument(1, QueryLiteral), Spelled)
+                         .bind("concat"),
+                     this);
   // url += "?connection_limit=5", uri << "?ssl-mode=REQUIRED"
   Finder->addMatcher(
       cxxOperatorCallExpr(hasAnyOverloadedOperatorName("+=", "<<"),
@@ -157,33 +157,30 @@ void DsnQueryAppendCheck::registerMatchers(MatchFinder *Finder) {
           .bind("append-operator"),
       this);
   // url.append("?connection_limit=5")
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("append"))),
-                        argumentCountIs(1), hasArgument(0, QueryLiteral),
-                        Spelled)
-          .bind("append-call"),
-      this);
+  Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("append"))),
+                                       argumentCountIs(1),
+                                       hasArgument(0, QueryLiteral), Spelled)
+                         .bind("append-call"),
+                     this);
   // snprintf(buf, n, "%s?connection_limit=%d", url, 5)
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::sprintf", "::snprintf",
-                                              "::std::sprintf",
-                                              "::std::snprintf", "::asprintf"))),
-               hasAnyArgument(QueryLiteral), Spelled)
-          .bind("printf"),
-      this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
+                                  "::sprintf", "::snprintf", "::std::sprintf",
+                                  "::std::snprintf", "::asprintf"))),
+                              hasAnyArgument(QueryLiteral), Spelled)
+                         .bind("printf"),
+                     this);
   // fmt::format("{}?connection_limit={}", url, 5)
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::fmt::format", "::std::format"))),
-               hasArgument(0, QueryLiteral), Spelled)
-          .bind("format"),
-      this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName("::fmt::format",
+                                                             "::std::format"))),
+                              hasArgument(0, QueryLiteral), Spelled)
+                         .bind("format"),
+                     this);
   // absl::StrCat(url, "?connection_limit=5")
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(
-                   hasAnyName("::absl::StrCat", "::absl::StrAppend"))),
-               hasAnyArgument(QueryLiteral), Spelled)
-          .bind("str-cat"),
-      this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
+                                  "::absl::StrCat", "::absl::StrAppend"))),
+                              hasAnyArgument(QueryLiteral), Spelled)
+                         .bind("str-cat"),
+                     this);
   // "postgresql://h/db?schema=public?connection_limit=5"
   Finder->addMatcher(
       stringLiteral(hasSecondQuestionMark(), Spelled).bind("literal"), this);
@@ -269,8 +266,9 @@ void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {
     // The argument printed right before the '?', if any.
     S.BaseBefore = [Pieces, Args](std::size_t Offset) -> const Expr * {
       for (const FormatPiece &P : *Pieces)
-        if (P.Kind == FormatPiece::FP_Argument && P.Offset + P.Length == Offset &&
-            P.ArgIndex >= 0 && static_cast<std::size_t>(P.ArgIndex) < Args.size())
+        if (P.Kind == FormatPiece::FP_Argument &&
+            P.Offset + P.Length == Offset && P.ArgIndex >= 0 &&
+            static_cast<std::size_t>(P.ArgIndex) < Args.size())
           return Args[P.ArgIndex];
       return nullptr;
     };
@@ -287,7 +285,8 @@ void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {
       const Expr *Arg = Call->getArg(I);
       if (IsAppend && I == 0) {
         // absl::StrAppend(&url, ...)
-        const auto *AddrOf = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+        const auto *AddrOf =
+            dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
         if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
           return;
         Previous = AddrOf->getSubExpr();
@@ -337,8 +336,8 @@ void DsnQueryAppendCheck::checkSite(const Site &S, DsnEvaluator &Eval,
        Offset = Text.find('?', Offset + 1)) {
     // Only a '?' that starts parameters: "?a=1", "?flag", a lone "?".
     StringRef After = Text.drop_front(Offset + 1);
-    bool FieldAfter = S.IsFormat && (After.starts_with("%") ||
-                                     After.starts_with("{"));
+    bool FieldAfter =
+        S.IsFormat && (After.starts_with("%") || After.starts_with("{"));
     if (!FieldAfter && !startsQueryParameter(After, /*RequireValue=*/false))
       continue;
     auto Key = std::make_pair(S.Literal, static_cast<unsigned>(Offset));
@@ -372,16 +371,16 @@ void DsnQueryAppendCheck::checkSite(const Site &S, DsnEvaluator &Eval,
       std::string Excerpt = Base.queryExcerpt();
       if (SameLiteral)
         Excerpt += shorten(Text.drop_front(Offset), 30);
-      auto Diag = diag(MarkLoc,
-                       SameLiteral
-                           ? "query string has a second '?' ('%0'); the "
-                             "driver misreads the parameters; use '&' to "
-                             "separate parameters"
-                           : "query string appended with '?' to a URL that "
-                             "already contains a query ('%0'); the result has "
-                             "two '?' and the driver misreads the parameters; "
-                             "use '&' to add a parameter")
-                  << Excerpt;
+      auto Diag =
+          diag(MarkLoc, SameLiteral
+                            ? "query string has a second '?' ('%0'); the "
+                              "driver misreads the parameters; use '&' to "
+                              "separate parameters"
+                            : "query string appended with '?' to a URL that "
+                              "already contains a query ('%0'); the result has "
+                              "two '?' and the driver misreads the parameters; "
+                              "use '&' to add a parameter")
+          << Excerpt;
       if (!InMacro && *SM.getCharacterData(MarkLoc) == '?')
         Diag << FixItHint::CreateReplacement(
             CharSourceRange::getCharRange(MarkLoc, MarkLoc.getLocWithOffset(1)),

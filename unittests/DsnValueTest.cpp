@@ -102,8 +102,8 @@ TEST(DsnValueTest, JoinOfDifferentStatesIsMaybe) {
 }
 
 TEST(DsnValueTest, ConcatDistributesOverAlternatives) {
-  DsnValue Base = DsnValue::join(text("postgresql://a/db"),
-                                 text("postgresql://b/db"));
+  DsnValue Base =
+      DsnValue::join(text("postgresql://a/db"), text("postgresql://b/db"));
   DsnValue V = Base.concat(text("?schema=public"));
   EXPECT_EQ(V.alternatives().size(), 2u);
   EXPECT_EQ(V.query(), DsnQuery::Present);
@@ -135,8 +135,7 @@ TEST(DsnValueTest, LongExcerptsAreShortened) {
 
 TEST(DsnValueTest, KeywordDsnsHaveNoQuery) {
   EXPECT_EQ(text("host=h dbname=db password=a?b").query(), DsnQuery::None);
-  EXPECT_EQ(text("postgresql:dbname=db;@pool_size=10").query(),
-            DsnQuery::None);
+  EXPECT_EQ(text("postgresql:dbname=db;@pool_size=10").query(), DsnQuery::None);
 }
 
 TEST(DsnTextTest, DatabaseSchemes) {
@@ -169,12 +168,11 @@ TEST(DsnTextTest, DatabaseParameters) {
 TEST(DsnTextTest, DsnNames) {
   for (llvm::StringRef Name :
        {"DATABASE_URL", "DSN", "DB_URL", "dbUrl", "CONNECTION", "conninfo",
-        "connectionString", "DATABASE_LINK", "kRedisUri", "pgDsn",
-        "conn_str", "getDatabaseUrl", "config.db.url", "DBUrl"})
+        "connectionString", "DATABASE_LINK", "kRedisUri", "pgDsn", "conn_str",
+        "getDatabaseUrl", "config.db.url", "DBUrl"})
     EXPECT_TRUE(isDsnName(Name)) << Name.str();
-  for (llvm::StringRef Name :
-       {"url", "baseUrl", "title", "GetReidsUrl", "database", "host", "",
-        "connect"})
+  for (llvm::StringRef Name : {"url", "baseUrl", "title", "GetReidsUrl",
+                               "database", "host", "", "connect"})
     EXPECT_FALSE(isDsnName(Name)) << Name.str();
 }
 

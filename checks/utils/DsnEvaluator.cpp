@@ -113,8 +113,8 @@ bool isBraceFormatFunction(const FunctionDecl *FD) {
 }
 
 bool isPrintfFunction(const FunctionDecl *FD) {
-  return nameIs(FD, {"sprintf", "snprintf", "std::sprintf", "std::snprintf",
-                     "asprintf"});
+  return nameIs(
+      FD, {"sprintf", "snprintf", "std::sprintf", "std::snprintf", "asprintf"});
 }
 
 bool isStrCatFunction(const FunctionDecl *FD) {
@@ -221,8 +221,7 @@ static void extendChain(Modification &M, ASTContext &Ctx) {
     }
     if (const auto *ME = dyn_cast_or_null<MemberExpr>(P);
         ME && stripCasts(ME->getBase()) == M.Top) {
-      const auto *MC =
-          dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(ME, Ctx));
+      const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(ME, Ctx));
       if (MC && MC->getNumArgs() == 1 && isAppendMethod(MC->getMethodDecl())) {
         M.Args.push_back(MC->getArg(0));
         M.Top = MC;
@@ -316,10 +315,8 @@ static Modification classifyUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
   }
   if (const auto *Call = dyn_cast<CallExpr>(P)) {
     const FunctionDecl *FD = Call->getDirectCallee();
-    unsigned Shift = isa<CXXOperatorCallExpr>(Call) && FD &&
-                             isa<CXXMethodDecl>(FD)
-                         ? 1
-                         : 0;
+    unsigned Shift =
+        isa<CXXOperatorCallExpr>(Call) && FD && isa<CXXMethodDecl>(FD) ? 1 : 0;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       if (stripCasts(Call->getArg(I)) != Ref)
         continue;
@@ -371,8 +368,7 @@ static bool isBranching(const Stmt *S) {
 }
 
 /// Whether the change \p Mod reaches the point \p Before.
-static Reach reaches(const Stmt *Mod, SourceLocation Before,
-                     ASTContext &Ctx) {
+static Reach reaches(const Stmt *Mod, SourceLocation Before, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   Reach Result = Reach::Always;
   const Stmt *Child = Mod;
@@ -450,18 +446,16 @@ DsnValue DsnEvaluator::evalFormatPieces(const StringLiteral *Format,
                                         llvm::ArrayRef<FormatPiece> Pieces,
                                         llvm::ArrayRef<const Expr *> Args,
                                         std::size_t EndOffset,
-                                        SourceLocation Before,
-                                        unsigned Depth) {
+                                        SourceLocation Before, unsigned Depth) {
   llvm::StringRef Text = Format->getString();
   DsnValue V;
   for (const FormatPiece &P : Pieces) {
     if (P.Offset >= EndOffset)
       break;
     if (P.Kind == FormatPiece::FP_Text) {
-      llvm::StringRef Part =
-          P.Offset + P.Length > EndOffset
-              ? Text.slice(P.Offset, EndOffset)
-              : llvm::StringRef(P.Text);
+      llvm::StringRef Part = P.Offset + P.Length > EndOffset
+                                 ? Text.slice(P.Offset, EndOffset)
+                                 : llvm::StringRef(P.Text);
       V = V.concat(DsnValue::text(Part, literalOrigin(Format)));
       continue;
     }
@@ -574,8 +568,8 @@ DsnValue DsnEvaluator::evalCall(const CallExpr *Call, SourceLocation Before,
   }
   if (nameIs(FD, {"std::to_string", "std::to_wstring"}))
     return DsnValue::atom();
-  if (nameIs(FD, {"std::move", "std::forward", "std::string_view",
-                  "std::ref", "std::cref"}) &&
+  if (nameIs(FD, {"std::move", "std::forward", "std::string_view", "std::ref",
+                  "std::cref"}) &&
       Call->getNumArgs() == 1)
     return eval(Call->getArg(0), Before, Depth + 1);
   if (isBraceFormatFunction(FD) || isStrCatFunction(FD))
@@ -583,22 +577,26 @@ DsnValue DsnEvaluator::evalCall(const CallExpr *Call, SourceLocation Before,
 
   // A function whose body this TU has: the join of its return values.
   const FunctionDecl *Def = FD->getDefinition();
+  if (auto It = ReturnValues.find(Def); Def && It != ReturnValues.end())
+    return It->second;
   if (Def && Def->hasBody() && !Active.contains(Def) &&
       !Ctx.getSourceManager().isInSystemHeader(Def->getLocation())) {
     Active.insert(Def);
-    auto Returns = match(
-        findAll(returnStmt(hasReturnValue(expr().bind("value")))),
-        *Def->getBody(), Ctx);
+    auto Returns =
+        match(findAll(returnStmt(hasReturnValue(expr().bind("value")))),
+              *Def->getBody(), Ctx);
     std::optional<DsnValue> Result;
     for (const BoundNodes &N : Returns) {
       const auto *Value = N.getNodeAs<Expr>("value");
-      DsnValue V = eval(Value, beginOf(Value, Ctx.getSourceManager()),
-                        Depth + 1);
+      DsnValue V =
+          eval(Value, beginOf(Value, Ctx.getSourceManager()), Depth + 1);
       Result = Result ? DsnValue::join(*Result, V) : V;
     }
     Active.erase(Def);
-    if (Result)
+    if (Result) {
+      ReturnValues[Def] = *Result;
       return *Result;
+    }
   }
   std::string Name = FD->getNameAsString();
   return DsnValue::unknown(
@@ -633,8 +631,14 @@ DsnValue DsnEvaluator::evalVar(const VarDecl *VD, const Expr *Use,
   std::string Name = VD->getNameAsString();
   if (Active.contains(VD))
     return DsnValue::unknown(Name);
-  if (VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
-    return evalTracked(VD, Before, Depth);
+  if (VD->hasLocalStorage() || isa<ParmVarDecl>(VD)) {
+    auto Key = std::make_pair(static_cast<const Decl *>(VD), Before);
+    if (auto It = VarValues.find(Key); It != VarValues.end())
+      return It->second;
+    DsnValue V = evalTracked(VD, Before, Depth);
+    VarValues[Key] = V;
+    return V;
+  }
   const Expr *Init = VD->getAnyInitializer();
   if (Init && (VD->getType().isConstQualified() || VD->isConstexpr() ||
                VD->getType()->isReferenceType())) {
@@ -669,17 +673,21 @@ DsnValue DsnEvaluator::evalTracked(const VarDecl *VD, SourceLocation Before,
     Active.erase(VD);
     return Value;
   }
-  auto Refs = match(
-      findAll(declRefExpr(to(varDecl(equalsNode(VD)))).bind("ref")), *Body,
-      Ctx);
-  llvm::SmallVector<const DeclRefExpr *, 16> Uses;
-  for (const BoundNodes &N : Refs)
-    Uses.push_back(N.getNodeAs<DeclRefExpr>("ref"));
-  llvm::sort(Uses, [&SM](const DeclRefExpr *A, const DeclRefExpr *B) {
-    return isBefore(beginOf(A, SM), beginOf(B, SM), SM);
-  });
+  auto [UsesIt, NewVar] = VarUses.try_emplace(VD);
+  llvm::SmallVectorImpl<const DeclRefExpr *> &Uses = UsesIt->second;
+  if (NewVar) {
+    for (const BoundNodes &N :
+         match(findAll(declRefExpr(to(varDecl(equalsNode(VD)))).bind("ref")),
+               *Body, Ctx))
+      Uses.push_back(N.getNodeAs<DeclRefExpr>("ref"));
+    llvm::sort(Uses, [&SM](const DeclRefExpr *A, const DeclRefExpr *B) {
+      return isBefore(beginOf(A, SM), beginOf(B, SM), SM);
+    });
+  }
 
-  for (const DeclRefExpr *Ref : Uses) {
+  // Copied: evaluating a change may add entries to VarUses.
+  llvm::SmallVector<const DeclRefExpr *, 8> Sorted(Uses.begin(), Uses.end());
+  for (const DeclRefExpr *Ref : Sorted) {
     if (!isBefore(beginOf(Ref, SM), Before, SM))
       break;
     Modification M = classifyUse(Ref, Ctx);
@@ -706,8 +714,7 @@ DsnValue DsnEvaluator::evalTracked(const VarDecl *VD, SourceLocation Before,
     case Modification::MK_Clear:
       break;
     case Modification::MK_Clobber:
-      New = DsnValue::unknown(
-          Name, addOrigin(At, "base URL is modified here"));
+      New = DsnValue::unknown(Name, addOrigin(At, "base URL is modified here"));
       break;
     case Modification::MK_None:
       llvm_unreachable("filtered above");
@@ -832,8 +839,7 @@ bool isGuardedByQueryProbe(const Expr *Anchor, const Expr *Base,
   if (!Body)
     return false;
   for (const BoundNodes &N :
-       match(findAll(expr(isQuestionMarkLiteral()).bind("mark")), *Body,
-             Ctx)) {
+       match(findAll(expr(isQuestionMarkLiteral()).bind("mark")), *Body, Ctx)) {
     const Stmt *Probe = probeOf(N.getNodeAs<Expr>("mark"), Ctx);
     if (!Probe)
       continue;
@@ -894,9 +900,9 @@ static bool varFlowsIntoSinkImpl(const VarDecl *VD,
   const Stmt *Body = functionBodyOf(VD);
   if (!Body)
     return false;
-  for (const BoundNodes &N : match(
-           findAll(declRefExpr(to(varDecl(equalsNode(VD)))).bind("ref")),
-           *Body, Ctx))
+  for (const BoundNodes &N :
+       match(findAll(declRefExpr(to(varDecl(equalsNode(VD)))).bind("ref")),
+             *Body, Ctx))
     if (flowsIntoSinkImpl(N.getNodeAs<DeclRefExpr>("ref"), Sinks, Ctx,
                           Hops + 1))
       return true;
@@ -942,8 +948,7 @@ static bool flowsIntoSinkImpl(const Expr *E, const llvm::StringSet<> &Sinks,
       return false;
     }
     if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-      const auto *MC =
-          dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(ME, Ctx));
+      const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(ME, Ctx));
       const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
       if (!MD || !MD->getIdentifier() ||
           !llvm::is_contained({"c_str", "data", "str", "view"}, MD->getName()))

@@ -87,6 +87,12 @@ private:
   llvm::DenseMap<std::pair<SourceLocation, unsigned>, unsigned> OriginIds;
   llvm::StringMap<unsigned> MessageIds;
   llvm::SmallPtrSet<const Decl *, 8> Active;
+  /// Memoized values of variables at a point and of function calls, so that
+  /// shared sub-expressions are evaluated once.
+  llvm::DenseMap<std::pair<const Decl *, SourceLocation>, DsnValue> VarValues;
+  llvm::DenseMap<const Decl *, DsnValue> ReturnValues;
+  llvm::DenseMap<const Decl *, llvm::SmallVector<const DeclRefExpr *, 8>>
+      VarUses;
 };
 
 /// True if the code around \p Anchor checks for an existing '?' before

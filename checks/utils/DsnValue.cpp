@@ -58,9 +58,8 @@ static QueryMark findQuery(llvm::ArrayRef<DsnPiece> Pieces) {
       // A '?' starts a query after a "scheme://" or before "name=value".
       bool AfterScheme = llvm::StringRef(Seen).contains("://") ||
                          Text.take_front(Pos).contains("://");
-      if (AfterScheme ||
-          startsQueryParameter(Text.drop_front(Pos + 1),
-                               /*RequireValue=*/true)) {
+      if (AfterScheme || startsQueryParameter(Text.drop_front(Pos + 1),
+                                              /*RequireValue=*/true)) {
         Mark.State = DsnQuery::Present;
         Mark.Piece = I;
         Mark.Offset = Pos;
@@ -93,8 +92,7 @@ DsnValue::DsnValue() { Alternatives.emplace_back(); }
 DsnValue DsnValue::text(llvm::StringRef Text, unsigned Origin) {
   DsnValue V;
   if (!Text.empty())
-    V.Alternatives.front().push_back(
-        {DsnPiece::PK_Text, Text.str(), Origin});
+    V.Alternatives.front().push_back({DsnPiece::PK_Text, Text.str(), Origin});
   return V;
 }
 
@@ -106,8 +104,7 @@ DsnValue DsnValue::atom(unsigned Origin) {
 
 DsnValue DsnValue::unknown(llvm::StringRef Name, unsigned Origin) {
   DsnValue V;
-  V.Alternatives.front().push_back(
-      {DsnPiece::PK_Unknown, Name.str(), Origin});
+  V.Alternatives.front().push_back({DsnPiece::PK_Unknown, Name.str(), Origin});
   return V;
 }
 
@@ -256,15 +253,29 @@ bool hasDatabaseScheme(llvm::StringRef Text) {
 }
 
 bool hasDatabaseParameter(llvm::StringRef Text) {
-  static constexpr llvm::StringLiteral Names[] = {
-      "connection_limit", "pool_timeout",  "pool_size",
-      "schema",           "sslmode",       "ssl-mode",
-      "ssl_mode",         "application_name", "connect_timeout",
-      "connection_timeout", "socket_timeout", "keep_alive",
-      "keepalives",       "sslrootcert",   "target_session_attrs",
-      "search_path",      "statement_timeout", "authsource",
-      "replicaset",       "maxpoolsize",   "minpoolsize",
-      "charset",          "dbname"};
+  static constexpr llvm::StringLiteral Names[] = {"connection_limit",
+                                                  "pool_timeout",
+                                                  "pool_size",
+                                                  "schema",
+                                                  "sslmode",
+                                                  "ssl-mode",
+                                                  "ssl_mode",
+                                                  "application_name",
+                                                  "connect_timeout",
+                                                  "connection_timeout",
+                                                  "socket_timeout",
+                                                  "keep_alive",
+                                                  "keepalives",
+                                                  "sslrootcert",
+                                                  "target_session_attrs",
+                                                  "search_path",
+                                                  "statement_timeout",
+                                                  "authsource",
+                                                  "replicaset",
+                                                  "maxpoolsize",
+                                                  "minpoolsize",
+                                                  "charset",
+                                                  "dbname"};
   std::string Lower = Text.lower();
   llvm::StringRef L(Lower);
   for (llvm::StringRef Name : Names) {
@@ -294,8 +305,8 @@ static void splitWords(llvm::StringRef Name,
     }
     // A lower-case letter or digit followed by an upper-case letter starts a
     // new word: dbUrl -> db, url.
-    if (llvm::isUpper(C) && Prev && (llvm::isLower(Prev) || llvm::isDigit(Prev)) &&
-        !Word.empty()) {
+    if (llvm::isUpper(C) && Prev &&
+        (llvm::isLower(Prev) || llvm::isDigit(Prev)) && !Word.empty()) {
       Words.push_back(Word);
       Word.clear();
     }
@@ -331,8 +342,8 @@ bool isDsnName(llvm::StringRef Name) {
 
 bool isKeywordDsn(llvm::StringRef Text) {
   llvm::StringRef T = Text.ltrim();
-  llvm::StringRef Key = T.take_while(
-      [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  llvm::StringRef Key =
+      T.take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
   if (Key.empty() || !(llvm::isAlpha(Key[0]) || Key[0] == '_'))
     return false;
   llvm::StringRef Rest = T.drop_front(Key.size()).ltrim();
@@ -341,8 +352,8 @@ bool isKeywordDsn(llvm::StringRef Text) {
   // cppdb: "postgresql:dbname=test;@pool_size=10".
   if (!Rest.consume_front(":") || Rest.starts_with("/"))
     return false;
-  llvm::StringRef Key2 = Rest.take_while(
-      [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  llvm::StringRef Key2 =
+      Rest.take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
   return !Key2.empty() && Rest.drop_front(Key2.size()).ltrim().starts_with("=");
 }
 
@@ -443,8 +454,7 @@ bool parsePrintfFormat(llvm::StringRef Format,
       if (I < Format.size() && Format[I] == '*') {
         ++I;
         std::size_t S = I;
-        if (parseNumber(Format, I) > 0 && I < Format.size() &&
-            Format[I] == '$')
+        if (parseNumber(Format, I) > 0 && I < Format.size() && Format[I] == '$')
           ++I;
         else {
           I = S;

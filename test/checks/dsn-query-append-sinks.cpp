@@ -37,6 +37,8 @@ void sinks() {
   pq += "?timeout=5";
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:10: warning: query string appended with '?' to a URL that may already contain a query
   auto d = tao::pq::connection_pool::create(pq);
+  auto *r = new sw::redis::Redis(endpoint() + "?timeout=5");
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:48: warning: query string appended with '?' to a URL that may already contain a query
 
   // The option replaces the list.
   myco::Pool e(endpoint() + "?timeout=5");

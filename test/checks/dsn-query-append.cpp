@@ -1,6 +1,7 @@
 // RUN: %check_tidy %s poolguard-dsn-query-append %t
 
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -208,6 +209,20 @@ std::string guardedByContains(std::string dsn) {
   if (!dsn.contains('?'))
     dsn += "?connection_limit=5";
   return dsn;
+}
+
+std::string guardedByStrchr() {
+  const char *env = std::getenv("DATABASE_URL");
+  std::string url = env;
+  if (!std::strchr(env, '?'))
+    url += "?connection_limit=5";
+  return url;
+}
+
+std::string guardedByLastCharacter(std::string dsn) {
+  if (dsn.back() == '?')
+    return dsn;
+  return dsn + "?connection_limit=5";
 }
 
 std::string guardedBySeparator(std::string dsn) {
