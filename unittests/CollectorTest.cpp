@@ -10,6 +10,8 @@
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
 
 namespace clang::tidy::poolguard {
@@ -328,6 +330,60 @@ void f() {
   ASSERT_NE(C2, nullptr);
   EXPECT_EQ(C2->Size, std::optional<int64_t>(25));
   EXPECT_TRUE(C2->SizeIsDefault);
+}
+
+TEST(CollectorTest, UserModelWithImportsAndNames) {
+  llvm::SmallString<128> Path;
+  int FD;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("acme", "json", FD, Path));
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << R"json({
+  "name": "acme",
+  "registrations": [{"callee": "acme::Injector::provide",
+    "service": {"from": "templateArg", "index": 0},
+    "name": {"from": "param", "name": "name"},
+    "module": "enclosingFunction", "lifetime": "per-name"}],
+  "imports": [{"callee": "acme::Injector::install",
+    "imported": {"from": "arg", "index": 0}, "module": "enclosingFunction"}],
+  "pools": [{"kind": "construct", "callee": "acme::db::Pool",
+    "size": {"from": "param", "name": "maxConnections"},
+    "dsn": {"from": "param", "name": "dsn"}}],
+  "poolTypes": ["acme::db::Pool"]
+})json";
+  }
+  Facts F = collect(R"cpp(#include <string>
+namespace acme {
+namespace db { struct Pool { Pool(const std::string &dsn, int maxConnections = 4); }; }
+struct Injector {
+  template <typename T> void provide(const char *name);
+  void install(void (*module)(Injector &));
+};
+}
+struct Store { acme::db::Pool pool_{"postgresql://db/x"}; };
+void core(acme::Injector &i) { i.provide<Store>("store"); }
+void app(acme::Injector &i) { i.install(core); i.install(&core); }
+)cpp",
+                    {std::string(Path)});
+  llvm::sys::fs::remove(Path);
+  const RegistrationFact *R = registrationAt(F, 10);
+  ASSERT_NE(R, nullptr);
+  EXPECT_EQ(R->Service, "Store");
+  EXPECT_EQ(R->InstanceName, "store");
+  EXPECT_EQ(R->Lifetime, "per-name");
+  ASSERT_EQ(F.Imports.size(), 2u);
+  EXPECT_EQ(F.Imports[0].Module, "fn:app");
+  EXPECT_EQ(F.Imports[0].Imported, "fn:core");
+  EXPECT_EQ(F.Imports[1].Imported, "fn:core");
+  const PoolCreationFact *P = poolAt(F, 9);
+  ASSERT_NE(P, nullptr);
+  EXPECT_EQ(P->Library, "acme");
+  EXPECT_EQ(P->Size, std::optional<int64_t>(4));
+  EXPECT_TRUE(P->SizeIsDefault);
+  EXPECT_EQ(P->Database, "lit:postgresql://db/x");
+  const PoolOwnerFact *O = ownerOf(F, "Store");
+  ASSERT_NE(O, nullptr);
+  EXPECT_EQ(O->Reason, "member 'pool_' of type 'acme::db::Pool'");
 }
 
 TEST(CollectorTest, NothingWithoutModelledCalls) {

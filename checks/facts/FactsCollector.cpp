@@ -687,11 +687,54 @@ struct FactsCollector::Impl {
     Creations.push_back(std::move(C));
   }
 
+  /// The module an import names: a type, or a function referenced or
+  /// called (`install(getDbComponent)`, `install(getDbComponent())`).
+  std::string importedModule(const ValueSource &V, const CallSite &S,
+                             const Enclosing &Where) {
+    QualType T = sourceType(V, S);
+    if (!T.isNull() && !T->isDependentType())
+      return "class:" + typeKey(T, *Ctx);
+    bool IsDefault = false;
+    const Expr *E = sourceExpr(V, S, Where, &IsDefault);
+    if (!E)
+      return "";
+    E = ignoreConversions(E);
+    if (const auto *Addr = dyn_cast<UnaryOperator>(E);
+        Addr && Addr->getOpcode() == UO_AddrOf)
+      E = ignoreConversions(Addr->getSubExpr());
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
+        return "fn:" + plainQualifiedName(FD);
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        return "fn:" + plainQualifiedName(FD);
+    return "";
+  }
+
+  void import(const Model &M, const ImportModel &I, const CallSite &S,
+              DynTypedNode Node) {
+    Enclosing Where = enclosing(Node);
+    ImportFact F;
+    F.Imported = importedModule(I.Imported, S, Where);
+    if (F.Imported.empty())
+      return;
+    F.Module = moduleFor(I.Module, Where, M);
+    if (F.Module.empty())
+      return;
+    F.Loc = pos(S.E->getExprLoc());
+    if (firstTime("import|" + posKey(F.Loc) + "|" + F.Imported))
+      Collected.Imports.push_back(std::move(F));
+  }
+
   void call(const CallSite &S, DynTypedNode Node) {
-    for (const Model &M : Models->Models)
+    for (const Model &M : Models->Models) {
       for (const RegistrationModel &R : M.Registrations)
         if (calleeIs(S, R.Callee, R.Kind, false))
           registration(M, R, S, S.E->getExprLoc(), Node, S.E);
+      for (const ImportModel &I : M.Imports)
+        if (calleeIs(S, I.Callee, I.Kind, false))
+          import(M, I, S, Node);
+    }
     auto [M, P] = poolModelFor(S);
     if (P)
       pool(*M, *P, S, Node);

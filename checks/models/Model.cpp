@@ -428,6 +428,9 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.getKind(O, Path, I.Kind))
       return E;
+    if (I.Kind == MatchKind::Member)
+      return V.error(Path + "/kind",
+                     "key 'kind' of an import must be 'call' or 'construct'");
     if (auto E = V.getString(O, Path, "callee", I.Callee, /*Required=*/true))
       return E;
     std::optional<ValueSource> Imported;
