@@ -1,7 +1,8 @@
 // REQUIRES: clangd
 // An editor session over LSP: poolguard-clangd publishes a poolguard
 // diagnostic for the opened text, with its range, check name, message, fix
-// and note, and clears it when an edit fixes the code.
+// and note; the quick fix an editor offers for it is the '?' -> '&' edit; and
+// the diagnostic is cleared when an edit fixes the code.
 //
 // RUN: rm -rf %t && mkdir -p %t/src %t/strict
 // RUN: echo -xc++ > %t/src/compile_flags.txt
@@ -12,7 +13,7 @@
 // RUN: cp %s %t/src/dsn.cpp
 // RUN: sed -e 's/"?connection_limit=5"/"\&connection_limit=5"/' %s > %t/src/dsn-fixed.cpp
 // RUN: python3 %S/lsp_client.py --clangd %clangd --file %t/src/dsn.cpp \
-// RUN:   --change %t/src/dsn-fixed.cpp --log %t/clangd.log | FileCheck %s
+// RUN:   --change %t/src/dsn-fixed.cpp --code-actions --log %t/clangd.log | FileCheck %s
 //
 // Without FastCheckFilter: Loose, clangd's default (Strict) drops every check
 // it has no latency figure for, poolguard's included.
@@ -34,6 +35,7 @@ std::string poolUrl() {
   // CHECK:      version 1: 1 diagnostic
   // CHECK-NEXT: dsn.cpp:[[@LINE-2]]:37-[[@LINE-2]]:38: warning: Query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and the driver misreads the parameters; use '&' to add a parameter (fix available) [poolguard-dsn-query-append] (clang-tidy)
   // CHECK-NEXT:   related dsn.cpp:[[@LINE-6]]:45: Base URL defined here
+  // CHECK-NEXT: fix "change '?' to '&'": dsn.cpp:[[@LINE-4]]:37-[[@LINE-4]]:38 -> "&"
 }
 
 // The edit replaces '?' with '&': the diagnostic goes away.

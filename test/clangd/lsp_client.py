@@ -2,13 +2,15 @@
 """Drives a clangd over LSP on stdio the way an editor does; prints diagnostics.
 
 Usage:
-  lsp_client.py --clangd BIN --file SRC [--change NEW]... [--timeout S]
-                [--log LOG] [-- EXTRA_CLANGD_ARGS...]
+  lsp_client.py --clangd BIN --file SRC [--change NEW]... [--code-actions]
+                [--timeout S] [--log LOG] [-- EXTRA_CLANGD_ARGS...]
 
 The session: initialize (rootUri = directory of SRC, which holds the
 compile_flags.txt / compile_commands.json and .clangd of the test),
 initialized, textDocument/didOpen with the text of SRC (version 1), wait for
-the publishDiagnostics of version 1; then for each --change NEW a full-text
+the publishDiagnostics of version 1 (with --code-actions, ask for the quick
+fixes of each diagnostic, as an editor's light bulb does); then for each
+--change NEW a full-text
 textDocument/didChange with the text of NEW (versions 2, 3, ...) and again
 wait for the diagnostics of that version; finally didClose, shutdown, exit,
 and check that the server exits with status 0.
@@ -18,6 +20,10 @@ Each round prints, for FileCheck:
   version 1: 2 diagnostics
   SRC:LINE:COL-ENDLINE:ENDCOL: warning: MESSAGE [CODE] (SOURCE)
     related SRCNAME:LINE:COL: MESSAGE
+
+and with --code-actions, for each diagnostic with a quick fix:
+
+  fix "TITLE": SRCNAME:LINE:COL-ENDLINE:ENDCOL -> "NEW TEXT"
 
 with file base names, 1-based lines and 1-based UTF-16 columns (LSP ranges
 are 0-based; the end is exclusive). Diagnostics are sorted by position.
@@ -157,10 +163,7 @@ def one_line(text):
 def format_diagnostics(version, diagnostics, main_name):
     lines = ["version %d: %d diagnostic%s" % (version, len(diagnostics),
                                                "" if len(diagnostics) == 1 else "s")]
-    ordered = sorted(diagnostics, key=lambda d: (d["range"]["start"]["line"],
-                                                 d["range"]["start"]["character"],
-                                                 d.get("message", "")))
-    for d in ordered:
+    for d in sorted_diagnostics(diagnostics):
         rng = d["range"]
         lines.append("%s:%s-%s: %s: %s [%s] (%s)" % (
             main_name, format_position(rng["start"]), format_position(rng["end"]),
@@ -171,6 +174,35 @@ def format_diagnostics(version, diagnostics, main_name):
             lines.append("  related %s:%s: %s" % (
                 os.path.basename(uri_to_path(location["uri"])),
                 format_position(location["range"]["start"]), one_line(info["message"])))
+    return lines
+
+
+def sorted_diagnostics(diagnostics):
+    return sorted(diagnostics, key=lambda d: (d["range"]["start"]["line"],
+                                              d["range"]["start"]["character"],
+                                              d.get("message", "")))
+
+
+def quick_fixes(conn, uri, diagnostics, deadline_for):
+    """textDocument/codeAction for each diagnostic, listing the quick fixes."""
+    lines = []
+    for d in sorted_diagnostics(diagnostics):
+        request = conn.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri},
+            "range": d["range"],
+            "context": {"diagnostics": [d], "only": ["quickfix"]},
+        })
+        for action in conn.wait_response(request, deadline_for()) or []:
+            if action.get("kind") != "quickfix":
+                continue
+            changes = action.get("edit", {}).get("changes", {})
+            for change_uri in sorted(changes):
+                for edit in changes[change_uri]:
+                    rng = edit["range"]
+                    lines.append('fix "%s": %s:%s-%s -> "%s"' % (
+                        one_line(action["title"]), os.path.basename(uri_to_path(change_uri)),
+                        format_position(rng["start"]), format_position(rng["end"]),
+                        one_line(edit["newText"])))
     return lines
 
 
@@ -209,6 +241,9 @@ def session(conn, args, root, uri, main_file, deadline_for):
         "textDocument": {
             "publishDiagnostics": {"relatedInformation": True, "versionSupport": True},
             "synchronization": {"didSave": True},
+            # Code actions as literals with their edits, not as commands.
+            "codeAction": {"codeActionLiteralSupport": {
+                "codeActionKind": {"valueSet": ["quickfix", "refactor"]}}},
         },
         "general": {"positionEncodings": ["utf-16"]},
     }
@@ -242,7 +277,10 @@ def session(conn, args, root, uri, main_file, deadline_for):
         text = f.read()
     conn.notify("textDocument/didOpen", {
         "textDocument": {"uri": uri, "languageId": "cpp", "version": 1, "text": text}})
-    output += format_diagnostics(1, wait_diagnostics(1), name)
+    diagnostics = wait_diagnostics(1)
+    output += format_diagnostics(1, diagnostics, name)
+    if args.code_actions:
+        output += quick_fixes(conn, uri, diagnostics, deadline_for)
 
     for version, change in enumerate(args.change, start=2):
         with open(change, encoding="utf-8") as f:
@@ -273,6 +311,8 @@ def main():
     parser.add_argument("--file", required=True, help="source file opened in the editor")
     parser.add_argument("--change", action="append", default=[],
                         help="file whose text replaces the document (repeatable)")
+    parser.add_argument("--code-actions", action="store_true",
+                        help="list the quick fixes of the first version's diagnostics")
     parser.add_argument("--timeout", type=float, default=60,
                         help="seconds to wait for each server answer")
     parser.add_argument("--log", help="write the server's log here")
