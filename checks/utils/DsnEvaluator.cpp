@@ -656,23 +656,24 @@ DsnValue DsnEvaluator::evalTracked(const VarDecl *VD, SourceLocation Before,
                                    unsigned Depth) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Name = VD->getNameAsString();
-  Active.insert(VD);
   DsnValue Value;
   if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
     Value = DsnValue::unknown(
         Name, addOrigin(SM.getExpansionLoc(PVD->getLocation()),
                         "base URL comes from parameter '" + Name + "'"));
   } else if (const Expr *Init = VD->getInit()) {
+    // Active only in its own initializer: a change "url = url + x" reads
+    // the value at an earlier point, so that recursion ends.
+    Active.insert(VD);
     Value = eval(Init, beginOf(Init, SM), Depth + 1);
+    Active.erase(VD);
   } else if (!isStringLikeRecord(VD->getType())) {
     Value = DsnValue::unknown(Name);
   }
 
   const Stmt *Body = functionBodyOf(VD);
-  if (!Body) {
-    Active.erase(VD);
+  if (!Body)
     return Value;
-  }
   auto [UsesIt, NewVar] = VarUses.try_emplace(VD);
   llvm::SmallVectorImpl<const DeclRefExpr *> &Uses = UsesIt->second;
   if (NewVar) {
@@ -721,7 +722,6 @@ DsnValue DsnEvaluator::evalTracked(const VarDecl *VD, SourceLocation Before,
     }
     Value = R == Reach::Always ? New : DsnValue::join(Value, New);
   }
-  Active.erase(VD);
   return Value;
 }
 

@@ -75,6 +75,16 @@ std::string assignedLater() {
   // CHECK-FIXES:  return url + "&connection_limit=5";
 }
 
+std::string selfAssigned() {
+  std::string url = "postgresql://h/db?schema=public";
+  url = url + "&sslmode=require";
+  url = "" + url;
+  url += "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public&sslmode=require')
+  // CHECK-FIXES:  url += "&connection_limit=5";
+  return url;
+}
+
 std::string copiedLocal() {
   const std::string base = DATABASE_LINK;
   std::string url = base;
