@@ -3,13 +3,15 @@
 
 Usage:
   lsp_client.py --clangd BIN --file SRC [--change NEW]... [--code-actions]
+                [--workspace-symbol QUERY] [--user-config YAML]
                 [--timeout S] [--log LOG] [-- EXTRA_CLANGD_ARGS...]
 
 The session: initialize (rootUri = directory of SRC, which holds the
 compile_flags.txt / compile_commands.json and .clangd of the test),
 initialized, textDocument/didOpen with the text of SRC (version 1), wait for
 the publishDiagnostics of version 1 (with --code-actions, ask for the quick
-fixes of each diagnostic, as an editor's light bulb does); then for each
+fixes of each diagnostic, as an editor's light bulb does; with
+--workspace-symbol, search the index for QUERY); then for each
 --change NEW a full-text
 textDocument/didChange with the text of NEW (versions 2, 3, ...) and again
 wait for the diagnostics of that version; finally didClose, shutdown, exit,
@@ -25,6 +27,10 @@ and with --code-actions, for each diagnostic with a quick fix:
 
   fix "TITLE": SRCNAME:LINE:COL-ENDLINE:ENDCOL -> "NEW TEXT"
 
+and with --workspace-symbol, one line per symbol found:
+
+  symbol NAME (CONTAINER) at SRCNAME:LINE:COL
+
 with file base names, 1-based lines and 1-based UTF-16 columns (LSP ranges
 are 0-based; the end is exclusive). Diagnostics are sorted by position.
 Messages are printed on one line; an embedded newline prints as "\\n".
@@ -33,8 +39,9 @@ Exit status: 0 on success; 1 on a timeout, a protocol error or a server
 failure (with the server's log on stderr).
 
 Only the Python standard library is used. The server runs with its own
-XDG_CONFIG_HOME (an empty directory) so no user-level clangd configuration
-leaks in, and without CLANGD_FLAGS.
+XDG_CONFIG_HOME so no user-level clangd configuration leaks in (--user-config
+YAML becomes its clangd/config.yaml, which clangd trusts, unlike a project's
+.clangd), and without CLANGD_FLAGS.
 """
 
 import argparse
@@ -216,6 +223,12 @@ def run(args):
     env.pop("CLANGD_FLAGS", None)
     config_home = tempfile.mkdtemp(prefix="poolguard-lsp-xdg-")
     env["XDG_CONFIG_HOME"] = config_home
+    if args.user_config:
+        os.makedirs(os.path.join(config_home, "clangd"))
+        with open(args.user_config, encoding="utf-8") as src, \
+                open(os.path.join(config_home, "clangd", "config.yaml"), "w",
+                     encoding="utf-8") as dst:
+            dst.write(src.read())
 
     log_path = args.log or os.path.join(config_home, "clangd.log")
     with open(log_path, "wb") as log_file:
@@ -281,6 +294,15 @@ def session(conn, args, root, uri, main_file, deadline_for):
     output += format_diagnostics(1, diagnostics, name)
     if args.code_actions:
         output += quick_fixes(conn, uri, diagnostics, deadline_for)
+    if args.workspace_symbol is not None:
+        request = conn.request("workspace/symbol", {"query": args.workspace_symbol})
+        symbols = conn.wait_response(request, deadline_for()) or []
+        for symbol in sorted(symbols, key=lambda x: (x["name"], x.get("containerName", ""))):
+            location = symbol["location"]
+            output.append("symbol %s (%s) at %s:%s" % (
+                symbol["name"], symbol.get("containerName", ""),
+                os.path.basename(uri_to_path(location["uri"])),
+                format_position(location["range"]["start"])))
 
     for version, change in enumerate(args.change, start=2):
         with open(change, encoding="utf-8") as f:
@@ -313,6 +335,10 @@ def main():
                         help="file whose text replaces the document (repeatable)")
     parser.add_argument("--code-actions", action="store_true",
                         help="list the quick fixes of the first version's diagnostics")
+    parser.add_argument("--workspace-symbol", metavar="QUERY",
+                        help="search the index after the first diagnostics")
+    parser.add_argument("--user-config", metavar="YAML",
+                        help="the server's user-level clangd config.yaml")
     parser.add_argument("--timeout", type=float, default=60,
                         help="seconds to wait for each server answer")
     parser.add_argument("--log", help="write the server's log here")
