@@ -5,9 +5,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
 #include "Driver.h"
+#include "Fixes.h"
 #include "Output.h"
+#include "Sarif.h"
 #include "facts/FactsIndex.h"
+#include "utils/LLVMCompat.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -125,6 +129,28 @@ static cl::opt<bool> Merge(
     cl::desc("The positional arguments are --facts-out files: merge them and\n"
              "report, as one run over all their TUs would"),
     cl::cat(Category));
+static cl::opt<std::string> SarifRoot(
+    "sarif-root",
+    cl::desc("SARIF artifact URIs and baseline paths are relative to this\n"
+             "directory (%SRCROOT%; default: the current directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<bool> Fix("fix",
+                         cl::desc("Apply the fix-its in place (atomically; "
+                                  "overlapping fixes are refused)"),
+                         cl::cat(Category));
+static cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the findings and their fixes as clang-tidy's YAML, for\n"
+             "clang-apply-replacements"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Ignore the findings recorded in this file (by check and\n"
+             "fingerprint, robust to line moves)"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline", cl::desc("Record the current findings in this file"),
+    cl::value_desc("file"), cl::cat(Category));
 enum class ExtraReport { None, Budget };
 static cl::opt<ExtraReport> ReportKind(
     "report", cl::desc("Print an additional report"),
@@ -183,7 +209,7 @@ findDatabase(std::string &Dir, std::string &Error) {
 static std::optional<std::string> unknownCheck(StringRef Globs) {
   ct::ClangTidyOptions All = ct::ClangTidyOptions::getDefaults();
   All.Checks = "*";
-  std::vector<std::string> Known = ct::getCheckNames(All, false);
+  std::vector<std::string> Known = ct::poolguard::enabledCheckNames(All);
   SmallVector<StringRef, 8> Parts;
   Globs.split(Parts, ',', -1, false);
   for (StringRef G : Parts) {
@@ -348,10 +374,25 @@ int main(int argc, const char **argv) {
   }
   Opts.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   for (const std::string *Out :
-       {&OutputFile.getValue(), &WriteIndex.getValue(), &FactsOut.getValue()}) {
+       {&OutputFile.getValue(), &WriteIndex.getValue(), &FactsOut.getValue(),
+        &ExportFixes.getValue(), &WriteBaseline.getValue()}) {
     std::string Why;
     if (!Out->empty() && !outputIsWritable(*Out, Why))
       return usageError("cannot write '" + *Out + "': " + Why);
+  }
+
+  std::optional<Baseline> Known;
+  if (!BaselineFile.empty()) {
+    auto B = loadBaseline(BaselineFile);
+    if (!B)
+      return usageError(toString(B.takeError()));
+    Known = std::move(*B);
+  }
+  std::string Root = SarifRoot;
+  if (Root.empty()) {
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    Root = std::string(Cwd);
   }
 
   Driver D(std::move(Opts));
@@ -361,14 +402,14 @@ int main(int argc, const char **argv) {
   if (ListChecks) {
     outs() << "Enabled checks:\n";
     for (const std::string &C :
-         ct::getCheckNames(D.projectOptions(), false))
+         ct::poolguard::enabledCheckNames(D.projectOptions()))
       outs() << "    " << C << "\n";
     outs() << "\n";
     return EC_Clean;
   }
   if (DumpConfig) {
     ct::ClangTidyOptions Dump = D.projectOptions();
-    for (auto &[Key, Value] : ct::getCheckOptions(Dump, false))
+    for (auto &[Key, Value] : ct::poolguard::enabledCheckOptions(Dump))
       Dump.CheckOptions.try_emplace(Key, Value);
     outs() << ct::configurationAsText(Dump);
     return EC_Clean;
@@ -446,6 +487,35 @@ int main(int argc, const char **argv) {
             WriteIndex, ct::poolguard::toJSON(Merged)))
       return usageError(toString(std::move(E)));
 
+  if (!WriteBaseline.empty())
+    if (Error E = writeBaseline(WriteBaseline, R, Root))
+      return usageError(toString(std::move(E)));
+  if (Known)
+    filterBaseline(R, *Known, Root);
+  if (!ExportFixes.empty()) {
+    auto YAML = exportFixes(R, SourcePaths.empty() ? "" : SourcePaths.front());
+    if (!YAML)
+      return usageError(toString(YAML.takeError()));
+    if (Error E = ct::poolguard::writeFileAtomically(ExportFixes, *YAML))
+      return usageError(toString(std::move(E)));
+  }
+  unsigned FixedCount = 0;
+  if (Fix) {
+    auto Stats = applyFixes(R);
+    if (!Stats) {
+      WithColor::error(errs(), "poolguard") << toString(Stats.takeError())
+                                            << "\n";
+      return EC_Usage;
+    }
+    if (!Quiet && Stats->Replacements)
+      errs() << formatv("poolguard: applied {0} fix{1} in {2} file{3}\n",
+                        Stats->Replacements,
+                        Stats->Replacements == 1 ? "" : "es", Stats->Files,
+                        Stats->Files == 1 ? "" : "s");
+    for (const ReportDiagnostic &Diag : R.Diagnostics)
+      FixedCount += !Diag.Fixes.empty();
+  }
+
   std::string Text;
   raw_string_ostream OS(Text);
   switch (OutputFormat) {
@@ -457,8 +527,14 @@ int main(int argc, const char **argv) {
   case Format::JSON:
     OS << writeJSON(R);
     break;
-  case Format::Sarif:
-    return usageError("--format=sarif is not available in this build");
+  case Format::Sarif: {
+    SarifOptions SO;
+    SO.SourceRoot = Root;
+    SO.ToolVersion = POOLGUARD_VERSION;
+    SO.Rules = poolguardRules();
+    OS << writeSarif(R, SO);
+    break;
+  }
   }
   OS.flush();
   if (!OutputFile.empty()) {
@@ -471,5 +547,6 @@ int main(int argc, const char **argv) {
 
   if (R.TUsFailed)
     return EC_TUFailed;
-  return R.Diagnostics.empty() ? EC_Clean : EC_Findings;
+  // With --fix, findings whose fixes were applied no longer fail the run.
+  return R.Diagnostics.size() == FixedCount ? EC_Clean : EC_Findings;
 }
