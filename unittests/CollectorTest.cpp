@@ -245,6 +245,8 @@ void configure() {
       .connectionNumber = 4, .isFast = false});
   std::string conn = "host=x dbname=y";
   auto c = drogon::orm::DbClient::newMysqlClient(conn, 3);
+  drogon::app().createDbClient("sqlite3", "", 0, "", "", "", 1, "a.db");
+  drogon::app().addDbClient(drogon::orm::Sqlite3Config{.connectionNumber = 1, .filename = "a.db"});
 }
 )cpp");
   const PoolCreationFact *A = poolAt(F, 6);
@@ -273,6 +275,28 @@ void configure() {
   ASSERT_NE(E, nullptr);
   EXPECT_EQ(E->Database, "lit:host=x dbname=y");
   EXPECT_EQ(E->DatabaseText, "host=x dbname=y");
+  // Unset parts (no host for SQLite, no file for Postgres) are left out.
+  const PoolCreationFact *S1 = poolAt(F, 14);
+  const PoolCreationFact *S2 = poolAt(F, 15);
+  ASSERT_NE(S1, nullptr);
+  ASSERT_NE(S2, nullptr);
+  EXPECT_EQ(S1->Database, "lit:a.db");
+  EXPECT_EQ(S2->Database, "lit:a.db");
+}
+
+TEST(CollectorTest, MemberCallIdentities) {
+  Facts F = collect(R"cpp(#include <drogon/drogon.h>
+struct Config { std::string get(const char *key) const; std::string dsn() const; };
+void f(const Config &config) {
+  auto a = drogon::orm::DbClient::newPgClient(config.get("db.url"), 1);
+  auto b = drogon::orm::DbClient::newPgClient(config.dsn(), 1);
+  auto c = drogon::orm::DbClient::newPgClient(config.get(nullptr), 1);
+}
+)cpp");
+  ASSERT_NE(poolAt(F, 4), nullptr);
+  EXPECT_EQ(poolAt(F, 4)->Database, "expr:config.get(\"db.url\")");
+  EXPECT_EQ(poolAt(F, 5)->Database, "expr:config.dsn()");
+  EXPECT_EQ(poolAt(F, 6)->Database, "");
 }
 
 TEST(CollectorTest, PoolLibraries) {

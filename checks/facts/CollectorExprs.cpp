@@ -300,13 +300,22 @@ static std::string printChain(const Expr *E) {
     return Base + (M->isArrow() ? "->" : ".") + Member;
   }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-    if (Call->getNumArgs() != 0)
-      return "";
+    // cfg.dsn(), config.get("db.url"): literal arguments only.
+    llvm::SmallVector<std::string, 2> Args;
+    for (const Expr *Arg : Call->arguments()) {
+      const Expr *A = ignoreConversions(Arg);
+      if (const auto *S = dyn_cast<StringLiteral>(A))
+        Args.push_back("\"" + S->getString().str() + "\"");
+      else if (const auto *I = dyn_cast<IntegerLiteral>(A))
+        Args.push_back(std::to_string(I->getValue().getSExtValue()));
+      else
+        return "";
+    }
     const auto *M = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
     if (!M)
       return "";
     std::string Chain = printChain(M);
-    return Chain.empty() ? "" : Chain + "()";
+    return Chain.empty() ? "" : Chain + "(" + llvm::join(Args, ", ") + ")";
   }
   return "";
 }

@@ -480,6 +480,10 @@ struct FactsCollector::Impl {
         Reason += ", which owns a pool: " + Inner->Reason;
       return Ownership{Reason, B.getBeginLoc()};
     }
+    // Library code is judged by its declarations only (pool types, members,
+    // bases), not by what its inline functions happen to call.
+    if (inSystemHeader(RD->getLocation()))
+      return std::nullopt;
     for (const CXXMethodDecl *MD : RD->methods()) {
       const FunctionDecl *Def = nullptr;
       if (!MD->hasBody(Def) || !Def)
@@ -643,7 +647,14 @@ struct FactsCollector::Impl {
     for (const ValueSource &Part : P.Dsn) {
       bool IsDefault = false;
       const Expr *E = through(sourceExpr(Part, S, Where, &IsDefault), Part);
-      Identity Id = E ? identityOf(E, *Ctx, EnvGetters) : Identity();
+      // A part that is absent (no such field or argument) or set to nothing
+      // ("", 0) does not tell databases apart: a Postgres client has no file
+      // name, an SQLite one no host.
+      if (!E)
+        continue;
+      Identity Id = identityOf(E, *Ctx, EnvGetters);
+      if (P.Dsn.size() > 1 && (Id.Key == "lit:" || Id.Key == "lit:0"))
+        continue;
       AnyKnown |= !Id.Key.empty();
       Keys.push_back(Id.Key.empty() ? "?" : Id.Key);
       std::string Label = Part.From == "field" ? Part.Name : std::string();

@@ -3,8 +3,9 @@
 // Without the model, poolguard knows nothing about acme:
 // RUN: %clang_tidy --load=%plugin --checks='-*,poolguard-duplicate-pooled-provider,poolguard-repeated-pool' %s -- -std=c++17 -nostdinc++ -isystem %headers 2>&1 | %FileCheck %s --check-prefix=FIXED --allow-empty --implicit-check-not='{{warning|error}}:'
 // A model that fails validation is an error naming file, line and key:
-// RUN: %clang_tidy --load=%plugin --checks='-*,poolguard-duplicate-pooled-provider' -config="{CheckOptions: {poolguard-duplicate-pooled-provider.ModelFiles: '%S/Inputs/models/acme-invalid.json'}}" %s -- -std=c++17 -nostdinc++ -isystem %headers 2>&1 | %FileCheck %s --check-prefix=INVALID
-// INVALID: warning: cannot load poolguard models: {{.*}}acme-invalid.json:8: unknown key 'lifetme' in registrations[0]
+// RUN: %clang_tidy --load=%plugin --checks='-*,poolguard-duplicate-pooled-provider' -config="{CheckOptions: {poolguard-duplicate-pooled-provider.ModelFiles: '%S/Inputs/models/acme-invalid.json'}}" %s -- -std=c++17 -nostdinc++ -isystem %headers > %t.invalid 2>&1 || true
+// RUN: %FileCheck %s --check-prefix=INVALID < %t.invalid
+// INVALID: {{warning|error}}: cannot load poolguard models: {{.*}}acme-invalid.json:8: unknown key 'lifetme' in registrations[0]
 
 // A container poolguard has never seen, described by a model file written by
 // its users (docs/models.md walks through this one).
