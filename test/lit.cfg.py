@@ -37,6 +37,7 @@ config.substitutions.append(
 config.substitutions.append(
     ("%expect_exit", "python3 " + os.path.join(src, "test", "expect_exit.py")))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%llvm_tools_dir", config.llvm_tools_dir))
 config.substitutions.append(("%plugin", config.poolguard_plugin))
 config.substitutions.append(("%poolguard", os.path.join(tools, "poolguard")))
 config.substitutions.append(("%clangd", os.path.join(tools, "poolguard-clangd")))
@@ -44,5 +45,14 @@ config.substitutions.append(("%headers", headers))
 config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%llvm_version", config.llvm_version_major))
 config.available_features.add("llvm-" + config.llvm_version_major)
+# Another installed clang-tidy for the plugin version-mismatch test: for a
+# build against 19 Debian's default (14), for 22 the 19 one.
+for other in {"19": ["14", "22"]}.get(config.llvm_version_major, ["19", "14"]):
+    other_tidy = "/usr/lib/llvm-%s/bin/clang-tidy" % other
+    if other != config.llvm_version_major and os.path.exists(other_tidy):
+        config.available_features.add("other-clang-tidy")
+        config.substitutions.append(("%other_clang_tidy", other_tidy))
+        config.substitutions.append(("%other_llvm_version", other))
+        break
 if os.path.exists(os.path.join(tools, "poolguard-clangd")):
     config.available_features.add("clangd")

@@ -507,7 +507,7 @@ int main(int argc, const char **argv) {
                                             << "\n";
       return EC_Usage;
     }
-    if (!Quiet && Stats->Replacements)
+    if (Stats->Replacements)
       errs() << formatv("poolguard: applied {0} fix{1} in {2} file{3}\n",
                         Stats->Replacements,
                         Stats->Replacements == 1 ? "" : "es", Stats->Files,
