@@ -11,7 +11,8 @@
 
 namespace clang::tidy::poolguard {
 
-/// Finds a service that owns a connection pool is provided by several modules, so several instances, each with its own pool, exist at run time.
+/// Finds a service that owns a connection pool and is provided by several
+/// modules, so several instances, each with its own pool, exist at run time.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/poolguard-duplicate-pooled-provider.rst
