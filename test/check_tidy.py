@@ -41,18 +41,17 @@ def main():
     parser.add_argument("source")
     parser.add_argument("checks")
     parser.add_argument("temp")
-    args, rest = parser.parse_known_args()
+    argv = sys.argv[1:]
+    rest = []
+    if "--" in argv:
+        i = argv.index("--")
+        argv, rest = argv[:i], argv[i + 1:]
+    args = parser.parse_args(argv)
 
-    tidy_args, clang_args = [], []
-    if rest and rest[0] == "--":
-        rest = rest[1:]
-        if "--" in rest:
-            i = rest.index("--")
-            tidy_args, clang_args = rest[:i], rest[i + 1:]
-        else:
-            tidy_args = rest
-    elif rest:
-        sys.exit("unexpected arguments: %s" % rest)
+    tidy_args, clang_args = rest, []
+    if "--" in rest:
+        i = rest.index("--")
+        tidy_args, clang_args = rest[:i], rest[i + 1:]
 
     suffixes = [s for s in args.suffixes.split(",") if s] or [""]
     with open(args.source, encoding="utf-8") as f:
