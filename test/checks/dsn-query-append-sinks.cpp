@@ -1,5 +1,5 @@
 // RUN: %check_tidy -check-suffix=DEFAULT %s poolguard-dsn-query-append %t
-// RUN: %check_tidy -check-suffix=CUSTOM %s poolguard-dsn-query-append %t -- -- \
+// RUN: %check_tidy -check-suffix=CUSTOM %s poolguard-dsn-query-append %t -- \
 // RUN:   -config="{CheckOptions: {poolguard-dsn-query-append.SinkFunctions: '::myco::Pool;::myco::openPool'}}"
 // RUN: %clang_tidy --load=%plugin --checks='-*,poolguard-dsn-query-append' --dump-config \
 // RUN:   | %FileCheck %s -check-prefix=DUMP
