@@ -129,7 +129,7 @@ std::string baselineToJSON(const Report &R, llvm::StringRef Root,
                         {"fingerprint", E.Fingerprint},
                         {"message", Message}});
   json Doc = {{"version", 1}, {"tool", "poolguard"}, {"findings", Findings}};
-  return Doc.dump(2) + "\n";
+  return Doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 llvm::Error writeBaseline(llvm::StringRef Path, const Report &R,

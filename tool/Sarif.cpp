@@ -200,7 +200,7 @@ public:
     json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},
                 {"runs", json::array({std::move(Run)})}};
-    return Log.dump(2) + "\n";
+    return Log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
   }
 
 private:

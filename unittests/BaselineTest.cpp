@@ -162,6 +162,18 @@ TEST(BaselineTest, JSONRoundTripAndDeterminism) {
   EXPECT_TRUE(B->Entries == makeBaseline(R, "/src", F.reader()).Entries);
 }
 
+TEST(BaselineTest, InvalidUtf8MessageIsReplacedNotFatal) {
+  FakeFiles F;
+  F.Files["/src/a.cpp"] = "f(\"\xff\");\n";
+  Report R;
+  R.Diagnostics = {diag("/src/a.cpp", 1, 3, "bad byte \xff")};
+  const std::string JSON = baselineToJSON(R, "/src", F.reader());
+  auto B = parseBaseline(JSON, "b.json");
+  ASSERT_TRUE(static_cast<bool>(B)) << llvm::toString(B.takeError());
+  EXPECT_EQ(B->Entries.size(), 1u);
+  EXPECT_NE(JSON.find("bad byte \xEF\xBF\xBD"), std::string::npos);
+}
+
 std::string errorOf(llvm::StringRef JSON) {
   auto B = parseBaseline(JSON, "base.json");
   if (B)

@@ -217,6 +217,14 @@ TEST(SarifTest, DeterministicAndEmpty) {
   EXPECT_TRUE(J["runs"][0]["tool"]["driver"]["rules"].is_array());
 }
 
+TEST(SarifTest, InvalidUtf8IsReplacedNotFatal) {
+  Fixture F;
+  F.R.Diagnostics[0].Message = "bad byte \xff in a literal";
+  json J = F.sarif();
+  EXPECT_EQ(J["runs"][0]["results"][0]["message"]["text"],
+            "bad byte \xEF\xBF\xBD in a literal.");
+}
+
 TEST(SarifTest, FailedTUsMarkInvocation) {
   Fixture F;
   F.R.TUsFailed = 1;
