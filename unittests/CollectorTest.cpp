@@ -317,6 +317,7 @@ void f() {
   auto t = tao::pq::connection_pool::create("dbname=app");
   mysqlx::Client c1("mysqlx://db/app", mysqlx::ClientOption::POOL_MAX_SIZE, 7);
   mysqlx::Client c2("mysqlx://db/app");
+  auto c3 = mysqlx::getClient("mysqlx://db/app", mysqlx::ClientOption::POOL_MAX_SIZE, 3);
 }
 )cpp");
   const PoolCreationFact *R1 = poolAt(F, 10);
@@ -354,6 +355,11 @@ void f() {
   ASSERT_NE(C2, nullptr);
   EXPECT_EQ(C2->Size, std::optional<int64_t>(25));
   EXPECT_TRUE(C2->SizeIsDefault);
+  const PoolCreationFact *C3 = poolAt(F, 18);
+  ASSERT_NE(C3, nullptr);
+  EXPECT_EQ(C3->Callee, "mysqlx::getClient");
+  EXPECT_EQ(C3->Size, std::optional<int64_t>(3));
+  EXPECT_EQ(C3->Database, C1->Database);
 }
 
 TEST(CollectorTest, UserModelWithImportsAndNames) {

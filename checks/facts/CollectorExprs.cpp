@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/CollectorExprs.h"
+#include "utils/LLVMCompat.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -120,15 +121,21 @@ std::string writtenQualifiedCallee(const Expr *Call) {
   if (!CE || !CE->getDirectCallee())
     return "";
   const auto *Ref = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts());
-  if (!Ref || !Ref->getQualifier())
+  if (!Ref)
     return "";
-  const Type *T = Ref->getQualifier()->getAsType();
+  const Type *T = qualifierType(Ref);
   if (!T)
     return "";
-  const auto *TT = T->getAs<TypedefType>();
-  if (!TT)
+  // Through a typedef (oatpp::postgresql::ConnectionPool), or a class that
+  // inherits the function from its base.
+  const NamedDecl *Written = nullptr;
+  if (const auto *TT = T->getAs<TypedefType>())
+    Written = TT->getDecl();
+  else if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    Written = RD;
+  if (!Written)
     return "";
-  return plainQualifiedName(TT->getDecl()) +
+  return plainQualifiedName(Written) +
          "::" + CE->getDirectCallee()->getNameAsString();
 }
 

@@ -35,9 +35,10 @@ std::optional<CallSite> asCallSite(const Expr *E);
 /// namespaces, e.g. "oatpp::provider::Pool::createShared".
 std::string plainQualifiedName(const NamedDecl *D);
 
-/// The qualified name of the type the call's qualifier was written with when
-/// it names a typedef (`oatpp::postgresql::ConnectionPool::createShared`),
-/// followed by "::" and the callee's name; empty otherwise.
+/// The qualified name of the type the call's qualifier was written with
+/// (a typedef: `oatpp::postgresql::ConnectionPool::createShared`, or a class
+/// inheriting the function), followed by "::" and the callee's name; empty
+/// when the qualifier names no type.
 std::string writtenQualifiedCallee(const Expr *Call);
 
 /// Strips parentheses, implicit casts, temporaries and cleanups.

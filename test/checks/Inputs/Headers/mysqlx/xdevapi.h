@@ -21,6 +21,7 @@ public:
   Session getSession();
   void close();
 };
+template <typename... T> Client getClient(T &&...options);
 } // namespace r0
 } // namespace abi2
 } // namespace mysqlx
