@@ -98,7 +98,49 @@ void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary) {
   OS << ")\n";
 }
 
-std::string writeJSON(const Report &R) {
+using namespace clang::tidy::poolguard;
+
+static std::string sizeText(const PoolCreationFact &Pool) {
+  if (Pool.Unbounded)
+    return "unbounded";
+  if (!Pool.Size)
+    return "unknown (" + Pool.SizeText + ")";
+  std::string S = std::to_string(*Pool.Size);
+  if (Pool.SizeIsInitialCache)
+    S += " (initial cache)";
+  if (Pool.SizeIsDefault)
+    S += " (default)";
+  return S;
+}
+
+void writeBudgetText(llvm::raw_ostream &OS, const BudgetOptions &Opts,
+                     const std::vector<DatabaseBudget> &Budgets) {
+  OS << llvm::formatv("connection budget: max_connections {0}, reserved {1}, "
+                      "replicas {2}\n",
+                      Opts.MaxConnections, Opts.ReservedConnections,
+                      Opts.Replicas);
+  for (const DatabaseBudget &B : Budgets) {
+    OS << llvm::formatv("database '{0}': {1} of {2} available per process{3}"
+                        "{4}\n",
+                        B.DatabaseText, B.KnownTotal, B.Available,
+                        B.KnownTotal > B.Available ? " (over the limit)" : "",
+                        B.HasUnknown ? "; pools of unknown size not counted"
+                                     : "");
+    for (const BudgetContribution &C : B.Pools) {
+      const PoolCreationFact &Pool = *C.Pool;
+      OS << llvm::formatv("  {0}:{1}:{2}: {3} size {4} x {5} instance(s) x "
+                          "{6} = {7}\n",
+                          Pool.Loc.File, Pool.Loc.Line, Pool.Loc.Column,
+                          Pool.Library, sizeText(Pool), C.Instances,
+                          Pool.Multiplier,
+                          C.Connections ? std::to_string(*C.Connections)
+                                        : "not counted");
+    }
+  }
+}
+
+std::string writeJSON(const Report &R,
+                      const std::vector<DatabaseBudget> *Budgets) {
   using json = nlohmann::ordered_json;
   json Diags = json::array();
   for (const ReportDiagnostic &D : R.Diagnostics) {
@@ -126,7 +168,40 @@ std::string writeJSON(const Report &R) {
   json Root;
   Root["version"] = 1;
   Root["diagnostics"] = std::move(Diags);
-  return Root.dump(2) + "\n";
+  if (Budgets) {
+    json BudgetsJ = json::array();
+    for (const DatabaseBudget &B : *Budgets) {
+      json Pools = json::array();
+      for (const BudgetContribution &C : B.Pools) {
+        const PoolCreationFact &Pool = *C.Pool;
+        json P;
+        P["file"] = Pool.Loc.File;
+        P["line"] = Pool.Loc.Line;
+        P["column"] = Pool.Loc.Column;
+        P["library"] = Pool.Library;
+        P["size"] = Pool.Size ? json(*Pool.Size) : json(nullptr);
+        P["sizeIsDefault"] = Pool.SizeIsDefault;
+        P["unbounded"] = Pool.Unbounded;
+        P["sizeIsInitialCache"] = Pool.SizeIsInitialCache;
+        P["instances"] = C.Instances;
+        P["multiplier"] = Pool.Multiplier;
+        P["connections"] =
+            C.Connections ? json(*C.Connections) : json(nullptr);
+        Pools.push_back(std::move(P));
+      }
+      json J;
+      J["database"] = B.DatabaseText;
+      J["total"] = B.KnownTotal;
+      J["available"] = B.Available;
+      J["overLimit"] = B.KnownTotal > B.Available;
+      J["hasUnknownSizes"] = B.HasUnknown;
+      J["pools"] = std::move(Pools);
+      BudgetsJ.push_back(std::move(J));
+    }
+    Root["budget"] = std::move(BudgetsJ);
+  }
+  // Paths and source text need not be UTF-8: replace, never abort.
+  return Root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 } // namespace poolguard

@@ -8,6 +8,7 @@
 #define POOLGUARD_TOOL_OUTPUT_H
 
 #include "Report.h"
+#include "facts/Reducers.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace poolguard {
@@ -18,8 +19,17 @@ namespace poolguard {
 void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary);
 
 /// {"version":1,"diagnostics":[{"check","severity","message","file","line",
-/// "column","notes":[...],"fixes":[...]}]}
-std::string writeJSON(const Report &R);
+/// "column","notes":[...],"fixes":[...]}]}, plus "budget":[...] when
+/// \p Budgets is given (--report=budget).
+std::string
+writeJSON(const Report &R,
+          const std::vector<clang::tidy::poolguard::DatabaseBudget> *Budgets =
+              nullptr);
+
+/// The connection budget per database, as a table (--report=budget).
+void writeBudgetText(
+    llvm::raw_ostream &OS, const clang::tidy::poolguard::BudgetOptions &Opts,
+    const std::vector<clang::tidy::poolguard::DatabaseBudget> &Budgets);
 
 } // namespace poolguard
 

@@ -240,34 +240,6 @@ static bool outputIsWritable(StringRef Path, std::string &Why) {
   return true;
 }
 
-static void printBudget(raw_ostream &OS, Driver &D,
-                        const ct::poolguard::Facts &Merged) {
-  using namespace ct::poolguard;
-  BudgetOptions Opts = D.budgetOptions();
-  OS << formatv("connection budget: max_connections {0}, reserved {1}, "
-                "replicas {2}\n",
-                Opts.MaxConnections, Opts.ReservedConnections, Opts.Replicas);
-  for (const DatabaseBudget &B : computeBudgets(Merged, Opts)) {
-    OS << formatv("database '{0}': {1} of {2} available per process{3}{4}\n",
-                  B.DatabaseText, B.KnownTotal, B.Available,
-                  B.KnownTotal > B.Available ? " (over the limit)" : "",
-                  B.HasUnknown ? "; some pools have no known size" : "");
-    for (const BudgetContribution &C : B.Pools) {
-      const PoolCreationFact &Pool = *C.Pool;
-      std::string Size =
-          Pool.Unbounded ? "unbounded"
-          : Pool.Size    ? std::to_string(*Pool.Size) +
-                            (Pool.SizeIsInitialCache ? " (initial cache)" : "")
-                         : "unknown (" + Pool.SizeText + ")";
-      OS << formatv("  {0}:{1}:{2}: {3} size {4} x {5} instance(s) x {6} = "
-                    "{7}\n",
-                    Pool.Loc.File, Pool.Loc.Line, Pool.Loc.Column,
-                    Pool.Library, Size, C.Instances, Pool.Multiplier,
-                    C.Connections ? std::to_string(*C.Connections) : "?");
-    }
-  }
-}
-
 int main(int argc, const char **argv) {
   cl::SetVersionPrinter(printVersion);
   cl::HideUnrelatedOptions(Category);
@@ -516,16 +488,19 @@ int main(int argc, const char **argv) {
       FixedCount += !Diag.Fixes.empty();
   }
 
+  std::vector<ct::poolguard::DatabaseBudget> Budgets;
+  if (ReportKind == ExtraReport::Budget)
+    Budgets = ct::poolguard::computeBudgets(Merged, D.budgetOptions());
   std::string Text;
   raw_string_ostream OS(Text);
   switch (OutputFormat) {
   case Format::Text:
     writeText(OS, R, /*Summary=*/!Quiet);
     if (ReportKind == ExtraReport::Budget)
-      printBudget(OS, D, Merged);
+      writeBudgetText(OS, D.budgetOptions(), Budgets);
     break;
   case Format::JSON:
-    OS << writeJSON(R);
+    OS << writeJSON(R, ReportKind == ExtraReport::Budget ? &Budgets : nullptr);
     break;
   case Format::Sarif: {
     SarifOptions SO;
