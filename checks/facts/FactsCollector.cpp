@@ -220,17 +220,37 @@ struct FactsCollector::Impl {
   /// Whether \p S calls or constructs \p Name of \p Kind. A name written
   /// through a typedef (`oatpp::postgresql::ConnectionPool::createShared`)
   /// matches only when \p ViaTypedef.
-  static bool calleeIs(const CallSite &S, llvm::StringRef Name, MatchKind Kind,
-                       bool ViaTypedef) {
-    const auto *Ctor = dyn_cast<CXXConstructorDecl>(S.Callee);
-    if (Kind == MatchKind::Construct)
-      return !ViaTypedef && Ctor &&
-             plainQualifiedName(Ctor->getParent()) == Name;
-    if (Kind != MatchKind::Call || Ctor || !isa<CallExpr>(S.E))
+  /// The names a call site answers to: the callee's (or constructed
+  /// class's) qualified name, and the name written through a typedef or
+  /// class qualifier.
+  struct CalleeNames {
+    MatchKind Kind = MatchKind::Call;
+    std::string Declared;
+    std::string Written;
+  };
+
+  static CalleeNames calleeNames(const CallSite &S) {
+    CalleeNames N;
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(S.Callee)) {
+      N.Kind = MatchKind::Construct;
+      N.Declared = plainQualifiedName(Ctor->getParent());
+      return N;
+    }
+    if (!isa<CallExpr>(S.E))
+      return N;
+    N.Declared = plainQualifiedName(S.Callee);
+    N.Written = writtenQualifiedCallee(S.E);
+    return N;
+  }
+
+  /// Whether \p S calls or constructs \p Name of \p Kind, by the name
+  /// written at the call (\p ViaWritten) or the declared one.
+  static bool calleeIs(const CalleeNames &N, llvm::StringRef Name,
+                       MatchKind Kind, bool ViaWritten) {
+    if (Kind != N.Kind || N.Declared.empty())
       return false;
-    if (ViaTypedef)
-      return writtenQualifiedCallee(S.E) == Name;
-    return plainQualifiedName(S.Callee) == Name;
+    return ViaWritten ? !N.Written.empty() && N.Written == Name
+                      : N.Declared == Name;
   }
 
   static bool paramsMatch(const CallSite &S,
@@ -247,10 +267,11 @@ struct FactsCollector::Impl {
 
   /// The pool model \p S matches, preferring names written through a typedef.
   std::pair<const Model *, const PoolModel *> poolModelFor(const CallSite &S) {
-    for (bool ViaTypedef : {true, false})
+    CalleeNames N = calleeNames(S);
+    for (bool ViaWritten : {true, false})
       for (const Model &M : Models->Models)
         for (const PoolModel &P : M.Pools)
-          if (calleeIs(S, P.Callee, P.Kind, ViaTypedef) &&
+          if (calleeIs(N, P.Callee, P.Kind, ViaWritten) &&
               paramsMatch(S, P.Params, *Ctx))
             return {&M, &P};
     return {nullptr, nullptr};
@@ -738,12 +759,15 @@ struct FactsCollector::Impl {
   }
 
   void call(const CallSite &S, DynTypedNode Node) {
+    CalleeNames N = calleeNames(S);
     for (const Model &M : Models->Models) {
       for (const RegistrationModel &R : M.Registrations)
-        if (calleeIs(S, R.Callee, R.Kind, false))
+        if (calleeIs(N, R.Callee, R.Kind, false) ||
+            calleeIs(N, R.Callee, R.Kind, true))
           registration(M, R, S, S.E->getExprLoc(), Node, S.E);
       for (const ImportModel &I : M.Imports)
-        if (calleeIs(S, I.Callee, I.Kind, false))
+        if (calleeIs(N, I.Callee, I.Kind, false) ||
+            calleeIs(N, I.Callee, I.Kind, true))
           import(M, I, S, Node);
     }
     auto [M, P] = poolModelFor(S);
