@@ -44,22 +44,52 @@ constexpr llvm::StringLiteral DefaultSinkFunctions =
 
 constexpr unsigned MaxOriginNotes = 3;
 
-/// A string literal (possibly behind conversions) that holds a '?'.
-AST_MATCHER(Expr, isQueryLiteral) {
-  const auto *SL = dyn_cast<StringLiteral>(ignoreStringWrappers(&Node));
-  return SL && SL->getCharByteWidth() == 1 && SL->getString().contains('?');
+/// A string literal (possibly behind conversions) that holds a '?', or the
+/// character literal '?'.
+const Expr *queryLiteral(const Expr *E) {
+  if (!E)
+    return nullptr;
+  const Expr *L = ignoreStringWrappers(E);
+  if (const auto *SL = dyn_cast<StringLiteral>(L))
+    return SL->getCharByteWidth() == 1 && SL->getString().contains('?')
+               ? SL
+               : nullptr;
+  if (const auto *CL = dyn_cast<CharacterLiteral>(L))
+    return CL->getValue() == '?' ? CL : nullptr;
+  return nullptr;
 }
+
+AST_MATCHER(Expr, isQueryLiteral) { return queryLiteral(&Node) != nullptr; }
 
 /// A string literal with at least two '?'.
 AST_MATCHER(StringLiteral, hasSecondQuestionMark) {
   return Node.getCharByteWidth() == 1 && Node.getString().count('?') >= 2;
 }
 
-const StringLiteral *queryLiteral(const Expr *E) {
-  const auto *SL = dyn_cast_or_null<StringLiteral>(ignoreStringWrappers(E));
-  if (!SL || SL->getCharByteWidth() != 1 || !SL->getString().contains('?'))
-    return nullptr;
-  return SL;
+/// The characters of a query literal.
+StringRef literalText(const Expr *Literal) {
+  if (const auto *SL = dyn_cast<StringLiteral>(Literal))
+    return SL->getString();
+  return "?";
+}
+
+/// Where byte \p Offset of a query literal is spelled, and whether a fix-it
+/// can replace it there.
+std::pair<SourceLocation, bool>
+markLocation(const Expr *Literal, std::size_t Offset, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Begin = Literal->getBeginLoc();
+  if (Begin.isMacroID())
+    return {SM.getExpansionLoc(Begin), false};
+  SourceLocation Loc =
+      isa<StringLiteral>(Literal)
+          ? cast<StringLiteral>(Literal)->getLocationOfByte(
+                Offset, SM, Ctx.getLangOpts(), Ctx.getTargetInfo())
+          : Begin.getLocWithOffset(1);
+  // An escape ("\x3f", '\?') cannot be replaced by one character.
+  if (*SM.getCharacterData(Loc) != '?')
+    return {Begin, false};
+  return {Loc, true};
 }
 
 bool isStringStream(const CXXRecordDecl *RD) {
@@ -156,12 +186,13 @@ void DsnQueryAppendCheck::registerMatchers(MatchFinder *Finder) {
                           Spelled)
           .bind("append-operator"),
       this);
-  // url.append("?connection_limit=5")
-  Finder->addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("append"))),
-                                       argumentCountIs(1),
-                                       hasArgument(0, QueryLiteral), Spelled)
-                         .bind("append-call"),
-                     this);
+  // url.append("?connection_limit=5"), url.push_back('?')
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasAnyName("append", "push_back"))),
+          argumentCountIs(1), hasArgument(0, QueryLiteral), Spelled)
+          .bind("append-call"),
+      this);
   // snprintf(buf, n, "%s?connection_limit=%d", url, 5)
   Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
                                   "::sprintf", "::snprintf", "::std::sprintf",
@@ -191,10 +222,11 @@ void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {
   DsnEvaluator Eval(Ctx);
 
   // The value of Prefix followed by the literal's first Offset bytes.
-  auto Then = [&Eval](DsnValue Prefix, const StringLiteral *Lit) {
+  auto Then = [&Eval](DsnValue Prefix, const Expr *Lit) {
     return [&Eval, Prefix = std::move(Prefix), Lit](std::size_t Offset) {
-      return Prefix.concat(DsnValue::text(Lit->getString().take_front(Offset),
-                                          Eval.literalOrigin(Lit)));
+      const auto *SL = dyn_cast<StringLiteral>(Lit);
+      return Prefix.concat(DsnValue::text(literalText(Lit).take_front(Offset),
+                                          SL ? Eval.literalOrigin(SL) : 0));
     };
   };
 
@@ -244,7 +276,8 @@ void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {
     int FormatIndex = Printf ? printfFormatIndex(Call) : 0;
     if (FormatIndex < 0)
       return;
-    const StringLiteral *Lit = queryLiteral(Call->getArg(FormatIndex));
+    const auto *Lit = dyn_cast_or_null<StringLiteral>(
+        queryLiteral(Call->getArg(FormatIndex)));
     if (!Lit)
       return;
     auto Pieces = std::make_shared<llvm::SmallVector<FormatPiece, 8>>();
@@ -294,7 +327,7 @@ void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {
         Prefix = Eval.evaluate(Previous);
         continue;
       }
-      if (const StringLiteral *Lit = queryLiteral(Arg)) {
+      if (const Expr *Lit = queryLiteral(Arg)) {
         Site S;
         S.Literal = Lit;
         S.Anchor = Call;
@@ -330,7 +363,7 @@ void DsnQueryAppendCheck::checkSite(const Site &S, DsnEvaluator &Eval,
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LangOpts = Ctx.getLangOpts();
-  StringRef Text = S.Literal->getString();
+  StringRef Text = literalText(S.Literal);
 
   for (std::size_t Offset = Text.find('?'); Offset != StringRef::npos;
        Offset = Text.find('?', Offset + 1)) {
@@ -357,14 +390,11 @@ void DsnQueryAppendCheck::checkSite(const Site &S, DsnEvaluator &Eval,
       return;
 
     Reported.insert(Key);
-    bool InMacro = S.Literal->getBeginLoc().isMacroID();
-    SourceLocation MarkLoc =
-        InMacro ? SM.getExpansionLoc(S.Literal->getBeginLoc())
-                : S.Literal->getLocationOfByte(Offset, SM, LangOpts,
-                                               Ctx.getTargetInfo());
+    auto [MarkLoc, CanFix] = markLocation(S.Literal, Offset, Ctx);
     llvm::SmallVector<unsigned, 4> Origins;
     Base.explainingOrigins(Origins);
-    unsigned Self = Eval.literalOrigin(S.Literal);
+    const auto *SL = dyn_cast<StringLiteral>(S.Literal);
+    unsigned Self = SL ? Eval.literalOrigin(SL) : 0;
 
     if (Query == DsnQuery::Present) {
       bool SameLiteral = !Origins.empty() && Origins.front() == Self;
@@ -381,7 +411,7 @@ void DsnQueryAppendCheck::checkSite(const Site &S, DsnEvaluator &Eval,
                               "two '?' and the driver misreads the parameters; "
                               "use '&' to add a parameter")
           << Excerpt;
-      if (!InMacro && *SM.getCharacterData(MarkLoc) == '?')
+      if (CanFix)
         Diag << FixItHint::CreateReplacement(
             CharSourceRange::getCharRange(MarkLoc, MarkLoc.getLocWithOffset(1)),
             "&");

@@ -36,7 +36,8 @@ public:
 private:
   /// One string literal whose '?' may start a second query.
   struct Site {
-    const StringLiteral *Literal = nullptr;
+    /// The string literal, or a '?' character literal.
+    const Expr *Literal = nullptr;
     /// The expression that appends (for guards and sinks).
     const Expr *Anchor = nullptr;
     /// What the '?' is appended to, when it is one expression (for guards
@@ -60,7 +61,7 @@ private:
   const std::string RawSinkFunctions;
   llvm::StringSet<> SinkFunctions;
   /// (literal, byte offset) of every '?' already reported.
-  llvm::DenseSet<std::pair<const StringLiteral *, unsigned>> Reported;
+  llvm::DenseSet<std::pair<const Expr *, unsigned>> Reported;
 };
 
 } // namespace clang::tidy::poolguard

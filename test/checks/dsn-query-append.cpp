@@ -99,6 +99,23 @@ std::string rawLiteral() {
   // CHECK-FIXES:  return DATABASE_LINK + R"(&connection_limit=5)";
 }
 
+std::string characterLiteral() {
+  std::string a = DATABASE_LINK + '?' + "connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  std::string a = DATABASE_LINK + '&' + "connection_limit=5";
+  std::string b = DATABASE_LINK;
+  b += '?';
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  b += '&';
+  b += "pool_timeout=10";
+  std::string c = DATABASE_LINK;
+  c.push_back('?');
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  c.push_back('&');
+  c += "pool_timeout=10";
+  return a + b + c;
+}
+
 #define QUERY "?connection_limit=5"
 std::string literalInMacro() {
   // No fix-it inside a macro.
