@@ -115,6 +115,11 @@ const Expr *streamRoot(const Expr *E) {
   }
 }
 
+/// The left end of "os << a << b" is a string stream.
+AST_MATCHER(Expr, hasStringStreamRoot) {
+  return isStringStream(streamRoot(&Node)->getType()->getAsCXXRecordDecl());
+}
+
 /// The short source text of \p E for the suggested guard, or "url".
 std::string baseSpelling(const Expr *E, const SourceManager &SM,
                          const LangOptions &LangOpts) {
@@ -179,11 +184,17 @@ void DsnQueryAppendCheck::registerMatchers(MatchFinder *Finder) {
                                          hasArgument(1, QueryLiteral), Spelled)
                          .bind("concat"),
                      this);
-  // url += "?connection_limit=5", uri << "?ssl-mode=REQUIRED"
+  // url += "?connection_limit=5"
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("+="),
+                                         argumentCountIs(2),
+                                         hasArgument(1, QueryLiteral), Spelled)
+                         .bind("append-operator"),
+                     this);
+  // uri << "?ssl-mode=REQUIRED" on a std::ostringstream/std::stringstream
   Finder->addMatcher(
-      cxxOperatorCallExpr(hasAnyOverloadedOperatorName("+=", "<<"),
-                          argumentCountIs(2), hasArgument(1, QueryLiteral),
-                          Spelled)
+      cxxOperatorCallExpr(hasOverloadedOperatorName("<<"), argumentCountIs(2),
+                          hasArgument(0, expr(hasStringStreamRoot())),
+                          hasArgument(1, QueryLiteral), Spelled)
           .bind("append-operator"),
       this);
   // url.append("?connection_limit=5"), url.push_back('?')
@@ -243,10 +254,6 @@ void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (const auto *Op =
           Result.Nodes.getNodeAs<CXXOperatorCallExpr>("append-operator")) {
-    if (Op->getOperator() == OO_LessLess &&
-        !isStringStream(
-            streamRoot(Op->getArg(0))->getType()->getAsCXXRecordDecl()))
-      return;
     Site S;
     S.Literal = queryLiteral(Op->getArg(1));
     S.Anchor = Op;

@@ -199,6 +199,17 @@ void Valid(const std::string &user, const std::string &pass,
            const std::string &title, const Config &config) {
   // The fixed code.
   std::string a = DATABASE_LINK + "&connection_limit=5";
+  std::string a2 = std::string(kConstexprDsn) + "&connect_timeout=10";
+  std::string a3 = std::string(kViewDsn) + "&pool_size=3";
+  std::string a4 = "postgresql://h/db";
+  a4 += "?sslmode=require";
+  a4 += "&connection_limit=5";
+  a4.append("&pool_timeout=10");
+  a4 += '&';
+  a4.push_back('&');
+  a4 = a4 + '&' + "x=1";
+  const char *a5 = "postgresql://h/db?schema=public&connection_limit=5";
+  (void)a2; (void)a3; (void)a5;
   // A base known to have no query, built from atomic parts.
   std::string b = "postgresql://" + user + ":" + pass + "@" + host + ":" +
                   std::to_string(port) + "/" + db + "?sslmode=require";
