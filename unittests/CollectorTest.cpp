@@ -416,6 +416,22 @@ void app(acme::Injector &i) { i.install(core); i.install(&core); }
   EXPECT_EQ(O->Reason, "member 'pool_' of type 'acme::db::Pool'");
 }
 
+TEST(CollectorTest, TemplateServicesKeepTheirArguments) {
+  Facts F = collect(R"cpp(#include <Hypodermic/Hypodermic.h>
+#include <soci/soci.h>
+namespace db { struct User {}; struct Order {}; }
+template <typename T> class Repository { soci::connection_pool pool_{2}; };
+void di(Hypodermic::ContainerBuilder &b) {
+  b.registerType<Repository<db::User>>();
+  b.registerType<Repository<db::Order>>();
+}
+)cpp");
+  ASSERT_NE(registrationAt(F, 6), nullptr);
+  EXPECT_EQ(registrationAt(F, 6)->Service, "Repository<db::User>");
+  EXPECT_EQ(registrationAt(F, 7)->Service, "Repository<db::Order>");
+  EXPECT_NE(ownerOf(F, "Repository<db::User>"), nullptr);
+}
+
 TEST(CollectorTest, NothingWithoutModelledCalls) {
   Facts F = collect(R"cpp(#include <memory>
 struct A { int x; };

@@ -214,6 +214,29 @@ std::string typeKey(QualType T, const ASTContext &Ctx) {
       Ctx.getPrintingPolicy());
 }
 
+std::string recordKey(const CXXRecordDecl *RD, const ASTContext &Ctx) {
+  std::string Name = plainQualifiedName(RD);
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec)
+    return Name;
+  PrintingPolicy Policy(Ctx.getPrintingPolicy());
+  Policy.SuppressTagKeyword = true;
+  Policy.SuppressInlineNamespace = true;
+  Policy.FullyQualifiedName = true;
+  std::string Args;
+  llvm::raw_string_ostream OS(Args);
+  printTemplateArgumentList(OS, Spec->getTemplateArgs().asArray(), Policy);
+  return Name + OS.str();
+}
+
+std::string serviceKey(QualType T, const ASTContext &Ctx) {
+  if (T.isNull())
+    return "";
+  if (const CXXRecordDecl *RD = recordOf(T))
+    return recordKey(RD, Ctx);
+  return typeKey(T, Ctx);
+}
+
 std::string printType(QualType T, const ASTContext &Ctx) {
   PrintingPolicy Policy(Ctx.getPrintingPolicy());
   Policy.SuppressTagKeyword = true;

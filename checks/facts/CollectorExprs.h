@@ -55,8 +55,16 @@ const CXXRecordDecl *recordOf(QualType T);
 /// other type is returned unchanged.
 QualType pointeeOf(QualType T);
 
-/// A type's key: the qualified name of its record, else its printed form.
+/// A type's key for matching model names: the qualified name of its record
+/// without template arguments, else its printed form.
 std::string typeKey(QualType T, const ASTContext &Ctx);
+
+/// A class's key in facts (services, owners): its qualified name, with the
+/// template arguments of a specialization (`Repository<User>`).
+std::string recordKey(const CXXRecordDecl *RD, const ASTContext &Ctx);
+
+/// recordKey() of the type's record, else its printed form.
+std::string serviceKey(QualType T, const ASTContext &Ctx);
 
 /// The type as written, fully qualified, for messages.
 std::string printType(QualType T, const ASTContext &Ctx);

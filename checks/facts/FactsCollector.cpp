@@ -452,8 +452,12 @@ struct FactsCollector::Impl {
   std::optional<Ownership> ownership(const CXXRecordDecl *RD) {
     if (!RD)
       return std::nullopt;
+    // A specialization nothing instantiated yet: judge the template.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+        Spec && !Spec->getDefinition())
+      RD = Spec->getSpecializedTemplate()->getTemplatedDecl();
     RD = RD->getDefinition();
-    if (!RD || RD->isDependentContext())
+    if (!RD)
       return std::nullopt;
     auto It = Owners.find(RD);
     if (It != Owners.end())
@@ -575,13 +579,13 @@ struct FactsCollector::Impl {
     if (Service.isNull() || Service->isDependentType())
       return;
     RegistrationFact F;
-    F.Service = typeKey(Service, *Ctx);
+    F.Service = serviceKey(Service, *Ctx);
     if (F.Service.empty())
       return;
     if (R.Interface) {
       QualType I = sourceType(*R.Interface, S);
       if (!I.isNull() && !I->isDependentType())
-        F.Interface = typeKey(I, *Ctx);
+        F.Interface = serviceKey(I, *Ctx);
     }
     Enclosing Where = enclosing(Node);
     if (R.Name) {
@@ -705,7 +709,7 @@ struct FactsCollector::Impl {
     if (Where.Function)
       F.Function = plainQualifiedName(Where.Function);
     if (Where.Class) {
-      F.OwnerType = plainQualifiedName(Where.Class);
+      F.OwnerType = recordKey(Where.Class, *Ctx);
       C.ClassKey = "class:" + F.OwnerType;
     }
     if (Where.Function)
@@ -725,7 +729,7 @@ struct FactsCollector::Impl {
                              const Enclosing &Where) {
     QualType T = sourceType(V, S);
     if (!T.isNull() && !T->isDependentType())
-      return "class:" + typeKey(T, *Ctx);
+      return "class:" + serviceKey(T, *Ctx);
     bool IsDefault = false;
     const Expr *E = sourceExpr(V, S, Where, &IsDefault);
     if (!E)
@@ -821,7 +825,7 @@ struct FactsCollector::Impl {
     if (RD->isDependentContext() || !RD->getIdentifier())
       return;
     if (std::optional<Ownership> O = ownership(RD))
-      addOwner(plainQualifiedName(RD), *O, RD->getLocation());
+      addOwner(recordKey(RD, *Ctx), *O, RD->getLocation());
   }
 };
 
