@@ -29,7 +29,7 @@ CrossTUCheck::CrossTUCheck(StringRef Name, ClangTidyContext *Context)
       ModelFiles(Options.getLocalOrGlobal("ModelFiles", "")) {
   auto Models = loadModels(splitList(ModelFiles));
   if (!Models) {
-    configurationDiag("cannot load poolguard models: %0")
+    configurationDiag("cannot load poolguard models: %0", DiagnosticIDs::Error)
         << toString(Models.takeError());
     return;
   }
@@ -91,7 +91,7 @@ void CrossTUCheck::onEndOfTranslationUnit() {
   if (!IndexFile.empty()) {
     auto Index = loadFactsIndex(IndexFile);
     if (!Index) {
-      configurationDiag("cannot read facts index: %0")
+      configurationDiag("cannot read facts index: %0", DiagnosticIDs::Error)
           << toString(Index.takeError());
     } else {
       Program = overlayTUFacts(**Index, Fresh);

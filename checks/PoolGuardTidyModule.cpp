@@ -9,8 +9,7 @@
 #include "DsnQueryAppendCheck.h"
 #include "DuplicatePooledProviderCheck.h"
 #include "RepeatedPoolCheck.h"
-#include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "utils/LLVMCompat.h"
 
 namespace clang::tidy {
 namespace poolguard {

@@ -20,6 +20,7 @@
 #include "facts/FactsCollector.h"
 #include "facts/FactsIndex.h"
 #include "models/Model.h"
+#include "utils/LLVMCompat.h"
 #include "utils/NoLint.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -520,10 +521,7 @@ TUResult Driver::Impl::analyze(
   ClangTidyContext Context(std::move(Provider));
   ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
                                            /*RemoveIncompatibleErrors=*/true);
-  auto DiagOpts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
-  DiagnosticsEngine DE(new DiagnosticIDs(), DiagOpts.get(), &DiagConsumer,
-                       /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&DE);
+  TidyDiagnosticsEngine DE(Context, DiagConsumer);
 
   FactsCollector Collector(Models);
   std::vector<std::string> Deps;
@@ -644,7 +642,8 @@ void Driver::Impl::workerMain(const std::string &File,
   }
   std::vector<std::pair<std::string, std::string>> Deps;
   TUResult R = analyze(File, Deps);
-  std::string Text = resultToJSON(R, Deps).dump();
+  std::string Text = resultToJSON(R, Deps).dump(
+      -1, ' ', false, json::error_handler_t::replace); // non-UTF-8 paths
   if (llvm::Error E = writeFileAtomically(OutPath, Text)) {
     llvm::errs() << llvm::toString(std::move(E)) << "\n";
     ::_exit(70);
@@ -942,7 +941,7 @@ std::string Driver::resultsToJSON(const std::vector<TUResult> &Results) {
   json Root = {{"poolguardFacts", 1},
                {"version", POOLGUARD_VERSION},
                {"results", TUsJ}};
-  return Root.dump();
+  return Root.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 llvm::Expected<std::vector<TUResult>>

@@ -210,7 +210,10 @@ std::string toJSON(const Facts &F) {
               {"loc", posToJSON(C.Loc)}};
     Pools.push_back(std::move(J));
   }
-  return Root.dump();
+  // Source text and paths need not be UTF-8 (a Latin-1 literal or file
+  // name): replace invalid bytes instead of aborting (no exceptions).
+  return Root.dump(/*indent=*/-1, ' ', /*ensure_ascii=*/false,
+                   json::error_handler_t::replace);
 }
 
 llvm::Expected<Facts> factsFromJSON(llvm::StringRef Text,

@@ -18,7 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "clang/Frontend/CompilerInvocation.h"
+#include "utils/LLVMCompat.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
@@ -69,7 +69,7 @@ static bool hasBuiltinHeaders(StringRef Dir) {
 /// (CompileCommands.cpp, detectStandardResourceDir).
 static std::string clangdOwnResourceDir(const char *Argv0) {
   static int StaticForMainAddr;
-  return clang::CompilerInvocation::GetResourcesPath(
+  return clang::tidy::poolguard::resourcesPath(
       Argv0, static_cast<void *>(&StaticForMainAddr));
 }
 
