@@ -27,9 +27,9 @@ TEST(ModelTest, BuiltinModelsLoad) {
   std::vector<std::string> Names;
   for (const Model &M : (*Set)->Models)
     Names.push_back(M.Name);
-  for (const char *Expected : {"hypodermic", "oatpp", "drogon", "soci",
-                               "redis++", "poco-data", "taopq", "mysqlx",
-                               "poolguard"})
+  for (const char *Expected :
+       {"hypodermic", "oatpp", "drogon", "soci", "redis++", "poco-data",
+        "taopq", "mysqlx", "poolguard"})
     EXPECT_TRUE(llvm::is_contained(Names, Expected)) << Expected;
   // Cached per list of files.
   auto Again = loadModels({});
@@ -99,7 +99,8 @@ TEST(ModelTest, UnknownKeyNamesFileLineAndKey) {
 }
 
 TEST(ModelTest, WrongTypeNamesFileLineAndKey) {
-  std::string E = errorOf("{\n  \"name\": \"acme\",\n  \"poolTypes\": \"acme::Pool\"\n}");
+  std::string E =
+      errorOf("{\n  \"name\": \"acme\",\n  \"poolTypes\": \"acme::Pool\"\n}");
   EXPECT_NE(E.find("my.json:3: key 'poolTypes' must be an array of strings"),
             std::string::npos)
       << E;
@@ -111,9 +112,11 @@ TEST(ModelTest, WrongTypeNamesFileLineAndKey) {
 }
 
 TEST(ModelTest, BadValuesAreErrors) {
-  EXPECT_NE(errorOf(R"({"name": "a", "pools": [{"callee": "f", "size": {"from": "argument"}}]})")
-                .find("key 'from' must be one of"),
-            std::string::npos);
+  EXPECT_NE(
+      errorOf(
+          R"({"name": "a", "pools": [{"callee": "f", "size": {"from": "argument"}}]})")
+          .find("key 'from' must be one of"),
+      std::string::npos);
   EXPECT_NE(errorOf(R"({"name": "a", "registrations": [{"callee": "f",
       "service": {"from": "templateArg"}, "module": "enclosingFunction",
       "lifetime": "forever"}]})")

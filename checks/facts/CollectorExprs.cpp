@@ -76,7 +76,8 @@ std::optional<CallSite> asCallSite(const Expr *E) {
       Args = Args.drop_front();
     S.Args = Args;
     std::string Name = plainQualifiedName(S.Callee);
-    const TemplateArgumentList *TArgs = S.Callee->getTemplateSpecializationArgs();
+    const TemplateArgumentList *TArgs =
+        S.Callee->getTemplateSpecializationArgs();
     if ((Name == "std::make_shared" || Name == "std::make_unique") && TArgs &&
         TArgs->size() >= 1 && (*TArgs)[0].getKind() == TemplateArgument::Type) {
       if (const CXXConstructorDecl *Ctor =
@@ -120,7 +121,8 @@ std::string writtenQualifiedCallee(const Expr *Call) {
   const auto *CE = dyn_cast<CallExpr>(Call);
   if (!CE || !CE->getDirectCallee())
     return "";
-  const auto *Ref = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts());
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts());
   if (!Ref)
     return "";
   const Type *T = qualifierType(Ref);
@@ -462,7 +464,8 @@ private:
     const auto *M = dyn_cast<MemberExpr>(LHS->IgnoreParenImpCasts());
     if (!M || M->getMemberDecl()->getName() != Field)
       return;
-    const auto *Ref = dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts());
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts());
     if (!Ref || Ref->getDecl() != Var)
       return;
     if (Before.isValid() && !SM.isBeforeInTranslationUnit(Loc, Before))
@@ -562,7 +565,8 @@ const Expr *fieldValue(const Expr *E, llvm::StringRef Field, const Stmt *Body,
 }
 
 std::optional<std::string> uriQueryParam(const Expr *E, llvm::StringRef Name) {
-  const auto *S = dyn_cast_or_null<StringLiteral>(ignoreConversions(followLocal(E)));
+  const auto *S =
+      dyn_cast_or_null<StringLiteral>(ignoreConversions(followLocal(E)));
   if (!S)
     return std::nullopt;
   llvm::StringRef URI = S->getString();

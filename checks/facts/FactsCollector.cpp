@@ -9,6 +9,7 @@
 
 #include "facts/FactsCollector.h"
 #include "facts/CollectorExprs.h"
+#include "facts/CollectorExtensions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -118,7 +119,8 @@ struct FactsCollector::Impl {
     Owners.clear();
   }
 
-  //===--- Locations -------------------------------------------------------===//
+  //===--- Locations
+  //-------------------------------------------------------===//
 
   SourcePos pos(SourceLocation Loc) const {
     SourcePos P;
@@ -145,9 +147,8 @@ struct FactsCollector::Impl {
   }
 
   bool inSystemHeader(SourceLocation Loc) const {
-    return Loc.isInvalid() ||
-           Ctx->getSourceManager().isInSystemHeader(
-               Ctx->getSourceManager().getExpansionLoc(Loc));
+    return Loc.isInvalid() || Ctx->getSourceManager().isInSystemHeader(
+                                  Ctx->getSourceManager().getExpansionLoc(Loc));
   }
 
   static std::string posKey(const SourcePos &P) {
@@ -157,7 +158,8 @@ struct FactsCollector::Impl {
   /// True the first time \p Key is seen in this TU.
   bool firstTime(std::string Key) { return Seen.insert(std::move(Key)).second; }
 
-  //===--- Context ---------------------------------------------------------===//
+  //===--- Context
+  //---------------------------------------------------------===//
 
   /// Walks up from \p Node to the enclosing function, field initializer and
   /// class, looking through lambdas.
@@ -215,7 +217,8 @@ struct FactsCollector::Impl {
     return Out;
   }
 
-  //===--- Models ----------------------------------------------------------===//
+  //===--- Models
+  //----------------------------------------------------------===//
 
   /// Whether \p S calls or constructs \p Name of \p Kind. A name written
   /// through a typedef (`oatpp::postgresql::ConnectionPool::createShared`)
@@ -249,12 +252,13 @@ struct FactsCollector::Impl {
                        MatchKind Kind, bool ViaWritten) {
     if (Kind != N.Kind || N.Declared.empty())
       return false;
+    if (Name == "*") // Any construction (composition roots).
+      return Kind == MatchKind::Construct && !ViaWritten;
     return ViaWritten ? !N.Written.empty() && N.Written == Name
                       : N.Declared == Name;
   }
 
-  static bool paramsMatch(const CallSite &S,
-                          llvm::ArrayRef<std::string> Params,
+  static bool paramsMatch(const CallSite &S, llvm::ArrayRef<std::string> Params,
                           const ASTContext &Ctx) {
     for (size_t I = 0; I < Params.size(); ++I) {
       if (I >= S.Callee->getNumParams())
@@ -289,7 +293,8 @@ struct FactsCollector::Impl {
     return Finder.Found;
   }
 
-  //===--- Value sources ---------------------------------------------------===//
+  //===--- Value sources
+  //---------------------------------------------------===//
 
   /// Argument \p Index, or the parameter's default argument when the call
   /// does not pass it (`std::make_shared<T>(a)` leaves them out).
@@ -342,7 +347,8 @@ struct FactsCollector::Impl {
                           ? ignoreWrappers(S.Args[V.Index])
                           : nullptr;
     if (V.From == "templateArg") {
-      if (S.TemplateArgs && V.Index < static_cast<int>(S.TemplateArgs->size()) &&
+      if (S.TemplateArgs &&
+          V.Index < static_cast<int>(S.TemplateArgs->size()) &&
           (*S.TemplateArgs)[V.Index].getKind() == TemplateArgument::Type)
         T = (*S.TemplateArgs)[V.Index].getAsType();
     } else if (V.From == "chainedTemplateArg") {
@@ -358,6 +364,8 @@ struct FactsCollector::Impl {
         T = L->getCallOperator()->getReturnType();
       if (V.From == "lambdaReturnPointee")
         T = pointeeOf(T);
+    } else if (isExtensionTypeSource(V)) {
+      T = extensionSourceType(V, S, *Ctx);
     }
     if (V.Pointee)
       T = pointeeOf(T);
@@ -398,7 +406,8 @@ struct FactsCollector::Impl {
   std::string nameText(const Expr *E) {
     if (!E)
       return "";
-    if (const auto *S = dyn_cast<StringLiteral>(ignoreConversions(followLocal(E))))
+    if (const auto *S =
+            dyn_cast<StringLiteral>(ignoreConversions(followLocal(E))))
       return S->getString().str();
     return sourceText(E, *Ctx);
   }
@@ -434,7 +443,8 @@ struct FactsCollector::Impl {
     return E;
   }
 
-  //===--- Pool owners -----------------------------------------------------===//
+  //===--- Pool owners
+  //-----------------------------------------------------===//
 
   /// Smart pointers and optionals of T -> T; other types unchanged.
   static QualType unwrapOwning(QualType T) {
@@ -543,7 +553,8 @@ struct FactsCollector::Impl {
       Collected.PoolOwners.push_back(std::move(F));
   }
 
-  //===--- Facts -----------------------------------------------------------===//
+  //===--- Facts
+  //-----------------------------------------------------------===//
 
   /// Records the module \p Where stands for and returns its key.
   std::string moduleFor(const std::string &Kind, const Enclosing &Where,
@@ -574,7 +585,7 @@ struct FactsCollector::Impl {
 
   void registration(const Model &M, const RegistrationModel &R,
                     const CallSite &S, SourceLocation Loc, DynTypedNode Node,
-                    const Stmt *Provider) {
+                    const Stmt *Provider, const Enclosing *Given = nullptr) {
     QualType Service = sourceType(R.Service, S);
     if (Service.isNull() || Service->isDependentType())
       return;
@@ -587,15 +598,24 @@ struct FactsCollector::Impl {
       if (!I.isNull() && !I->isDependentType())
         F.Interface = serviceKey(I, *Ctx);
     }
-    Enclosing Where = enclosing(Node);
-    if (R.Name) {
+    Enclosing Where = Given ? *Given : enclosing(Node);
+    if (!inRoot(R, Where.Function))
+      return;
+    // A registration of any construction counts for pool owners only.
+    if (R.Callee == "*" && !ownership(recordOf(Service)))
+      return;
+    if (R.Name && isTypeSource(*R.Name)) {
+      QualType N = sourceType(*R.Name, S);
+      if (!N.isNull() && !N->isDependentType())
+        F.InstanceName = serviceKey(N, *Ctx);
+    } else if (R.Name) {
       bool IsDefault = false;
       F.InstanceName = nameText(sourceExpr(*R.Name, S, Where, &IsDefault));
       if (IsDefault)
         F.InstanceName.clear();
     }
     F.Framework = M.Name;
-    F.Lifetime = R.Lifetime;
+    F.Lifetime = registrationLifetime(R, S, *Ctx);
     F.Module = moduleFor(R.Module, Where, M);
     F.PoolCreatedByProvider = findPoolCreation(Provider) != nullptr;
     F.Loc = pos(Loc);
@@ -640,14 +660,29 @@ struct FactsCollector::Impl {
     if (!firstTime("pool|" + posKey(F.Loc)))
       return;
     Enclosing Where = enclosing(Node);
+    if (P.CacheKey) {
+      bool IsDefault = false;
+      const Expr *Key = sourceExpr(*P.CacheKey, S, Where, &IsDefault);
+      const auto *Lit =
+          Key ? dyn_cast<StringLiteral>(ignoreConversions(followLocal(Key)))
+              : nullptr;
+      if (Lit && !firstTime("pool-cache|" + F.Library + "|" +
+                            Lit->getString().str()))
+        return;
+    }
+    if (!P.Size && P.DefaultSize) {
+      F.Size = P.DefaultSize;
+      F.SizeText = std::to_string(*P.DefaultSize);
+      F.SizeIsDefault = true;
+    }
 
     if (P.Size) {
       bool IsDefault = false;
       const Expr *SizeExpr = sourceExpr(*P.Size, S, Where, &IsDefault);
-      if (P.Size->From == "uriQuery") {
+      if (P.Size->From == "uriQuery" || P.Size->From == "connStringKey") {
         int64_t V = 0;
         std::optional<std::string> Q =
-            SizeExpr ? uriQueryParam(SizeExpr, P.Size->Name) : std::nullopt;
+            SizeExpr ? keyedOption(SizeExpr, *P.Size) : std::nullopt;
         if (Q && !llvm::StringRef(*Q).getAsInteger(10, V)) {
           F.Size = V;
           F.SizeText = P.Size->Name + "=" + *Q;
@@ -677,7 +712,7 @@ struct FactsCollector::Impl {
       // name, an SQLite one no host.
       if (!E)
         continue;
-      Identity Id = identityOf(E, *Ctx, EnvGetters);
+      Identity Id = dropOptions(identityOf(E, *Ctx, EnvGetters), Part);
       if (P.Dsn.size() > 1 && (Id.Key == "lit:" || Id.Key == "lit:0"))
         continue;
       AnyKnown |= !Id.Key.empty();
@@ -686,12 +721,12 @@ struct FactsCollector::Impl {
       if (Label.empty() && Part.From == "arg" &&
           Part.Index < static_cast<int>(S.Callee->getNumParams()))
         Label = S.Callee->getParamDecl(Part.Index)->getName().str();
-      Texts.push_back(P.Dsn.size() == 1 || Label.empty()
-                          ? Id.Text
-                          : Label + "=" + Id.Text);
+      Texts.push_back(
+          P.Dsn.size() == 1 || Label.empty() ? Id.Text : Label + "=" + Id.Text);
     }
     if (AnyKnown) {
-      F.Database = Keys.size() == 1 ? Keys[0] : "parts:" + llvm::join(Keys, ";");
+      F.Database =
+          Keys.size() == 1 ? Keys[0] : "parts:" + llvm::join(Keys, ";");
       F.DatabaseText = llvm::join(Texts, " ");
     }
 
@@ -782,8 +817,8 @@ struct FactsCollector::Impl {
   /// A member whose type is a modelled template, such as the one
   /// OATPP_CREATE_COMPONENT declares.
   void member(const FieldDecl *F) {
-    const auto *Spec =
-        dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(F->getType()));
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        recordOf(F->getType()));
     if (!Spec)
       return;
     std::string Name = plainQualifiedName(Spec);
@@ -826,6 +861,15 @@ struct FactsCollector::Impl {
       return;
     if (std::optional<Ownership> O = ownership(RD))
       addOwner(recordKey(RD, *Ctx), *O, RD->getLocation());
+    // Definitions deriving from a modelled template: kangaru services.
+    Enclosing Self;
+    Self.Class = RD;
+    forEachBaseRegistration(
+        RD, *Models,
+        [&](const Model &M, const RegistrationModel &R, const CallSite &S) {
+          registration(M, R, S, RD->getLocation(), DynTypedNode::create(*RD),
+                       nullptr, &Self);
+        });
   }
 };
 
@@ -845,7 +889,7 @@ void FactsCollector::registerMatchers(MatchFinder &Finder,
       // std::make_shared<T>(args) constructs T too.
       CallNames.push_back("::std::make_shared");
       CallNames.push_back("::std::make_unique");
-    } else {
+    } else if (Kind == MatchKind::Member) {
       AnyMember = true;
     }
   };
@@ -871,11 +915,14 @@ void FactsCollector::registerMatchers(MatchFinder &Finder,
         Callback);
   // Constructions of modelled types: soci::connection_pool pool(8).
   if (!ConstructRefs.empty())
-    Finder.addMatcher(cxxConstructExpr(InUserCode,
-                                       hasDeclaration(cxxConstructorDecl(
-                                           ofClass(hasAnyName(ConstructRefs)))))
-                          .bind("construct"),
-                      Callback);
+    Finder.addMatcher(
+        cxxConstructExpr(InUserCode, hasDeclaration(cxxConstructorDecl(
+                                         ofClass(hasAnyName(ConstructRefs)))))
+            .bind("construct"),
+        Callback);
+  // Any construction, for registrations of composition roots.
+  if (llvm::is_contained(ConstructNames, "*"))
+    Finder.addMatcher(cxxConstructExpr(InUserCode).bind("construct"), Callback);
   // Members declaring a registration: OATPP_CREATE_COMPONENT(T, name)(...).
   if (AnyMember)
     Finder.addMatcher(fieldDecl(InUserCode).bind("field"), Callback);

@@ -103,7 +103,8 @@ private:
       string();
       return;
     }
-    while (Pos < Text.size() && !llvm::StringRef(",]} \t\r\n").contains(Text[Pos]))
+    while (Pos < Text.size() &&
+           !llvm::StringRef(",]} \t\r\n").contains(Text[Pos]))
       ++Pos;
   }
 
@@ -153,16 +154,15 @@ public:
   llvm::Error checkKeys(const OJson &Obj, const std::string &Path,
                         llvm::ArrayRef<llvm::StringRef> Allowed) {
     if (!Obj.is_object())
-      return error(Path, llvm::formatv("'{0}' must be an object",
-                                       describe(Path))
-                             .str());
+      return error(
+          Path, llvm::formatv("'{0}' must be an object", describe(Path)).str());
     for (const auto &Item : Obj.items())
       if (!llvm::is_contained(Allowed, llvm::StringRef(Item.key())))
-        return error(Path + "/" + Item.key(),
-                     llvm::formatv("unknown key '{0}' in {1}; expected one of: {2}",
-                                   Item.key(), describe(Path),
-                                   llvm::join(Allowed, ", "))
-                         .str());
+        return error(
+            Path + "/" + Item.key(),
+            llvm::formatv("unknown key '{0}' in {1}; expected one of: {2}",
+                          Item.key(), describe(Path), llvm::join(Allowed, ", "))
+                .str());
     return llvm::Error::success();
   }
 
@@ -177,7 +177,8 @@ public:
       return wrongType(Sub, Key, "a string");
     Out = It->get<std::string>();
     if (Required && Out.empty())
-      return error(Sub, llvm::formatv("key '{0}' must not be empty", Key).str());
+      return error(Sub,
+                   llvm::formatv("key '{0}' must not be empty", Key).str());
     return llvm::Error::success();
   }
 
@@ -211,8 +212,9 @@ public:
     if (!V)
       return llvm::Error::success();
     if (*V < 0 || *V > 64)
-      return error(Path + "/" + Key.str(),
-                   llvm::formatv("key '{0}' must be between 0 and 64", Key).str());
+      return error(
+          Path + "/" + Key.str(),
+          llvm::formatv("key '{0}' must be between 0 and 64", Key).str());
     Out = static_cast<int>(*V);
     return llvm::Error::success();
   }
@@ -227,9 +229,9 @@ public:
       return wrongType(Sub, Key, "an array of strings");
     for (size_t I = 0; I < It->size(); ++I) {
       if (!(*It)[I].is_string())
-        return error(Sub + "/" + std::to_string(I),
-                     llvm::formatv("key '{0}' must be an array of strings", Key)
-                         .str());
+        return error(
+            Sub + "/" + std::to_string(I),
+            llvm::formatv("key '{0}' must be an array of strings", Key).str());
       Out.push_back((*It)[I].get<std::string>());
     }
     return llvm::Error::success();
@@ -246,35 +248,43 @@ public:
       Out = MatchKind::Construct;
     else if (Kind == "member")
       Out = MatchKind::Member;
+    else if (Kind == "base")
+      Out = MatchKind::Base;
     else
       return error(Path + "/kind",
-                   "key 'kind' must be one of: call, construct, member; got '" +
+                   "key 'kind' must be one of: call, construct, member, base; "
+                   "got '" +
                        Kind + "'");
     return llvm::Error::success();
   }
 
   llvm::Error getEnum(const OJson &Obj, const std::string &Path,
-                      llvm::StringRef Key, llvm::ArrayRef<llvm::StringRef> Values,
+                      llvm::StringRef Key,
+                      llvm::ArrayRef<llvm::StringRef> Values,
                       std::string &Out) {
     if (auto E = getString(Obj, Path, Key, Out, /*Required=*/true))
       return E;
     if (!llvm::is_contained(Values, llvm::StringRef(Out)))
       return error(Path + "/" + Key.str(),
-                   llvm::formatv("key '{0}' must be one of: {1}; got '{2}'", Key,
-                                 llvm::join(Values, ", "), Out)
+                   llvm::formatv("key '{0}' must be one of: {1}; got '{2}'",
+                                 Key, llvm::join(Values, ", "), Out)
                        .str());
     return llvm::Error::success();
   }
 
   llvm::Error source(const OJson &Obj, const std::string &Path,
                      ValueSource &Out) {
-    static const llvm::StringRef Keys[] = {"from",    "index",   "name",
-                                           "pointee", "through", "throughIndex"};
+    static const llvm::StringRef Keys[] = {
+        "from", "index", "name", "pointee", "through", "throughIndex",
+        "dropOptions"};
     static const llvm::StringRef Froms[] = {
-        "templateArg",  "chainedTemplateArg", "arg",
-        "param",        "argType",            "argPointee",
-        "lambdaReturn", "lambdaReturnPointee", "field",
-        "optionAfter",  "uriQuery"};
+        "templateArg",  "chainedTemplateArg",
+        "arg",          "param",
+        "argType",      "argPointee",
+        "lambdaReturn", "lambdaReturnPointee",
+        "field",        "optionAfter",
+        "uriQuery",     "connStringKey",
+        "classTemplateArg", "chainedArgType", "calleeClass"};
     if (auto E = checkKeys(Obj, Path, Keys))
       return E;
     if (auto E = getEnum(Obj, Path, "from", Froms, Out.From))
@@ -282,13 +292,16 @@ public:
     if (auto E = getIndex(Obj, Path, "index", Out.Index))
       return E;
     bool NeedsName = llvm::is_contained(
-        {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery"},
+        {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery",
+         "connStringKey", "chainedArgType"},
         Out.From);
     if (auto E = getString(Obj, Path, "name", Out.Name, NeedsName))
       return E;
     if (auto E = getBool(Obj, Path, "pointee", Out.Pointee))
       return E;
     if (auto E = getString(Obj, Path, "through", Out.Through))
+      return E;
+    if (auto E = getString(Obj, Path, "dropOptions", Out.DropOptions))
       return E;
     return getIndex(Obj, Path, "throughIndex", Out.ThroughIndex);
   }
@@ -322,14 +335,13 @@ public:
 
 private:
   llvm::Error missing(const std::string &Path, llvm::StringRef Key) {
-    return error(Path, llvm::formatv("missing key '{0}' in {1}", Key,
-                                     describe(Path))
-                           .str());
+    return error(
+        Path,
+        llvm::formatv("missing key '{0}' in {1}", Key, describe(Path)).str());
   }
   llvm::Error wrongType(const std::string &Path, llvm::StringRef Key,
                         llvm::StringRef Type) {
-    return error(Path,
-                 llvm::formatv("key '{0}' must be {1}", Key, Type).str());
+    return error(Path, llvm::formatv("key '{0}' must be {1}", Key, Type).str());
   }
   /// "/pools/2/size" -> "pools[2].size".
   static std::string describe(const std::string &Path) {
@@ -339,7 +351,8 @@ private:
     llvm::SmallVector<llvm::StringRef, 8> Parts;
     llvm::StringRef(Path).drop_front().split(Parts, '/');
     for (llvm::StringRef P : Parts) {
-      if (!P.empty() && llvm::all_of(P, [](char C) { return llvm::isDigit(C); }))
+      if (!P.empty() &&
+          llvm::all_of(P, [](char C) { return llvm::isDigit(C); }))
         Out += ("[" + P + "]").str();
       else
         Out += (Out.empty() ? "" : ".") + P.str();
@@ -352,6 +365,90 @@ private:
 };
 
 } // namespace
+
+/// The "settings" and "configPools" sections (configuration joins).
+static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
+  auto Setting = [&](const OJson &O, const std::string &Path) -> llvm::Error {
+    static const llvm::StringRef Keys[] = {"callee", "name",    "value",
+                                           "add",    "default", "defaultText"};
+    SettingModel S;
+    if (auto E = V.checkKeys(O, Path, Keys))
+      return E;
+    if (auto E = V.getString(O, Path, "callee", S.Callee))
+      return E;
+    if (auto E = V.getString(O, Path, "name", S.Name, /*Required=*/true))
+      return E;
+    std::optional<ValueSource> Value;
+    if (auto E = V.optSource(O, Path, "value", Value))
+      return E;
+    if (!S.Callee.empty() && !Value)
+      return V.error(Path, "missing key 'value' in setting with a callee");
+    if (Value)
+      S.Value = *Value;
+    std::optional<int64_t> Add;
+    if (auto E = V.getInt(O, Path, "add", Add))
+      return E;
+    S.Add = Add.value_or(0);
+    if (auto E = V.getInt(O, Path, "default", S.Default))
+      return E;
+    if (auto E = V.getString(O, Path, "defaultText", S.DefaultText))
+      return E;
+    M.Settings.push_back(std::move(S));
+    return llvm::Error::success();
+  };
+  if (auto E = V.eachObject(J, "settings", Setting))
+    return E;
+
+  static const llvm::StringRef Formats[] = {"userver-static-config",
+                                            "drogon-config"};
+  auto Config = [&](const OJson &O, const std::string &Path) -> llvm::Error {
+    static const llvm::StringRef Keys[] = {
+        "format",   "services", "nameMember",  "loadCall",
+        "fileNames", "library", "sizeKey",     "dsnKey",
+        "aliasKey", "defaultSize", "sizePerHost", "multiplierSetting",
+        "multiplierReason"};
+    ConfigPoolModel C;
+    if (auto E = V.checkKeys(O, Path, Keys))
+      return E;
+    if (auto E = V.getEnum(O, Path, "format", Formats, C.Format))
+      return E;
+    if (auto E = V.getStrings(O, Path, "services", C.Services))
+      return E;
+    if (auto E = V.getString(O, Path, "nameMember", C.NameMember))
+      return E;
+    if (auto E = V.getString(O, Path, "loadCall", C.LoadCall))
+      return E;
+    if (auto E = V.getStrings(O, Path, "fileNames", C.FileNames))
+      return E;
+    C.Library = M.Name;
+    if (auto E = V.getString(O, Path, "library", C.Library))
+      return E;
+    if (auto E = V.getString(O, Path, "sizeKey", C.SizeKey))
+      return E;
+    if (auto E = V.getString(O, Path, "dsnKey", C.DsnKey))
+      return E;
+    if (auto E = V.getString(O, Path, "aliasKey", C.AliasKey))
+      return E;
+    if (auto E = V.getInt(O, Path, "defaultSize", C.DefaultSize))
+      return E;
+    if (auto E = V.getBool(O, Path, "sizePerHost", C.SizePerHost))
+      return E;
+    if (auto E =
+            V.getString(O, Path, "multiplierSetting", C.MultiplierSetting))
+      return E;
+    if (auto E = V.getString(O, Path, "multiplierReason", C.MultiplierReason))
+      return E;
+    if (C.Format == "userver-static-config" && C.Services.empty())
+      return V.error(Path, "missing key 'services' in a userver-static-config "
+                           "config pool");
+    if (C.Format == "drogon-config" && C.LoadCall.empty())
+      return V.error(Path,
+                     "missing key 'loadCall' in a drogon-config config pool");
+    M.ConfigPools.push_back(std::move(C));
+    return llvm::Error::success();
+  };
+  return V.eachObject(J, "configPools", Config);
+}
 
 llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   SyntaxErrorFinder Finder;
@@ -369,8 +466,9 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   Model M;
   M.File = File.str();
   static const llvm::StringRef TopKeys[] = {
-      "name",    "description", "registrations", "imports",
-      "pools",   "poolTypes",   "envGetters",    "poolAnnotations"};
+      "name",  "description", "registrations", "imports",
+      "pools", "poolTypes",   "envGetters",    "poolAnnotations",
+      "settings", "configPools"};
   if (auto E = V.checkKeys(J, "", TopKeys))
     return std::move(E);
   if (auto E = V.getString(J, "", "name", M.Name, /*Required=*/true))
@@ -384,15 +482,16 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   if (auto E = V.getStrings(J, "", "poolAnnotations", M.PoolAnnotations))
     return std::move(E);
 
-  static const llvm::StringRef Lifetimes[] = {
-      "per-registration", "per-name",     "per-type",
-      "per-module",       "per-injector", "global"};
+  static const llvm::StringRef Lifetimes[] = {"per-registration", "per-name",
+                                              "per-type",         "per-module",
+                                              "per-injector",     "global"};
   static const llvm::StringRef ModuleKinds[] = {"enclosingFunction",
                                                 "enclosingClass"};
-  auto Registration = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {"kind",      "callee", "service",
-                                           "interface", "name",   "module",
-                                           "lifetime"};
+  auto Registration = [&](const OJson &O,
+                          const std::string &Path) -> llvm::Error {
+    static const llvm::StringRef Keys[] = {
+        "kind",  "callee",         "service", "interface", "name",
+        "module", "lifetime",      "scope",   "scopeLifetimes", "roots"};
     RegistrationModel R;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -414,6 +513,29 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.getEnum(O, Path, "lifetime", Lifetimes, R.Lifetime))
       return E;
+    if (auto E = V.optSource(O, Path, "scope", R.Scope))
+      return E;
+    if (auto E = V.getStrings(O, Path, "roots", R.Roots))
+      return E;
+    if (auto It = O.find("scopeLifetimes"); It != O.end()) {
+      std::string Sub = Path + "/scopeLifetimes";
+      if (!It->is_object())
+        return V.error(Sub, "key 'scopeLifetimes' must be an object");
+      for (const auto &Item : It->items()) {
+        if (!Item.value().is_string() ||
+            !llvm::is_contained(Lifetimes,
+                                llvm::StringRef(Item.value().get<std::string>())))
+          return V.error(Sub + "/" + Item.key(),
+                         llvm::formatv("scopeLifetimes['{0}'] must be one of: {1}",
+                                       Item.key(), llvm::join(Lifetimes, ", "))
+                             .str());
+        R.ScopeLifetimes.emplace_back(Item.key(),
+                                      Item.value().get<std::string>());
+      }
+    }
+    if (R.Kind == MatchKind::Base && (R.Name || R.Scope || R.Interface))
+      return V.error(Path + "/kind", "a registration of kind 'base' takes no "
+                                     "'name', 'interface' or 'scope'");
     M.Registrations.push_back(std::move(R));
     return llvm::Error::success();
   };
@@ -428,7 +550,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.getKind(O, Path, I.Kind))
       return E;
-    if (I.Kind == MatchKind::Member)
+    if (I.Kind == MatchKind::Member || I.Kind == MatchKind::Base)
       return V.error(Path + "/kind",
                      "key 'kind' of an import must be 'call' or 'construct'");
     if (auto E = V.getString(O, Path, "callee", I.Callee, /*Required=*/true))
@@ -448,16 +570,25 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     return std::move(E);
 
   auto Pool = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {
-        "kind",        "callee",         "params",    "library",
-        "size",        "dsn",            "defaultSize", "unbounded",
-        "sizeIsInitialCache", "multiplierFlag", "multiplierReason"};
+    static const llvm::StringRef Keys[] = {"kind",
+                                           "callee",
+                                           "params",
+                                           "library",
+                                           "size",
+                                           "dsn",
+                                           "defaultSize",
+                                           "unbounded",
+                                           "sizeIsInitialCache",
+                                           "cacheKey",
+                                           "multiplierFlag",
+                                           "multiplierReason",
+                                           "multiplierSetting"};
     PoolModel P;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
     if (auto E = V.getKind(O, Path, P.Kind))
       return E;
-    if (P.Kind == MatchKind::Member)
+    if (P.Kind == MatchKind::Member || P.Kind == MatchKind::Base)
       return V.error(Path + "/kind",
                      "key 'kind' of a pool must be 'call' or 'construct'");
     if (auto E = V.getString(O, Path, "callee", P.Callee, /*Required=*/true))
@@ -475,7 +606,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       if (Dsn->is_array()) {
         for (size_t I = 0; I < Dsn->size(); ++I) {
           ValueSource S;
-          if (auto E = V.source((*Dsn)[I], DsnPath + "/" + std::to_string(I), S))
+          if (auto E =
+                  V.source((*Dsn)[I], DsnPath + "/" + std::to_string(I), S))
             return E;
           P.Dsn.push_back(std::move(S));
         }
@@ -492,14 +624,21 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.getBool(O, Path, "sizeIsInitialCache", P.SizeIsInitialCache))
       return E;
+    if (auto E = V.optSource(O, Path, "cacheKey", P.CacheKey))
+      return E;
     if (auto E = V.optSource(O, Path, "multiplierFlag", P.MultiplierFlag))
       return E;
     if (auto E = V.getString(O, Path, "multiplierReason", P.MultiplierReason))
+      return E;
+    if (auto E =
+            V.getString(O, Path, "multiplierSetting", P.MultiplierSetting))
       return E;
     M.Pools.push_back(std::move(P));
     return llvm::Error::success();
   };
   if (auto E = V.eachObject(J, "pools", Pool))
+    return std::move(E);
+  if (auto E = parseConfigModels(V, J, M))
     return std::move(E);
   return M;
 }
