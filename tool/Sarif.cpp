@@ -27,32 +27,39 @@ std::string ruleHelpUri(llvm::StringRef CheckId) {
 }
 
 std::vector<SarifRule> poolguardRules() {
+  // Short descriptions: the summary sentences of docs/checks/<id>.rst.
   return {
       {"poolguard-connection-budget",
-       "Connection pools of one database may open more connections than the "
-       "server allows",
-       "The connections all pools of one database may open (pool size x "
-       "instances x multipliers such as Drogon's per-IO-loop fast clients) "
-       "exceed the database server's connection limit",
+       "Finds databases whose pools, summed over every instance, may open "
+       "more connections than the database server accepts",
+       "Finds databases whose pools, summed over every instance, may open "
+       "more connections than the database server accepts: pool size x "
+       "instances x multipliers (such as Drogon's per-IO-loop fast clients) "
+       "against the server's connection limit minus its reserved "
+       "connections",
        "", "warning"},
       {"poolguard-dsn-query-append",
-       "A query parameter is appended with '?' to a DSN that already has, or "
-       "may have, a query string",
-       "Appending '?param=value' to a URL or DSN that already carries a query "
-       "string yields a malformed DSN such as '...?schema=public?limit=5'; "
-       "append with '&' when a query may be present",
+       "Finds a query part starting with '?' appended to a URL or DSN that "
+       "already has, or may have, a query string",
+       "Finds a query part starting with '?' appended to a URL or DSN that "
+       "already has, or may have, a query string. A second '?' is not a "
+       "separator: the driver reads a wrong value and ignores the parameter "
+       "meant to be added; append with '&'",
        "", "warning"},
       {"poolguard-duplicate-pooled-provider",
-       "A service that owns a connection pool is provided by several modules",
-       "A service type that owns a connection pool is provided by several "
-       "modules, so several instances, each with its own pool, exist at run "
-       "time; provide it once in a shared module and inject it",
+       "Finds a service that owns a connection pool and is provided by "
+       "several modules, so several instances, each with its own pool, exist "
+       "at run time",
+       "Finds a service that owns a connection pool and is provided by "
+       "several modules, so several instances, each with its own pool, exist "
+       "at run time; provide it once in a shared module and inject it",
        "", "warning"},
       {"poolguard-repeated-pool",
-       "Several connection pools are created for the same database",
-       "Several pool-creation sites in one program reach the same database "
-       "(the same DSN value or source); share one pool as its own component "
-       "and inject it",
+       "Finds several pool creation sites in one program that reach the same "
+       "database",
+       "Finds several pool creation sites in one program that reach the same "
+       "database (the same DSN value or source); each pool opens its own "
+       "connections, so share one pool as its own component and inject it",
        "", "warning"},
   };
 }
