@@ -79,13 +79,18 @@ std::pair<SourceLocation, bool>
 markLocation(const Expr *Literal, std::size_t Offset, const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Begin = Literal->getBeginLoc();
-  if (Begin.isMacroID())
+  // "postgresql://h/db" QUERY: a token of the literal comes from a macro.
+  const auto *SL = dyn_cast<StringLiteral>(Literal);
+  bool InMacro =
+      Begin.isMacroID() ||
+      (SL &&
+       llvm::any_of(llvm::make_range(SL->tokloc_begin(), SL->tokloc_end()),
+                    [](SourceLocation L) { return L.isMacroID(); }));
+  if (InMacro)
     return {SM.getExpansionLoc(Begin), false};
-  SourceLocation Loc =
-      isa<StringLiteral>(Literal)
-          ? cast<StringLiteral>(Literal)->getLocationOfByte(
-                Offset, SM, Ctx.getLangOpts(), Ctx.getTargetInfo())
-          : Begin.getLocWithOffset(1);
+  SourceLocation Loc = SL ? SL->getLocationOfByte(Offset, SM, Ctx.getLangOpts(),
+                                                  Ctx.getTargetInfo())
+                          : Begin.getLocWithOffset(1);
   // An escape ("\x3f", '\?') cannot be replaced by one character.
   if (*SM.getCharacterData(Loc) != '?')
     return {Begin, false};
@@ -435,7 +440,12 @@ void DsnQueryAppendCheck::checkSite(const Site &S, DsnEvaluator &Eval,
         continue;
       if (Notes++ == MaxOriginNotes)
         break;
-      diag(O.Loc, "%0", DiagnosticIDs::Note) << O.Message;
+      // A query added on only some paths.
+      bool QueryOnSomePaths =
+          Query == DsnQuery::Maybe && O.Message == DsnOrigin::DefinedHere;
+      diag(O.Loc, "%0", DiagnosticIDs::Note)
+          << (QueryOnSomePaths ? "a query is added here on some paths"
+                               : O.Message);
     }
     if (Query == DsnQuery::Maybe)
       diag(MarkLoc, "choose the separator with '%0'", DiagnosticIDs::Note)

@@ -425,7 +425,7 @@ unsigned DsnEvaluator::addOrigin(SourceLocation Loc,
 
 unsigned DsnEvaluator::literalOrigin(const StringLiteral *Lit) {
   return addOrigin(Ctx.getSourceManager().getSpellingLoc(Lit->getBeginLoc()),
-                   "base URL defined here");
+                   DsnOrigin::DefinedHere);
 }
 
 DsnValue DsnEvaluator::evaluate(const Expr *E) {

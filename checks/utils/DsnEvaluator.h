@@ -26,6 +26,8 @@ namespace clang::tidy::poolguard {
 
 /// Where a piece of a string value comes from; shown as a note.
 struct DsnOrigin {
+  /// The message of the origin of known text.
+  static constexpr llvm::StringLiteral DefinedHere = "base URL defined here";
   SourceLocation Loc;
   std::string Message;
 };

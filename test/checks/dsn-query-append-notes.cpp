@@ -61,7 +61,7 @@ std::string fromJoin(bool tls) {
     url += "?sslmode=require";
   url += "?connection_limit=5";
   // CHECK-NOTES: :[[@LINE-1]]:11: warning: query string appended with '?' to a URL that may already contain a query
-  // CHECK-NOTES: :[[@LINE-3]]:12: note: base URL defined here
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: a query is added here on some paths
   // CHECK-NOTES: :[[@LINE-3]]:11: note: choose the separator with 'url.find('?') == std::string::npos ? "?" : "&"'
   return url;
 }

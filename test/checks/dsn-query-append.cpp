@@ -117,10 +117,17 @@ std::string characterLiteral() {
 }
 
 #define QUERY "?connection_limit=5"
+// CHECK-FIXES:#define QUERY "?connection_limit=5"
+#define PATH "/db"
 std::string literalInMacro() {
   // No fix-it inside a macro.
-  return DATABASE_LINK + QUERY;
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  std::string a = DATABASE_LINK + QUERY;
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  std::string a = DATABASE_LINK + QUERY;
+  std::string b = std::string("postgresql://h") + PATH "?schema=public" "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:51: warning: query string has a second '?' ('...?schema=public?connection_limit=5')
+  // CHECK-FIXES:  std::string b = std::string("postgresql://h") + PATH "?schema=public" "?connection_limit=5";
+  return a + b;
 }
 
 // A single literal with two '?' in its query.
