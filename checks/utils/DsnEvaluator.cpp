@@ -715,7 +715,10 @@ DsnValue DsnEvaluator::evalTracked(const VarDecl *VD, SourceLocation Before,
     case Modification::MK_Clear:
       break;
     case Modification::MK_Clobber:
-      New = DsnValue::unknown(Name, addOrigin(At, "base URL is modified here"));
+      // Unchanged, or anything the callee writes.
+      New = DsnValue::join(
+          Value, DsnValue::unknown(
+                     Name, addOrigin(At, "base URL may be modified here")));
       break;
     case Modification::MK_None:
       llvm_unreachable("filtered above");

@@ -187,10 +187,17 @@ std::string envWithFallback() {
 
 void modify(std::string &s);
 std::string modifiedByCall() {
-  std::string dsn = "postgresql://h/db";
-  modify(dsn);
-  return dsn + "?connection_limit=5";
+  std::string url = "postgresql://h/db";
+  modify(url);
+  return url + "?x=1";
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: query string appended with '?' to a URL that may already contain a query
+}
+
+void read(const std::string &s);
+std::string readByCall() {
+  std::string url = "postgresql://h/db";
+  read(url);
+  return url + "?x=1";
 }
 
 // A function whose body is visible is evaluated.
