@@ -2,9 +2,10 @@
 """Drives a clangd over LSP on stdio the way an editor does; prints diagnostics.
 
 Usage:
-  lsp_client.py --clangd BIN --file SRC [--change NEW]... [--code-actions]
-                [--workspace-symbol QUERY] [--user-config YAML]
-                [--timeout S] [--log LOG] [-- EXTRA_CLANGD_ARGS...]
+  lsp_client.py --clangd BIN --file SRC [--change NEW [--before-change CMD]]...
+                [--code-actions] [--workspace-symbol QUERY]
+                [--user-config YAML] [--timeout S] [--log LOG]
+                [-- EXTRA_CLANGD_ARGS...]
 
 The session: initialize (rootUri = directory of SRC, which holds the
 compile_flags.txt / compile_commands.json and .clangd of the test),
@@ -12,7 +13,8 @@ initialized, textDocument/didOpen with the text of SRC (version 1), wait for
 the publishDiagnostics of version 1 (with --code-actions, ask for the quick
 fixes of each diagnostic, as an editor's light bulb does; with
 --workspace-symbol, search the index for QUERY); then for each
---change NEW a full-text
+--change NEW (after running the matching --before-change CMD, e.g. one
+that rewrites the facts index, if given) a full-text
 textDocument/didChange with the text of NEW (versions 2, 3, ...) and again
 wait for the diagnostics of that version; finally didClose, shutdown, exit,
 and check that the server exits with status 0.
@@ -20,6 +22,7 @@ and check that the server exits with status 0.
 Each round prints, for FileCheck:
 
   version 1: 2 diagnostics
+  before version 2: exit STATUS      (with --before-change)
   SRC:LINE:COL-ENDLINE:ENDCOL: warning: MESSAGE [CODE] (SOURCE)
     related SRCNAME:LINE:COL: MESSAGE
 
@@ -48,6 +51,7 @@ import argparse
 import json
 import os
 import queue
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -304,7 +308,13 @@ def session(conn, args, root, uri, main_file, deadline_for):
                 os.path.basename(uri_to_path(location["uri"])),
                 format_position(location["range"]["start"])))
 
+    if len(args.before_change) > len(args.change):
+        raise ProtocolError("more --before-change than --change")
     for version, change in enumerate(args.change, start=2):
+        if version - 2 < len(args.before_change):
+            status = subprocess.run(shlex.split(args.before_change[version - 2]),
+                                    stdin=subprocess.DEVNULL).returncode
+            output.append("before version %d: exit %d" % (version, status))
         with open(change, encoding="utf-8") as f:
             text = f.read()
         conn.notify("textDocument/didChange", {
@@ -333,6 +343,8 @@ def main():
     parser.add_argument("--file", required=True, help="source file opened in the editor")
     parser.add_argument("--change", action="append", default=[],
                         help="file whose text replaces the document (repeatable)")
+    parser.add_argument("--before-change", action="append", default=[], metavar="CMD",
+                        help="command run before the matching --change (repeatable)")
     parser.add_argument("--code-actions", action="store_true",
                         help="list the quick fixes of the first version's diagnostics")
     parser.add_argument("--workspace-symbol", metavar="QUERY",
