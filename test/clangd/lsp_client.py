@@ -21,9 +21,9 @@ and check that the server exits with status 0.
 
 Each round prints, for FileCheck:
 
-  version 1: 2 diagnostics
   before version 2: exit STATUS      (with --before-change)
-  SRC:LINE:COL-ENDLINE:ENDCOL: warning: MESSAGE [CODE] (SOURCE)
+  version 2: 2 diagnostics
+  SRCNAME:LINE:COL-ENDLINE:ENDCOL: warning: MESSAGE [CODE] (SOURCE)
     related SRCNAME:LINE:COL: MESSAGE
 
 and with --code-actions, for each diagnostic with a quick fix:
@@ -218,6 +218,11 @@ def quick_fixes(conn, uri, diagnostics, deadline_for):
 
 
 def run(args):
+    with tempfile.TemporaryDirectory(prefix="poolguard-lsp-") as scratch:
+        return run_in(args, scratch)
+
+
+def run_in(args, scratch):
     main_file = os.path.abspath(args.file)
     root = os.path.dirname(main_file)
     uri = path_to_uri(main_file)
@@ -225,16 +230,16 @@ def run(args):
 
     env = dict(os.environ)
     env.pop("CLANGD_FLAGS", None)
-    config_home = tempfile.mkdtemp(prefix="poolguard-lsp-xdg-")
+    config_home = os.path.join(scratch, "config")
+    os.makedirs(os.path.join(config_home, "clangd"))
     env["XDG_CONFIG_HOME"] = config_home
     if args.user_config:
-        os.makedirs(os.path.join(config_home, "clangd"))
         with open(args.user_config, encoding="utf-8") as src, \
                 open(os.path.join(config_home, "clangd", "config.yaml"), "w",
                      encoding="utf-8") as dst:
             dst.write(src.read())
 
-    log_path = args.log or os.path.join(config_home, "clangd.log")
+    log_path = args.log or os.path.join(scratch, "clangd.log")
     with open(log_path, "wb") as log_file:
         argv = [args.clangd, "--background-index=false", "--log=verbose"] + args.clangd_args
         conn = LspConnection(argv, env, log_file)
