@@ -26,7 +26,8 @@ static std::vector<std::string> splitList(StringRef List) {
 CrossTUCheck::CrossTUCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       IndexFile(Options.getLocalOrGlobal("IndexFile", "")),
-      ModelFiles(Options.getLocalOrGlobal("ModelFiles", "")) {
+      ModelFiles(Options.getLocalOrGlobal("ModelFiles", "")),
+      ConfigFiles(Options.getLocalOrGlobal("ConfigFiles", "")) {
   auto Models = loadModels(splitList(ModelFiles));
   if (!Models) {
     configurationDiag("cannot load poolguard models: %0", DiagnosticIDs::Error)
@@ -34,11 +35,13 @@ CrossTUCheck::CrossTUCheck(StringRef Name, ClangTidyContext *Context)
     return;
   }
   Collector = std::make_unique<FactsCollector>(std::move(*Models));
+  Collector->setConfigFiles(splitList(ConfigFiles));
 }
 
 void CrossTUCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IndexFile", IndexFile);
   Options.store(Opts, "ModelFiles", ModelFiles);
+  Options.store(Opts, "ConfigFiles", ConfigFiles);
 }
 
 void CrossTUCheck::registerMatchers(MatchFinder *Finder) {
@@ -86,6 +89,10 @@ void CrossTUCheck::onEndOfTranslationUnit() {
   OptionalFileEntryRef Main = SrcMgr.getFileEntryRefForID(SrcMgr.getMainFileID());
   std::string MainFile = Main ? Main->getName().str() : std::string();
   Facts Fresh = Collector->takeFacts(MainFile);
+  for (const std::string &Error : Collector->takeConfigErrors())
+    configurationDiag("cannot read poolguard configuration file: %0",
+                      DiagnosticIDs::Error)
+        << Error;
 
   Facts Program = Fresh;
   if (!IndexFile.empty()) {

@@ -22,6 +22,8 @@ namespace clang::tidy::poolguard {
 /// Options shared by all three (read with getLocalOrGlobal):
 ///  - IndexFile: facts index written by `poolguard --write-index`.
 ///  - ModelFiles: ';'-separated model files added to the built-in models.
+///  - ConfigFiles: ';'-separated configuration files (userver static
+///    configs, Drogon config files) joined with the code by name.
 class CrossTUCheck : public ClangTidyCheck {
 public:
   CrossTUCheck(StringRef Name, ClangTidyContext *Context);
@@ -42,6 +44,7 @@ private:
 
   const std::string IndexFile;
   const std::string ModelFiles;
+  const std::string ConfigFiles;
   std::unique_ptr<FactsCollector> Collector;
   SourceManager *SM = nullptr;
 };

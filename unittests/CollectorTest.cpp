@@ -147,6 +147,11 @@ Creator::Creator() { soci::connection_pool p(2); }
 class [[clang::annotate("poolguard::pool")]] InHousePool {};
 struct Holder { std::shared_ptr<InHousePool> p; };
 struct Plain { int x; };
+struct Observer {
+  std::weak_ptr<soci::connection_pool> weak_;
+  soci::connection_pool *raw_;
+  soci::connection_pool &ref_;
+};
 )cpp");
   const PoolOwnerFact *Db = ownerOf(F, "Database");
   ASSERT_NE(Db, nullptr);
@@ -171,6 +176,7 @@ struct Plain { int x; };
   EXPECT_EQ(Holder->Reason,
             "member 'p' of type 'std::shared_ptr<InHousePool>'");
   EXPECT_EQ(ownerOf(F, "Plain"), nullptr);
+  EXPECT_EQ(ownerOf(F, "Observer"), nullptr);
 }
 
 TEST(CollectorTest, OatppComponentsAndPools) {

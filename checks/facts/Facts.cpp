@@ -149,7 +149,11 @@ auto key(const PoolCreationFact &C) {
   return std::tie(C.Loc, C.Library, C.Callee, C.Size, C.SizeText,
                   C.SizeIsDefault, C.Unbounded, C.SizeIsInitialCache,
                   C.Database, C.DatabaseText, C.OwnerType, C.Module,
-                  C.Function, C.Multiplier, C.MultiplierReason);
+                  C.Function, C.Multiplier, C.MultiplierReason,
+                  C.MultiplierSetting, C.Instance);
+}
+auto key(const SettingFact &S) {
+  return std::tie(S.Name, S.Loc, S.Value, S.Text, S.IsDefault);
 }
 
 template <typename T> void sortUnique(std::vector<T> &V) {
@@ -208,8 +212,24 @@ std::string toJSON(const Facts &F) {
               {"multiplier", C.Multiplier},
               {"multiplierReason", C.MultiplierReason},
               {"loc", posToJSON(C.Loc)}};
+    if (!C.MultiplierSetting.empty())
+      J["multiplierSetting"] = C.MultiplierSetting;
+    if (!C.Instance.empty())
+      J["instance"] = C.Instance;
     Pools.push_back(std::move(J));
   }
+  // Written only when present, so facts without them are unchanged.
+  if (!F.Settings.empty()) {
+    json &Settings = Root["settings"] = json::array();
+    for (const SettingFact &S : F.Settings)
+      Settings.push_back({{"name", S.Name},
+                          {"value", S.Value},
+                          {"text", S.Text},
+                          {"isDefault", S.IsDefault},
+                          {"loc", posToJSON(S.Loc)}});
+  }
+  if (!F.ConfigFiles.empty())
+    Root["configFiles"] = F.ConfigFiles;
   // Source text and paths need not be UTF-8 (a Latin-1 literal or file
   // name): replace invalid bytes instead of aborting (no exceptions).
   return Root.dump(/*indent=*/-1, ' ', /*ensure_ascii=*/false,
@@ -301,9 +321,32 @@ llvm::Expected<Facts> factsFromJSON(llvm::StringRef Text,
     C.Function = R.str("function");
     C.Multiplier = R.uns("multiplier", 1);
     C.MultiplierReason = R.str("multiplierReason");
+    C.MultiplierSetting = R.str("multiplierSetting");
+    C.Instance = R.str("instance");
     C.Loc = R.pos("loc");
     return C;
   });
+  readArray(Root, "settings", F.Settings, Error, [](Reader &R) {
+    SettingFact S;
+    S.Name = R.str("name");
+    S.Value = R.optInt("value").value_or(0);
+    S.Text = R.str("text");
+    S.IsDefault = R.boolean("isDefault");
+    S.Loc = R.pos("loc");
+    return S;
+  });
+  if (auto It = Root.find("configFiles"); It != Root.end() && Error.empty()) {
+    if (!It->is_array())
+      Error = "configFiles: expected an array";
+    else
+      for (const json &File : *It) {
+        if (!File.is_string()) {
+          Error = "configFiles: expected strings";
+          break;
+        }
+        F.ConfigFiles.push_back(File.get<std::string>());
+      }
+  }
   if (!Error.empty())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "%s: invalid facts: %s",
@@ -320,6 +363,8 @@ Facts mergeFacts(std::vector<Facts> Parts) {
     llvm::append_range(Out.Imports, P.Imports);
     llvm::append_range(Out.PoolOwners, P.PoolOwners);
     llvm::append_range(Out.PoolCreations, P.PoolCreations);
+    llvm::append_range(Out.Settings, P.Settings);
+    llvm::append_range(Out.ConfigFiles, P.ConfigFiles);
   }
   llvm::sort(Out.TranslationUnits);
   Out.TranslationUnits.erase(
@@ -330,6 +375,11 @@ Facts mergeFacts(std::vector<Facts> Parts) {
   sortUnique(Out.Imports);
   sortUnique(Out.PoolOwners);
   sortUnique(Out.PoolCreations);
+  sortUnique(Out.Settings);
+  llvm::sort(Out.ConfigFiles);
+  Out.ConfigFiles.erase(
+      std::unique(Out.ConfigFiles.begin(), Out.ConfigFiles.end()),
+      Out.ConfigFiles.end());
   return Out;
 }
 

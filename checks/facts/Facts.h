@@ -90,6 +90,25 @@ struct PoolCreationFact {
   std::string Function;     ///< Qualified name of the enclosing function.
   unsigned Multiplier = 1;  ///< Connections per configured connection.
   std::string MultiplierReason;
+  /// When set, the multiplier is the program's value of this setting
+  /// (SettingFact::Name, e.g. "drogon.loops"); \c Multiplier is used only
+  /// when no TU records the setting.
+  std::string MultiplierSetting;
+  /// Creations with the same non-empty Instance are one pool that the
+  /// framework creates once, wherever it is declared: a userver component
+  /// name ("userver:postgres-db"), a Drogon db_client name.
+  std::string Instance;
+  SourcePos Loc;
+};
+
+/// A program-wide setting that pool multipliers depend on, set in code
+/// (`app().setThreadNum(4)`) or in a configuration file (`"threads_num": 4`),
+/// or the framework's default when nothing sets it.
+struct SettingFact {
+  std::string Name;   ///< e.g. "drogon.loops" (IO loops plus the main loop).
+  int64_t Value = 0;
+  std::string Text;   ///< How it was set, for messages: "setThreadNum(4)".
+  bool IsDefault = false; ///< The framework's default; any other value wins.
   SourcePos Loc;
 };
 
@@ -101,10 +120,14 @@ struct Facts {
   std::vector<ImportFact> Imports;
   std::vector<PoolOwnerFact> PoolOwners;
   std::vector<PoolCreationFact> PoolCreations;
+  std::vector<SettingFact> Settings;
+  /// Configuration files (absolute paths) the facts were read from, besides
+  /// the sources: a cache of a TU's facts must depend on them too.
+  std::vector<std::string> ConfigFiles;
 
   bool empty() const {
     return Modules.empty() && Registrations.empty() && Imports.empty() &&
-           PoolOwners.empty() && PoolCreations.empty();
+           PoolOwners.empty() && PoolCreations.empty() && Settings.empty();
   }
 };
 

@@ -9,7 +9,6 @@
 
 #include "facts/FactsCollector.h"
 #include "facts/CollectorExprs.h"
-#include "facts/CollectorExtensions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -252,8 +251,6 @@ struct FactsCollector::Impl {
                        MatchKind Kind, bool ViaWritten) {
     if (Kind != N.Kind || N.Declared.empty())
       return false;
-    if (Name == "*") // Any construction (composition roots).
-      return Kind == MatchKind::Construct && !ViaWritten;
     return ViaWritten ? !N.Written.empty() && N.Written == Name
                       : N.Declared == Name;
   }
@@ -364,8 +361,6 @@ struct FactsCollector::Impl {
         T = L->getCallOperator()->getReturnType();
       if (V.From == "lambdaReturnPointee")
         T = pointeeOf(T);
-    } else if (isExtensionTypeSource(V)) {
-      T = extensionSourceType(V, S, *Ctx);
     }
     if (V.Pointee)
       T = pointeeOf(T);
@@ -449,8 +444,12 @@ struct FactsCollector::Impl {
   /// Smart pointers and optionals of T -> T; other types unchanged.
   static QualType unwrapOwning(QualType T) {
     for (int I = 0; I < 4; ++I) {
-      if (T->isPointerType())
-        return T;
+      // Raw pointers, references and weak_ptr observe; they do not own.
+      if (T->isPointerType() || T->isReferenceType())
+        return QualType();
+      if (const CXXRecordDecl *RD = recordOf(T);
+          RD && plainQualifiedName(RD) == "std::weak_ptr")
+        return QualType();
       QualType Inner = pointeeOf(T);
       if (Inner == T)
         return T;
@@ -496,7 +495,10 @@ struct FactsCollector::Impl {
         continue;
       if (const ArrayType *AT = Ctx->getAsArrayType(T))
         T = AT->getElementType();
-      std::optional<Ownership> Inner = ownership(recordOf(unwrapOwning(T)));
+      QualType Owned = unwrapOwning(T);
+      if (Owned.isNull())
+        continue;
+      std::optional<Ownership> Inner = ownership(recordOf(Owned));
       if (!Inner)
         continue;
       std::string Reason = "member '" + F->getNameAsString() + "' of type '" +
@@ -585,7 +587,7 @@ struct FactsCollector::Impl {
 
   void registration(const Model &M, const RegistrationModel &R,
                     const CallSite &S, SourceLocation Loc, DynTypedNode Node,
-                    const Stmt *Provider, const Enclosing *Given = nullptr) {
+                    const Stmt *Provider) {
     QualType Service = sourceType(R.Service, S);
     if (Service.isNull() || Service->isDependentType())
       return;
@@ -598,24 +600,15 @@ struct FactsCollector::Impl {
       if (!I.isNull() && !I->isDependentType())
         F.Interface = serviceKey(I, *Ctx);
     }
-    Enclosing Where = Given ? *Given : enclosing(Node);
-    if (!inRoot(R, Where.Function))
-      return;
-    // A registration of any construction counts for pool owners only.
-    if (R.Callee == "*" && !ownership(recordOf(Service)))
-      return;
-    if (R.Name && isTypeSource(*R.Name)) {
-      QualType N = sourceType(*R.Name, S);
-      if (!N.isNull() && !N->isDependentType())
-        F.InstanceName = serviceKey(N, *Ctx);
-    } else if (R.Name) {
+    Enclosing Where = enclosing(Node);
+    if (R.Name) {
       bool IsDefault = false;
       F.InstanceName = nameText(sourceExpr(*R.Name, S, Where, &IsDefault));
       if (IsDefault)
         F.InstanceName.clear();
     }
     F.Framework = M.Name;
-    F.Lifetime = registrationLifetime(R, S, *Ctx);
+    F.Lifetime = R.Lifetime;
     F.Module = moduleFor(R.Module, Where, M);
     F.PoolCreatedByProvider = findPoolCreation(Provider) != nullptr;
     F.Loc = pos(Loc);
@@ -660,29 +653,14 @@ struct FactsCollector::Impl {
     if (!firstTime("pool|" + posKey(F.Loc)))
       return;
     Enclosing Where = enclosing(Node);
-    if (P.CacheKey) {
-      bool IsDefault = false;
-      const Expr *Key = sourceExpr(*P.CacheKey, S, Where, &IsDefault);
-      const auto *Lit =
-          Key ? dyn_cast<StringLiteral>(ignoreConversions(followLocal(Key)))
-              : nullptr;
-      if (Lit && !firstTime("pool-cache|" + F.Library + "|" +
-                            Lit->getString().str()))
-        return;
-    }
-    if (!P.Size && P.DefaultSize) {
-      F.Size = P.DefaultSize;
-      F.SizeText = std::to_string(*P.DefaultSize);
-      F.SizeIsDefault = true;
-    }
 
     if (P.Size) {
       bool IsDefault = false;
       const Expr *SizeExpr = sourceExpr(*P.Size, S, Where, &IsDefault);
-      if (P.Size->From == "uriQuery" || P.Size->From == "connStringKey") {
+      if (P.Size->From == "uriQuery") {
         int64_t V = 0;
         std::optional<std::string> Q =
-            SizeExpr ? keyedOption(SizeExpr, *P.Size) : std::nullopt;
+            SizeExpr ? uriQueryParam(SizeExpr, P.Size->Name) : std::nullopt;
         if (Q && !llvm::StringRef(*Q).getAsInteger(10, V)) {
           F.Size = V;
           F.SizeText = P.Size->Name + "=" + *Q;
@@ -712,7 +690,7 @@ struct FactsCollector::Impl {
       // name, an SQLite one no host.
       if (!E)
         continue;
-      Identity Id = dropOptions(identityOf(E, *Ctx, EnvGetters), Part);
+      Identity Id = identityOf(E, *Ctx, EnvGetters);
       if (P.Dsn.size() > 1 && (Id.Key == "lit:" || Id.Key == "lit:0"))
         continue;
       AnyKnown |= !Id.Key.empty();
@@ -861,15 +839,6 @@ struct FactsCollector::Impl {
       return;
     if (std::optional<Ownership> O = ownership(RD))
       addOwner(recordKey(RD, *Ctx), *O, RD->getLocation());
-    // Definitions deriving from a modelled template: kangaru services.
-    Enclosing Self;
-    Self.Class = RD;
-    forEachBaseRegistration(
-        RD, *Models,
-        [&](const Model &M, const RegistrationModel &R, const CallSite &S) {
-          registration(M, R, S, RD->getLocation(), DynTypedNode::create(*RD),
-                       nullptr, &Self);
-        });
   }
 };
 
@@ -889,7 +858,7 @@ void FactsCollector::registerMatchers(MatchFinder &Finder,
       // std::make_shared<T>(args) constructs T too.
       CallNames.push_back("::std::make_shared");
       CallNames.push_back("::std::make_unique");
-    } else if (Kind == MatchKind::Member) {
+    } else {
       AnyMember = true;
     }
   };
@@ -920,9 +889,6 @@ void FactsCollector::registerMatchers(MatchFinder &Finder,
                                          ofClass(hasAnyName(ConstructRefs)))))
             .bind("construct"),
         Callback);
-  // Any construction, for registrations of composition roots.
-  if (llvm::is_contained(ConstructNames, "*"))
-    Finder.addMatcher(cxxConstructExpr(InUserCode).bind("construct"), Callback);
   // Members declaring a registration: OATPP_CREATE_COMPONENT(T, name)(...).
   if (AnyMember)
     Finder.addMatcher(fieldDecl(InUserCode).bind("field"), Callback);

@@ -37,6 +37,14 @@ public:
   /// contributing translation unit, and resets the collector.
   Facts takeFacts(llvm::StringRef MainFile);
 
+  /// Configuration files named by the ConfigFiles option (userver static
+  /// configs, Drogon config files); see checks/facts/CollectorConfig.h.
+  void setConfigFiles(std::vector<std::string> Files);
+
+  /// Errors reading configuration files since the last call: each names the
+  /// file, line and key. Facts are still collected without those files.
+  std::vector<std::string> takeConfigErrors();
+
 private:
   struct Impl;
   std::unique_ptr<Impl> P;

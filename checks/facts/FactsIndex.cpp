@@ -97,6 +97,7 @@ Facts overlayTUFacts(const Facts &Index, const Facts &Fresh) {
   dropFrom(Old.Imports, Files);
   dropFrom(Old.PoolOwners, Files);
   dropFrom(Old.PoolCreations, Files);
+  dropFrom(Old.Settings, Files);
   std::vector<Facts> Parts;
   Parts.push_back(std::move(Old));
   Parts.push_back(Fresh);

@@ -193,8 +193,13 @@ poolsByDatabase(const Facts &F) {
       continue;
     auto &Group = Groups[C.Database];
     // The merge keeps one fact per distinct content; a site that two TUs saw
-    // with different details is still one site.
-    if (!Group.empty() && Group.back()->Loc == C.Loc)
+    // with different details is still one site. So is one named instance the
+    // framework creates once, wherever it is declared (Instance, set by the
+    // configuration joins, cfg).
+    if (llvm::any_of(Group, [&](const PoolCreationFact *G) {
+          return C.Instance.empty() ? G->Instance.empty() && G->Loc == C.Loc
+                                    : G->Instance == C.Instance;
+        }))
       continue;
     Group.push_back(&C);
   }
@@ -264,6 +269,31 @@ unsigned countInstances(const Facts &F, llvm::StringRef Type,
   return Keys.size();
 }
 
+/// The multiplier of \p C: its own, or the program's value of the setting
+/// it depends on (config work, cfg): a value set in code or in a config file
+/// wins over the framework's default; of several, the largest is kept, since
+/// the budget is an upper bound.
+static void resolveMultiplier(const Facts &F, const PoolCreationFact &C,
+                              BudgetContribution &Part) {
+  Part.Multiplier = std::max(1u, C.Multiplier);
+  Part.MultiplierReason = C.MultiplierReason;
+  if (C.MultiplierSetting.empty())
+    return;
+  const SettingFact *Best = nullptr;
+  for (const SettingFact &S : F.Settings) {
+    if (S.Name != C.MultiplierSetting || S.Value < 1)
+      continue;
+    if (!Best || (Best->IsDefault && !S.IsDefault) ||
+        (Best->IsDefault == S.IsDefault && S.Value > Best->Value))
+      Best = &S;
+  }
+  if (!Best)
+    return;
+  Part.Multiplier = static_cast<unsigned>(Best->Value);
+  if (!Best->Text.empty())
+    Part.MultiplierReason += " (" + Best->Text + ")";
+}
+
 std::vector<DatabaseBudget> computeBudgets(const Facts &F,
                                            const BudgetOptions &Opts) {
   std::vector<DatabaseBudget> Budgets;
@@ -276,8 +306,9 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
     BudgetContribution Part;
     Part.Pool = &C;
     Part.Instances = countInstances(F, C.OwnerType, &Part.InstancesReason);
+    resolveMultiplier(F, C, Part);
     if (C.Size && !C.Unbounded && !C.SizeIsInitialCache) {
-      Part.Connections = *C.Size * Part.Instances * std::max(1u, C.Multiplier);
+      Part.Connections = *C.Size * Part.Instances * Part.Multiplier;
       B.KnownTotal += *Part.Connections;
     } else {
       B.HasUnknown = true;
@@ -370,9 +401,9 @@ std::vector<Finding> findBudgetOverruns(const Facts &F,
       std::string Note = describeSize(P);
       if (P.Connections) {
         std::string Mult;
-        if (P.Pool->Multiplier > 1)
-          Mult = llvm::formatv(", × {0}: {1}", P.Pool->Multiplier,
-                               P.Pool->MultiplierReason)
+        if (P.Multiplier > 1)
+          Mult = llvm::formatv(", × {0}: {1}", P.Multiplier,
+                               P.MultiplierReason)
                      .str();
         Note += llvm::formatv(" created here ({0}{1}{2})",
                               plural(P.Instances, "instance", "instances"),
@@ -384,8 +415,8 @@ std::vector<Finding> findBudgetOverruns(const Facts &F,
         std::string Term = std::to_string(*P.Pool->Size);
         if (P.Instances > 1)
           Term += " × " + std::to_string(P.Instances);
-        if (P.Pool->Multiplier > 1)
-          Term += " × " + std::to_string(P.Pool->Multiplier);
+        if (P.Multiplier > 1)
+          Term += " × " + std::to_string(P.Multiplier);
         Terms.push_back(Term);
       } else {
         Note += " created here; not counted";

@@ -47,6 +47,10 @@ struct BudgetContribution {
   const PoolCreationFact *Pool = nullptr;
   unsigned Instances = 1;
   std::string InstancesReason;
+  /// The pool's multiplier with its MultiplierSetting resolved against the
+  /// program's settings (Drogon fast clients: threads + 1).
+  unsigned Multiplier = 1;
+  std::string MultiplierReason; ///< With the setting's origin, if any.
   std::optional<int64_t> Connections; ///< size × instances × multiplier.
 };
 

@@ -248,12 +248,9 @@ public:
       Out = MatchKind::Construct;
     else if (Kind == "member")
       Out = MatchKind::Member;
-    else if (Kind == "base")
-      Out = MatchKind::Base;
     else
       return error(Path + "/kind",
-                   "key 'kind' must be one of: call, construct, member, base; "
-                   "got '" +
+                   "key 'kind' must be one of: call, construct, member; got '" +
                        Kind + "'");
     return llvm::Error::success();
   }
@@ -275,16 +272,14 @@ public:
   llvm::Error source(const OJson &Obj, const std::string &Path,
                      ValueSource &Out) {
     static const llvm::StringRef Keys[] = {
-        "from", "index", "name", "pointee", "through", "throughIndex",
-        "dropOptions"};
+        "from", "index", "name", "pointee", "through", "throughIndex"};
     static const llvm::StringRef Froms[] = {
         "templateArg",  "chainedTemplateArg",
         "arg",          "param",
         "argType",      "argPointee",
         "lambdaReturn", "lambdaReturnPointee",
         "field",        "optionAfter",
-        "uriQuery",     "connStringKey",
-        "classTemplateArg", "chainedArgType", "calleeClass"};
+        "uriQuery"};
     if (auto E = checkKeys(Obj, Path, Keys))
       return E;
     if (auto E = getEnum(Obj, Path, "from", Froms, Out.From))
@@ -292,16 +287,13 @@ public:
     if (auto E = getIndex(Obj, Path, "index", Out.Index))
       return E;
     bool NeedsName = llvm::is_contained(
-        {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery",
-         "connStringKey", "chainedArgType"},
+        {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery"},
         Out.From);
     if (auto E = getString(Obj, Path, "name", Out.Name, NeedsName))
       return E;
     if (auto E = getBool(Obj, Path, "pointee", Out.Pointee))
       return E;
     if (auto E = getString(Obj, Path, "through", Out.Through))
-      return E;
-    if (auto E = getString(Obj, Path, "dropOptions", Out.DropOptions))
       return E;
     return getIndex(Obj, Path, "throughIndex", Out.ThroughIndex);
   }
@@ -366,90 +358,6 @@ private:
 
 } // namespace
 
-/// The "settings" and "configPools" sections (configuration joins).
-static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
-  auto Setting = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {"callee", "name",    "value",
-                                           "add",    "default", "defaultText"};
-    SettingModel S;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getString(O, Path, "callee", S.Callee))
-      return E;
-    if (auto E = V.getString(O, Path, "name", S.Name, /*Required=*/true))
-      return E;
-    std::optional<ValueSource> Value;
-    if (auto E = V.optSource(O, Path, "value", Value))
-      return E;
-    if (!S.Callee.empty() && !Value)
-      return V.error(Path, "missing key 'value' in setting with a callee");
-    if (Value)
-      S.Value = *Value;
-    std::optional<int64_t> Add;
-    if (auto E = V.getInt(O, Path, "add", Add))
-      return E;
-    S.Add = Add.value_or(0);
-    if (auto E = V.getInt(O, Path, "default", S.Default))
-      return E;
-    if (auto E = V.getString(O, Path, "defaultText", S.DefaultText))
-      return E;
-    M.Settings.push_back(std::move(S));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "settings", Setting))
-    return E;
-
-  static const llvm::StringRef Formats[] = {"userver-static-config",
-                                            "drogon-config"};
-  auto Config = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {
-        "format",   "services", "nameMember",  "loadCall",
-        "fileNames", "library", "sizeKey",     "dsnKey",
-        "aliasKey", "defaultSize", "sizePerHost", "multiplierSetting",
-        "multiplierReason"};
-    ConfigPoolModel C;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getEnum(O, Path, "format", Formats, C.Format))
-      return E;
-    if (auto E = V.getStrings(O, Path, "services", C.Services))
-      return E;
-    if (auto E = V.getString(O, Path, "nameMember", C.NameMember))
-      return E;
-    if (auto E = V.getString(O, Path, "loadCall", C.LoadCall))
-      return E;
-    if (auto E = V.getStrings(O, Path, "fileNames", C.FileNames))
-      return E;
-    C.Library = M.Name;
-    if (auto E = V.getString(O, Path, "library", C.Library))
-      return E;
-    if (auto E = V.getString(O, Path, "sizeKey", C.SizeKey))
-      return E;
-    if (auto E = V.getString(O, Path, "dsnKey", C.DsnKey))
-      return E;
-    if (auto E = V.getString(O, Path, "aliasKey", C.AliasKey))
-      return E;
-    if (auto E = V.getInt(O, Path, "defaultSize", C.DefaultSize))
-      return E;
-    if (auto E = V.getBool(O, Path, "sizePerHost", C.SizePerHost))
-      return E;
-    if (auto E =
-            V.getString(O, Path, "multiplierSetting", C.MultiplierSetting))
-      return E;
-    if (auto E = V.getString(O, Path, "multiplierReason", C.MultiplierReason))
-      return E;
-    if (C.Format == "userver-static-config" && C.Services.empty())
-      return V.error(Path, "missing key 'services' in a userver-static-config "
-                           "config pool");
-    if (C.Format == "drogon-config" && C.LoadCall.empty())
-      return V.error(Path,
-                     "missing key 'loadCall' in a drogon-config config pool");
-    M.ConfigPools.push_back(std::move(C));
-    return llvm::Error::success();
-  };
-  return V.eachObject(J, "configPools", Config);
-}
-
 llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   SyntaxErrorFinder Finder;
   if (!OJson::sax_parse(Text.begin(), Text.end(), &Finder)) {
@@ -467,8 +375,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   M.File = File.str();
   static const llvm::StringRef TopKeys[] = {
       "name",  "description", "registrations", "imports",
-      "pools", "poolTypes",   "envGetters",    "poolAnnotations",
-      "settings", "configPools"};
+      "pools", "poolTypes",   "envGetters",    "poolAnnotations"};
   if (auto E = V.checkKeys(J, "", TopKeys))
     return std::move(E);
   if (auto E = V.getString(J, "", "name", M.Name, /*Required=*/true))
@@ -490,8 +397,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   auto Registration = [&](const OJson &O,
                           const std::string &Path) -> llvm::Error {
     static const llvm::StringRef Keys[] = {
-        "kind",  "callee",         "service", "interface", "name",
-        "module", "lifetime",      "scope",   "scopeLifetimes", "roots"};
+        "kind", "callee", "service", "interface", "name", "module", "lifetime"};
     RegistrationModel R;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -513,29 +419,6 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.getEnum(O, Path, "lifetime", Lifetimes, R.Lifetime))
       return E;
-    if (auto E = V.optSource(O, Path, "scope", R.Scope))
-      return E;
-    if (auto E = V.getStrings(O, Path, "roots", R.Roots))
-      return E;
-    if (auto It = O.find("scopeLifetimes"); It != O.end()) {
-      std::string Sub = Path + "/scopeLifetimes";
-      if (!It->is_object())
-        return V.error(Sub, "key 'scopeLifetimes' must be an object");
-      for (const auto &Item : It->items()) {
-        if (!Item.value().is_string() ||
-            !llvm::is_contained(Lifetimes,
-                                llvm::StringRef(Item.value().get<std::string>())))
-          return V.error(Sub + "/" + Item.key(),
-                         llvm::formatv("scopeLifetimes['{0}'] must be one of: {1}",
-                                       Item.key(), llvm::join(Lifetimes, ", "))
-                             .str());
-        R.ScopeLifetimes.emplace_back(Item.key(),
-                                      Item.value().get<std::string>());
-      }
-    }
-    if (R.Kind == MatchKind::Base && (R.Name || R.Scope || R.Interface))
-      return V.error(Path + "/kind", "a registration of kind 'base' takes no "
-                                     "'name', 'interface' or 'scope'");
     M.Registrations.push_back(std::move(R));
     return llvm::Error::success();
   };
@@ -550,7 +433,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.getKind(O, Path, I.Kind))
       return E;
-    if (I.Kind == MatchKind::Member || I.Kind == MatchKind::Base)
+    if (I.Kind == MatchKind::Member)
       return V.error(Path + "/kind",
                      "key 'kind' of an import must be 'call' or 'construct'");
     if (auto E = V.getString(O, Path, "callee", I.Callee, /*Required=*/true))
@@ -579,16 +462,14 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                                            "defaultSize",
                                            "unbounded",
                                            "sizeIsInitialCache",
-                                           "cacheKey",
                                            "multiplierFlag",
-                                           "multiplierReason",
-                                           "multiplierSetting"};
+                                           "multiplierReason"};
     PoolModel P;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
     if (auto E = V.getKind(O, Path, P.Kind))
       return E;
-    if (P.Kind == MatchKind::Member || P.Kind == MatchKind::Base)
+    if (P.Kind == MatchKind::Member)
       return V.error(Path + "/kind",
                      "key 'kind' of a pool must be 'call' or 'construct'");
     if (auto E = V.getString(O, Path, "callee", P.Callee, /*Required=*/true))
@@ -624,21 +505,14 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.getBool(O, Path, "sizeIsInitialCache", P.SizeIsInitialCache))
       return E;
-    if (auto E = V.optSource(O, Path, "cacheKey", P.CacheKey))
-      return E;
     if (auto E = V.optSource(O, Path, "multiplierFlag", P.MultiplierFlag))
       return E;
     if (auto E = V.getString(O, Path, "multiplierReason", P.MultiplierReason))
-      return E;
-    if (auto E =
-            V.getString(O, Path, "multiplierSetting", P.MultiplierSetting))
       return E;
     M.Pools.push_back(std::move(P));
     return llvm::Error::success();
   };
   if (auto E = V.eachObject(J, "pools", Pool))
-    return std::move(E);
-  if (auto E = parseConfigModels(V, J, M))
     return std::move(E);
   return M;
 }

@@ -112,6 +112,43 @@ struct ModelSet {
 /// Parses and validates one model file. Errors name the file, the line and
 /// the offending key.
 llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File);
+  /// The setting (SettingModel::Name) whose value is the multiplier when the
+  /// flag is true ("drogon.loops").
+  std::string MultiplierSetting;
+};
+
+/// A call that sets a program-wide setting from an argument:
+/// `app().setThreadNum(n)` sets "drogon.loops" to n + 1.
+struct SettingModel {
+  std::string Callee;
+  std::string Name;
+  ValueSource Value;
+  int64_t Add = 0;                ///< Added to the argument's value.
+  std::optional<int64_t> Default; ///< The value when nothing sets it.
+  std::string DefaultText;        ///< Shown in messages for the default.
+};
+
+/// Pools declared in a configuration file and joined with the code by name
+/// (userver's static_config.yaml, Drogon's config.json). The file formats are
+/// read by checks/facts/ConfigFiles.cpp; see docs/models.md.
+struct ConfigPoolModel {
+  /// "userver-static-config": each registration of a type in \c Services
+  /// under a name is a pool configured by that name's component block.
+  /// "drogon-config": each `db_clients[]` entry of the file \c LoadCall
+  /// names is a pool created at that call.
+  std::string Format;
+  std::vector<std::string> Services;
+  std::string NameMember; ///< Static member naming an unnamed registration.
+  std::string LoadCall;   ///< Function whose argument 0 names the file.
+  std::vector<std::string> FileNames; ///< Discovered beside the sources.
+  std::string Library;
+  std::string SizeKey;  ///< Key (dotted path) of the maximum size.
+  std::string DsnKey;   ///< Key of the database URI; `<key>#env` too.
+  std::string AliasKey; ///< Key of a secret-store alias of the database.
+  std::optional<int64_t> DefaultSize;
+  bool SizePerHost = false; ///< The size applies to each host of the DSN.
+  std::string MultiplierSetting; ///< For fast clients ("is_fast").
+  std::string MultiplierReason;
 
 /// The built-in models (checks/models/*.json), as (file name, text) pairs.
 llvm::ArrayRef<std::pair<const char *, const char *>> builtinModelTexts();
@@ -122,5 +159,7 @@ llvm::Expected<std::shared_ptr<const ModelSet>>
 loadModels(llvm::ArrayRef<std::string> ExtraFiles);
 
 } // namespace clang::tidy::poolguard
+  std::vector<SettingModel> Settings;
+  std::vector<ConfigPoolModel> ConfigPools;
 
 #endif // POOLGUARD_MODELS_MODEL_H
