@@ -366,6 +366,90 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         llvm::formatv("{0}:{1}: invalid JSON: {2}", File, Line, Finder.Message)
+/// The "settings" and "configPools" sections (configuration joins).
+static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
+  auto Setting = [&](const OJson &O, const std::string &Path) -> llvm::Error {
+    static const llvm::StringRef Keys[] = {"callee", "name",    "value",
+                                           "add",    "default", "defaultText"};
+    SettingModel S;
+    if (auto E = V.checkKeys(O, Path, Keys))
+      return E;
+    if (auto E = V.getString(O, Path, "callee", S.Callee))
+      return E;
+    if (auto E = V.getString(O, Path, "name", S.Name, /*Required=*/true))
+      return E;
+    std::optional<ValueSource> Value;
+    if (auto E = V.optSource(O, Path, "value", Value))
+      return E;
+    if (!S.Callee.empty() && !Value)
+      return V.error(Path, "missing key 'value' in setting with a callee");
+    if (Value)
+      S.Value = *Value;
+    std::optional<int64_t> Add;
+    if (auto E = V.getInt(O, Path, "add", Add))
+      return E;
+    S.Add = Add.value_or(0);
+    if (auto E = V.getInt(O, Path, "default", S.Default))
+      return E;
+    if (auto E = V.getString(O, Path, "defaultText", S.DefaultText))
+      return E;
+    M.Settings.push_back(std::move(S));
+    return llvm::Error::success();
+  };
+  if (auto E = V.eachObject(J, "settings", Setting))
+    return E;
+
+  static const llvm::StringRef Formats[] = {"userver-static-config",
+                                            "drogon-config"};
+  auto Config = [&](const OJson &O, const std::string &Path) -> llvm::Error {
+    static const llvm::StringRef Keys[] = {
+        "format",   "services", "nameMember",  "loadCall",
+        "fileNames", "library", "sizeKey",     "dsnKey",
+        "aliasKey", "defaultSize", "sizePerHost", "multiplierSetting",
+        "multiplierReason"};
+    ConfigPoolModel C;
+    if (auto E = V.checkKeys(O, Path, Keys))
+      return E;
+    if (auto E = V.getEnum(O, Path, "format", Formats, C.Format))
+      return E;
+    if (auto E = V.getStrings(O, Path, "services", C.Services))
+      return E;
+    if (auto E = V.getString(O, Path, "nameMember", C.NameMember))
+      return E;
+    if (auto E = V.getString(O, Path, "loadCall", C.LoadCall))
+      return E;
+    if (auto E = V.getStrings(O, Path, "fileNames", C.FileNames))
+      return E;
+    C.Library = M.Name;
+    if (auto E = V.getString(O, Path, "library", C.Library))
+      return E;
+    if (auto E = V.getString(O, Path, "sizeKey", C.SizeKey))
+      return E;
+    if (auto E = V.getString(O, Path, "dsnKey", C.DsnKey))
+      return E;
+    if (auto E = V.getString(O, Path, "aliasKey", C.AliasKey))
+      return E;
+    if (auto E = V.getInt(O, Path, "defaultSize", C.DefaultSize))
+      return E;
+    if (auto E = V.getBool(O, Path, "sizePerHost", C.SizePerHost))
+      return E;
+    if (auto E =
+            V.getString(O, Path, "multiplierSetting", C.MultiplierSetting))
+      return E;
+    if (auto E = V.getString(O, Path, "multiplierReason", C.MultiplierReason))
+      return E;
+    if (C.Format == "userver-static-config" && C.Services.empty())
+      return V.error(Path, "missing key 'services' in a userver-static-config "
+                           "config pool");
+    if (C.Format == "drogon-config" && C.LoadCall.empty())
+      return V.error(Path,
+                     "missing key 'loadCall' in a drogon-config config pool");
+    M.ConfigPools.push_back(std::move(C));
+    return llvm::Error::success();
+  };
+  return V.eachObject(J, "configPools", Config);
+}
+
             .str());
   }
   OJson J = OJson::parse(Text.begin(), Text.end(), nullptr,
@@ -375,7 +459,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   M.File = File.str();
   static const llvm::StringRef TopKeys[] = {
       "name",  "description", "registrations", "imports",
-      "pools", "poolTypes",   "envGetters",    "poolAnnotations"};
+      "pools", "poolTypes",   "envGetters",    "poolAnnotations",
+      "settings", "configPools"};
   if (auto E = V.checkKeys(J, "", TopKeys))
     return std::move(E);
   if (auto E = V.getString(J, "", "name", M.Name, /*Required=*/true))
@@ -463,7 +548,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                                            "unbounded",
                                            "sizeIsInitialCache",
                                            "multiplierFlag",
-                                           "multiplierReason"};
+                                           "multiplierReason",
+                                           "multiplierSetting"};
     PoolModel P;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -550,11 +636,16 @@ loadUncached(llvm::ArrayRef<std::string> ExtraFiles) {
 
 llvm::Expected<std::shared_ptr<const ModelSet>>
 loadModels(llvm::ArrayRef<std::string> ExtraFiles) {
+    if (auto E =
+            V.getString(O, Path, "multiplierSetting", P.MultiplierSetting))
+      return E;
   static std::mutex Mutex;
   static std::map<std::vector<std::string>, std::shared_ptr<const ModelSet>>
       Cache;
   std::vector<std::string> Key(ExtraFiles.begin(), ExtraFiles.end());
   std::lock_guard<std::mutex> Lock(Mutex);
+  if (auto E = parseConfigModels(V, J, M))
+    return std::move(E);
   auto It = Cache.find(Key);
   if (It != Cache.end())
     return It->second;
