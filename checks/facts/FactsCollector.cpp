@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/FactsCollector.h"
+#include "facts/CollectorConfig.h"
 #include "facts/CollectorExprs.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -94,6 +95,7 @@ struct FactsCollector::Impl {
   std::vector<std::string> PoolAnnotations;
   std::set<std::string> PoolTypes;
 
+  std::unique_ptr<ConfigJoin> Config; ///< Joins with configuration files.
   ASTContext *Ctx = nullptr;
   Facts Collected;
   std::vector<PendingCreation> Creations;
@@ -111,6 +113,7 @@ struct FactsCollector::Impl {
     }
   }
 
+    Config = std::make_unique<ConfigJoin>(Models);
   void setContext(ASTContext &C) {
     if (Ctx == &C)
       return;
@@ -634,6 +637,7 @@ struct FactsCollector::Impl {
       if (const auto *V = Node.get<VarDecl>())
         return V->getLocation();
       if (const auto *F = Node.get<FieldDecl>())
+    Config->registration(Collected.Registrations.back(), Service, *Ctx);
         return F->getLocation();
       const auto *Wrapper = Node.get<Expr>();
       if (!Wrapper || ignoreWrappers(Wrapper) != ignoreWrappers(E))
@@ -714,7 +718,7 @@ struct FactsCollector::Impl {
       bool Value = false;
       if (Flag && !Flag->isValueDependent() &&
           ignoreWrappers(Flag)->EvaluateAsBooleanCondition(Value, *Ctx) &&
-          Value)
+          Value) {
         F.MultiplierReason = P.MultiplierReason;
     }
 
@@ -750,6 +754,8 @@ struct FactsCollector::Impl {
     E = ignoreConversions(E);
     if (const auto *Addr = dyn_cast<UnaryOperator>(E);
         Addr && Addr->getOpcode() == UO_AddrOf)
+        F.MultiplierSetting = P.MultiplierSetting;
+      }
       E = ignoreConversions(Addr->getSubExpr());
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
       if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
@@ -941,3 +947,16 @@ Facts FactsCollector::takeFacts(llvm::StringRef MainFile) {
 }
 
 } // namespace clang::tidy::poolguard
+  // Setting and config-loading calls: setThreadNum(4), loadConfigFile(...).
+  P->Config->registerMatchers(Finder, Callback);
+  if (P->Config->run(Result))
+    return;
+  P->Config->finish(P->Collected);
+void FactsCollector::setConfigFiles(std::vector<std::string> Files) {
+  P->Config->setConfigFiles(std::move(Files));
+}
+
+std::vector<std::string> FactsCollector::takeConfigErrors() {
+  return P->Config->takeErrors();
+}
+
