@@ -225,6 +225,7 @@ struct Driver::Impl {
   ClangTidyOptions Project;
   std::shared_ptr<const ModelSet> Models;
   std::string ModelsHash;
+  std::string BinaryId; ///< This poolguard binary: size and time.
   std::string ConfigErrors;
   FileCache Files;
   std::mutex HashMu;
@@ -351,6 +352,15 @@ llvm::Error Driver::prepare() {
     if (const std::string *Text = P->Files.get(F))
       ModelText += F + "\n" + *Text;
   P->ModelsHash = hex64(llvm::xxh3_64bits(ModelText));
+  // A rebuilt poolguard of the same version may extract other facts: the
+  // binary's identity is part of every cache key.
+  std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  llvm::sys::fs::file_status ExeStatus;
+  if (!Exe.empty() && !llvm::sys::fs::status(Exe, ExeStatus))
+    P->BinaryId = std::to_string(ExeStatus.getSize()) + ":" +
+                  std::to_string(ExeStatus.getLastModificationTime()
+                                     .time_since_epoch()
+                                     .count());
   return llvm::Error::success();
 }
 
@@ -399,7 +409,7 @@ std::string Driver::Impl::contentHash(llvm::StringRef Path) {
 
 std::string Driver::Impl::cacheKey(const tooling::CompileCommand &Cmd,
                                    const ClangTidyOptions &TUOpts) {
-  std::string Key = POOLGUARD_VERSION "\n";
+  std::string Key = POOLGUARD_VERSION "\n" + BinaryId + "\n";
   Key += ModelsHash + "\n" + Cmd.Directory + "\n" + Cmd.Filename + "\n";
   for (const std::string &A : Cmd.CommandLine)
     Key += A + "\x1f";

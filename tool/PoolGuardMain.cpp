@@ -270,15 +270,20 @@ int main(int argc, const char **argv) {
       return usageError("no input files (with '--', name the files to "
                         "analyze)");
     Opts.Database = std::move(Fixed);
-  } else if (!ListChecks && !DumpConfig) {
+  } else {
     std::string Error;
     auto DB = findDatabase(Opts.DatabaseDir, Error);
-    if (!DB)
+    if (DB) {
+      Opts.Database = std::move(DB);
+    } else if (ListChecks || DumpConfig) {
+      // The configuration is that of the build directory (or -p) even
+      // without a compile database.
+      Opts.Database =
+          std::make_shared<clang::tooling::FixedCompilationDatabase>(
+              ".", std::vector<std::string>());
+    } else {
       return usageError(Error);
-    Opts.Database = std::move(DB);
-  } else {
-    Opts.Database = std::make_shared<clang::tooling::FixedCompilationDatabase>(
-        ".", std::vector<std::string>());
+    }
   }
 
   for (const std::string &S : SourcePaths) {
