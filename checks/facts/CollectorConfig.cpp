@@ -369,6 +369,15 @@ void ConfigJoin::joinComponents(Facts &F) {
                        .str();
       if (!SizeFrom.empty())
         P.SizeText += ", " + SizeFrom;
+    } else if (Size && Size->Kind != ConfigNode::CN_Null) {
+      // A size that is not a number is a configuration error; userver
+      // would refuse to start too.
+      Errors.push_back(
+          llvm::formatv("{0}:{1}: key 'components_manager.components.{2}.{3}' "
+                        "must be an integer; got '{4}'",
+                        In->Path, Size->Line, R.InstanceName, M.SizeKey,
+                        Size->scalar().value_or("(not a scalar)"))
+              .str());
     } else if (M.DefaultSize) {
       P.Size = M.DefaultSize;
       P.SizeText = std::to_string(*M.DefaultSize);
@@ -427,8 +436,13 @@ void ConfigJoin::joinLoads(Facts &F) {
     }
 
     const ConfigNode *Clients = File->Root.get("db_clients");
-    if (!Clients || Clients->Kind != ConfigNode::CN_Sequence)
+    if (!Clients)
       continue;
+    if (Clients->Kind != ConfigNode::CN_Sequence) {
+      Errors.push_back(
+          llvm::formatv("{0}: key 'db_clients' must be an array", Path).str());
+      continue;
+    }
     for (const ConfigNode &Client : Clients->Items) {
       auto Str = [&](llvm::StringRef Key, llvm::StringRef Default) {
         const ConfigNode *N = Client.get(Key);
@@ -471,6 +485,13 @@ void ConfigJoin::joinLoads(Facts &F) {
         P.SizeText = llvm::formatv("{0}: {1} (db_client '{2}' in {3})",
                                    SizeKey, *P.Size, Name, FileName)
                          .str();
+      } else if (Size) {
+        Errors.push_back(llvm::formatv("{0}: key 'db_clients[{1}].{2}' must "
+                                       "be an integer",
+                                       Path, &Client - Clients->Items.data(),
+                                       SizeKey)
+                             .str());
+        continue;
       } else {
         P.Size = 1; // Drogon's default.
         P.SizeText = "1";

@@ -1,4 +1,6 @@
 // RUN: %check_tidy -std=c++17 %s poolguard-repeated-pool %t -- -config="{CheckOptions: {ConfigFiles: '%S/Inputs/userver-config/static_config.yaml;%S/Inputs/userver-config/config_vars.yaml'}}"
+// RUN: %check_tidy -check-suffix=DUP -std=c++17 %s poolguard-duplicate-pooled-provider %t -- -config="{CheckOptions: {ConfigFiles: '%S/Inputs/userver-config/static_config.yaml;%S/Inputs/userver-config/config_vars.yaml'}}"
+// RUN: %check_tidy -check-suffix=BUDGET -std=c++17 %s poolguard-connection-budget %t -- -config="{CheckOptions: {ConfigFiles: '%S/Inputs/userver-config/static_config.yaml;%S/Inputs/userver-config/config_vars.yaml', poolguard-connection-budget.MaxConnections: 80}}"
 // RUN: %clang_tidy --load=%plugin --checks='-*,poolguard-repeated-pool' -config="{CheckOptions: {ConfigFiles: '%S/Inputs/userver-config/static_config.yaml;%S/Inputs/userver-config/config_vars.yaml'}}" %s -- -std=c++17 -nostdinc++ -isystem %headers -DFIXED 2>&1 | %FileCheck %s --check-prefix=FIXED --allow-empty --implicit-check-not='{{warning|error}}:'
 
 // userver: each components::Postgres appended under a name is its own
@@ -18,12 +20,17 @@ int main(int argc, char *argv[]) {
                   .Append<components::Postgres>("avatars-database")
                   .Append<components::Postgres>("fellows-database")
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: another connection pool to database 'postgresql://postgres:driver@localhost:5432/postgres' is created here; 5 pools reach it
+  // CHECK-MESSAGES-DUP: :[[@LINE-2]]:20: warning: 'userver::components::Postgres' owns a connection pool and is provided again by 'main'; its 5 registrations in 1 module create 5 instances, each with its own pool; provide it once in a shared module and inject it elsewhere [poolguard-duplicate-pooled-provider]
                   .Append<components::Postgres>("friends-database")
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: another connection pool to database 'postgresql://postgres:driver@localhost:5432/postgres' is created here; 5 pools reach it
+  // CHECK-MESSAGES-DUP: :[[@LINE-2]]:20: warning: 'userver::components::Postgres' owns a connection pool and is provided again by 'main'; its 5 registrations in 1 module create 5 instances, each with its own pool; provide it once in a shared module and inject it elsewhere [poolguard-duplicate-pooled-provider]
                   .Append<components::Postgres>("routes-database")
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: another connection pool to database 'postgresql://postgres:driver@localhost:5432/postgres' is created here; 5 pools reach it
+  // CHECK-MESSAGES-DUP: :[[@LINE-2]]:20: warning: 'userver::components::Postgres' owns a connection pool and is provided again by 'main'; its 5 registrations in 1 module create 5 instances, each with its own pool; provide it once in a shared module and inject it elsewhere [poolguard-duplicate-pooled-provider]
                   .Append<components::Postgres>("users-database");
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: another connection pool to database 'postgresql://postgres:driver@localhost:5432/postgres' is created here; 5 pools reach it
+  // CHECK-MESSAGES-DUP: :[[@LINE-2]]:20: warning: 'userver::components::Postgres' owns a connection pool and is provided again by 'main'; its 5 registrations in 1 module create 5 instances, each with its own pool; provide it once in a shared module and inject it elsewhere [poolguard-duplicate-pooled-provider]
+  // CHECK-MESSAGES-BUDGET: :[[@LINE-3]]:20: warning: pools of database 'postgresql://postgres:driver@localhost:5432/postgres' may open 90 connections, more than the 77 available (80 max_connections - 3 reserved); share one pool or lower the pool sizes [poolguard-connection-budget]
   return utils::DaemonMain(argc, argv, list);
 }
 #else

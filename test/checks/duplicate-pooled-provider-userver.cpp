@@ -1,0 +1,55 @@
+// RUN: %check_tidy -std=c++17 %s poolguard-duplicate-pooled-provider,poolguard-repeated-pool %t -- -config="{CheckOptions: {ConfigFiles: '%S/Inputs/userver-config/static_config.yaml;%S/Inputs/userver-config/config_vars.yaml'}}"
+// RUN: %clang_tidy --load=%plugin --checks='-*,poolguard-duplicate-pooled-provider,poolguard-repeated-pool' -config="{CheckOptions: {ConfigFiles: '%S/Inputs/userver-config/static_config.yaml;%S/Inputs/userver-config/config_vars.yaml'}}" %s -- -std=c++17 -nostdinc++ -isystem %headers -DFIXED 2>&1 | %FileCheck %s --check-prefix=FIXED --allow-empty --implicit-check-not='{{warning|error}}:'
+
+// userver: one component per name. The same pool-owning type under two names
+// is two components, two pools: a duplicate pooled provider even when the
+// databases differ (no repeated pool then). The same name twice is a startup
+// error ("Attempt to add a duplicate component"), not a second pool.
+
+#include <userver/components/component_list.hpp>
+#include <userver/storages/postgres/component.hpp>
+#include <userver/utils/daemon_run.hpp>
+
+using namespace userver;
+
+#ifndef FIXED
+// Module-style Append functions, as in sabudilovskiy/Timetable-VSU-backend.
+void AppendUsers(components::ComponentList &list) {
+  list.Append<components::Postgres>("users-database");
+}
+void AppendAnalytics(components::ComponentList &list) {
+  list.Append<components::Postgres>("analytics-database");
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'userver::components::Postgres' owns a connection pool and is provided again by 'AppendAnalytics'; its 2 registrations in 2 modules create 2 instances, each with its own pool; provide it once in a shared module and inject it elsewhere [poolguard-duplicate-pooled-provider]
+}
+int main(int argc, char *argv[]) {
+  auto list = components::MinimalServerComponentList();
+  AppendUsers(list);
+  AppendAnalytics(list);
+  return utils::DaemonMain(argc, argv, list);
+}
+#else
+// The fix: one component; handlers find it by name.
+void AppendStorage(components::ComponentList &list) {
+  list.Append<components::Postgres>("postgres-db");
+}
+// Appending the same name again (here from a second module) is one
+// component: userver refuses to start, it does not open a second pool.
+void AppendHandlers(components::ComponentList &list) {
+  list.Append<components::Postgres>("postgres-db");
+}
+class UsersHandler {
+public:
+  explicit UsersHandler(const components::ComponentContext &context)
+      : db_(context.FindComponent<components::Postgres>("postgres-db")) {}
+
+private:
+  components::Postgres &db_;
+};
+int main(int argc, char *argv[]) {
+  auto list = components::MinimalServerComponentList();
+  AppendStorage(list);
+  AppendHandlers(list);
+  return utils::DaemonMain(argc, argv, list);
+}
+// FIXED-NOT: warning:
+#endif
