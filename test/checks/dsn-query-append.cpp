@@ -310,3 +310,24 @@ template <typename T> std::string inTemplate(T t) {
   return std::string("postgresql://h/db") + "?schema=public";
 }
 template std::string inTemplate<int>(int);
+
+// Reported once, in the template, not per instantiation.
+template <typename T> std::string templateWithQuery(T t) {
+  return DATABASE_LINK + "?connection_limit=5";
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
+  // CHECK-FIXES:  return DATABASE_LINK + "&connection_limit=5";
+}
+template std::string templateWithQuery<int>(int);
+template std::string templateWithQuery<long>(long);
+
+std::string inLambda(const std::string &databaseUrl) {
+  auto WithLimit = [&](int N) {
+    return databaseUrl + "?connection_limit=" + std::to_string(N);
+    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query string appended with '?' to a URL that may already contain a query
+  };
+  auto Guarded = [&](int N) {
+    const char *Sep = databaseUrl.find('?') == std::string::npos ? "?" : "&";
+    return databaseUrl + Sep + "connection_limit=" + std::to_string(N);
+  };
+  return WithLimit(5) + Guarded(5);
+}
