@@ -20,7 +20,10 @@ bash test/tool/install-sarif-validator.sh "$POOLGUARD_BUILD_DIR"
 
 xml="$POOLGUARD_BUILD_DIR/test-results.xml"
 rm -f "$xml"
-python3 "/usr/lib/llvm-$v/build/utils/lit/lit.py" -v \
+# lit: LLVM 19 ships build/utils/lit/lit.py, LLVM 22 bin/lit.
+lit="/usr/lib/llvm-$v/build/utils/lit/lit.py"
+[ -f "$lit" ] || lit="/usr/lib/llvm-$v/bin/lit"
+python3 "$lit" -v \
   --xunit-xml-output="$xml" \
   "$POOLGUARD_BUILD_DIR/test" "$POOLGUARD_BUILD_DIR/test/Unit"
 rc=$?

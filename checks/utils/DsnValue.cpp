@@ -8,6 +8,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <climits>
 
 namespace clang::tidy::poolguard {
 
@@ -411,13 +412,16 @@ private:
 
 } // namespace
 
-/// Parses decimal digits at \p I; returns -1 if there are none.
+/// Parses decimal digits at \p I; returns -1 if there are none. Saturates
+/// at INT_MAX ("%99999999999$s" must not overflow).
 static int parseNumber(llvm::StringRef S, std::size_t &I) {
   if (I >= S.size() || !llvm::isDigit(S[I]))
     return -1;
   int N = 0;
-  while (I < S.size() && llvm::isDigit(S[I]))
-    N = N * 10 + (S[I++] - '0');
+  while (I < S.size() && llvm::isDigit(S[I])) {
+    int Digit = S[I++] - '0';
+    N = N > (INT_MAX - Digit) / 10 ? INT_MAX : N * 10 + Digit;
+  }
   return N;
 }
 
