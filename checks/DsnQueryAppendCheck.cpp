@@ -181,7 +181,9 @@ void DsnQueryAppendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void DsnQueryAppendCheck::registerMatchers(MatchFinder *Finder) {
   const auto QueryLiteral = expr(isQueryLiteral());
-  const auto Spelled = unless(isInTemplateInstantiation());
+  // Last in every matcher: the cheap literal test runs first.
+  const auto Spelled = allOf(unless(isExpansionInSystemHeader()),
+                             unless(isInTemplateInstantiation()));
 
   // url + "?connection_limit=5", std::string(base) + "?sslmode=require"
   Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("+"),
@@ -198,8 +200,8 @@ void DsnQueryAppendCheck::registerMatchers(MatchFinder *Finder) {
   // uri << "?ssl-mode=REQUIRED" on a std::ostringstream/std::stringstream
   Finder->addMatcher(
       cxxOperatorCallExpr(hasOverloadedOperatorName("<<"), argumentCountIs(2),
-                          hasArgument(0, expr(hasStringStreamRoot())),
-                          hasArgument(1, QueryLiteral), Spelled)
+                          hasArgument(1, QueryLiteral),
+                          hasArgument(0, expr(hasStringStreamRoot())), Spelled)
           .bind("append-operator"),
       this);
   // url.append("?connection_limit=5"), url.push_back('?')
