@@ -583,7 +583,8 @@ DsnValue DsnEvaluator::evalCall(const CallExpr *Call, SourceLocation Before,
       !Ctx.getSourceManager().isInSystemHeader(Def->getLocation())) {
     Active.insert(Def);
     auto Returns =
-        match(findAll(returnStmt(hasReturnValue(expr().bind("value")))),
+        match(findAll(returnStmt(forFunction(equalsNode(Def)),
+                                 hasReturnValue(expr().bind("value")))),
               *Def->getBody(), Ctx);
     std::optional<DsnValue> Result;
     for (const BoundNodes &N : Returns) {

@@ -202,7 +202,14 @@ std::string readByCall() {
 
 // A function whose body is visible is evaluated.
 std::string visibleWithQuery() { return "postgresql://h/db?schema=public"; }
+std::string visibleWithLambda() {
+  auto Inner = [] { return std::string("postgresql://h/db?schema=public"); };
+  (void)Inner;
+  return "postgresql://h/db";
+}
 std::string fromVisibleFunction() {
+  std::string NoQuery = visibleWithLambda() + "?connection_limit=5";
+  (void)NoQuery;
   return visibleWithQuery() + "?connection_limit=5";
   // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public')
   // CHECK-FIXES:  return visibleWithQuery() + "&connection_limit=5";
