@@ -87,31 +87,6 @@ struct PoolModel {
   /// A boolean value that, when true, multiplies the pool (Drogon isFast).
   std::optional<ValueSource> MultiplierFlag;
   std::string MultiplierReason;
-};
-
-/// One model file.
-struct Model {
-  std::string Name;
-  std::string File;
-  std::string Description;
-  std::vector<RegistrationModel> Registrations;
-  std::vector<ImportModel> Imports;
-  std::vector<PoolModel> Pools;
-  std::vector<std::string> PoolTypes; ///< Qualified names of pool types.
-  /// Functions whose string argument names an environment variable.
-  std::vector<std::string> EnvGetters;
-  /// Annotations (`[[clang::annotate("...")]]`) that mark pool types.
-  std::vector<std::string> PoolAnnotations;
-};
-
-/// The built-in models plus the user's.
-struct ModelSet {
-  std::vector<Model> Models;
-};
-
-/// Parses and validates one model file. Errors name the file, the line and
-/// the offending key.
-llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File);
   /// The setting (SettingModel::Name) whose value is the multiplier when the
   /// flag is true ("drogon.loops").
   std::string MultiplierSetting;
@@ -149,6 +124,33 @@ struct ConfigPoolModel {
   bool SizePerHost = false; ///< The size applies to each host of the DSN.
   std::string MultiplierSetting; ///< For fast clients ("is_fast").
   std::string MultiplierReason;
+};
+
+/// One model file.
+struct Model {
+  std::string Name;
+  std::string File;
+  std::string Description;
+  std::vector<RegistrationModel> Registrations;
+  std::vector<ImportModel> Imports;
+  std::vector<PoolModel> Pools;
+  std::vector<SettingModel> Settings;
+  std::vector<ConfigPoolModel> ConfigPools;
+  std::vector<std::string> PoolTypes; ///< Qualified names of pool types.
+  /// Functions whose string argument names an environment variable.
+  std::vector<std::string> EnvGetters;
+  /// Annotations (`[[clang::annotate("...")]]`) that mark pool types.
+  std::vector<std::string> PoolAnnotations;
+};
+
+/// The built-in models plus the user's.
+struct ModelSet {
+  std::vector<Model> Models;
+};
+
+/// Parses and validates one model file. Errors name the file, the line and
+/// the offending key.
+llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File);
 
 /// The built-in models (checks/models/*.json), as (file name, text) pairs.
 llvm::ArrayRef<std::pair<const char *, const char *>> builtinModelTexts();
@@ -159,7 +161,5 @@ llvm::Expected<std::shared_ptr<const ModelSet>>
 loadModels(llvm::ArrayRef<std::string> ExtraFiles);
 
 } // namespace clang::tidy::poolguard
-  std::vector<SettingModel> Settings;
-  std::vector<ConfigPoolModel> ConfigPools;
 
 #endif // POOLGUARD_MODELS_MODEL_H
