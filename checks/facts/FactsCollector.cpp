@@ -94,8 +94,8 @@ struct FactsCollector::Impl {
   std::vector<std::string> EnvGetters;
   std::vector<std::string> PoolAnnotations;
   std::set<std::string> PoolTypes;
-
   std::unique_ptr<ConfigJoin> Config; ///< Joins with configuration files.
+
   ASTContext *Ctx = nullptr;
   Facts Collected;
   std::vector<PendingCreation> Creations;
@@ -111,9 +111,9 @@ struct FactsCollector::Impl {
       llvm::append_range(PoolAnnotations, Mod.PoolAnnotations);
       PoolTypes.insert(Mod.PoolTypes.begin(), Mod.PoolTypes.end());
     }
+    Config = std::make_unique<ConfigJoin>(Models);
   }
 
-    Config = std::make_unique<ConfigJoin>(Models);
   void setContext(ASTContext &C) {
     if (Ctx == &C)
       return;
@@ -618,6 +618,7 @@ struct FactsCollector::Impl {
     if (!firstTime("reg|" + posKey(F.Loc) + "|" + F.Service))
       return;
     Collected.Registrations.push_back(F);
+    Config->registration(Collected.Registrations.back(), Service, *Ctx);
     if (std::optional<Ownership> O = ownership(recordOf(Service)))
       addOwner(F.Service, *O, Loc);
   }
@@ -637,7 +638,6 @@ struct FactsCollector::Impl {
       if (const auto *V = Node.get<VarDecl>())
         return V->getLocation();
       if (const auto *F = Node.get<FieldDecl>())
-    Config->registration(Collected.Registrations.back(), Service, *Ctx);
         return F->getLocation();
       const auto *Wrapper = Node.get<Expr>();
       if (!Wrapper || ignoreWrappers(Wrapper) != ignoreWrappers(E))
@@ -720,6 +720,8 @@ struct FactsCollector::Impl {
           ignoreWrappers(Flag)->EvaluateAsBooleanCondition(Value, *Ctx) &&
           Value) {
         F.MultiplierReason = P.MultiplierReason;
+        F.MultiplierSetting = P.MultiplierSetting;
+      }
     }
 
     PendingCreation C;
@@ -754,8 +756,6 @@ struct FactsCollector::Impl {
     E = ignoreConversions(E);
     if (const auto *Addr = dyn_cast<UnaryOperator>(E);
         Addr && Addr->getOpcode() == UO_AddrOf)
-        F.MultiplierSetting = P.MultiplierSetting;
-      }
       E = ignoreConversions(Addr->getSubExpr());
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
       if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
@@ -905,10 +905,14 @@ void FactsCollector::registerMatchers(MatchFinder &Finder,
       Callback);
   // Always fires once, so the TU is seen even without any other match.
   Finder.addMatcher(translationUnitDecl().bind("tu"), Callback);
+  // Setting and config-loading calls: setThreadNum(4), loadConfigFile(...).
+  P->Config->registerMatchers(Finder, Callback);
 }
 
 void FactsCollector::run(const MatchFinder::MatchResult &Result) {
   P->setContext(*Result.Context);
+  if (P->Config->run(Result))
+    return;
   if (const auto *E = Result.Nodes.getNodeAs<CallExpr>("call")) {
     if (std::optional<CallSite> S = asCallSite(E))
       P->call(*S, DynTypedNode::create(*E));
@@ -935,6 +939,7 @@ Facts FactsCollector::takeFacts(llvm::StringRef MainFile) {
       C.Fact.Module = C.ClassKey;
     P->Collected.PoolCreations.push_back(std::move(C.Fact));
   }
+  P->Config->finish(P->Collected);
   Facts F = std::move(P->Collected);
   P->Collected = Facts();
   P->Creations.clear();
@@ -946,12 +951,6 @@ Facts FactsCollector::takeFacts(llvm::StringRef MainFile) {
   return F;
 }
 
-} // namespace clang::tidy::poolguard
-  // Setting and config-loading calls: setThreadNum(4), loadConfigFile(...).
-  P->Config->registerMatchers(Finder, Callback);
-  if (P->Config->run(Result))
-    return;
-  P->Config->finish(P->Collected);
 void FactsCollector::setConfigFiles(std::vector<std::string> Files) {
   P->Config->setConfigFiles(std::move(Files));
 }
@@ -960,3 +959,4 @@ std::vector<std::string> FactsCollector::takeConfigErrors() {
   return P->Config->takeErrors();
 }
 
+} // namespace clang::tidy::poolguard
