@@ -358,14 +358,6 @@ private:
 
 } // namespace
 
-llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
-  SyntaxErrorFinder Finder;
-  if (!OJson::sax_parse(Text.begin(), Text.end(), &Finder)) {
-    size_t Pos = std::min(Finder.ErrorPos, Text.size());
-    unsigned Line = 1 + Text.take_front(Pos ? Pos - 1 : 0).count('\n');
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        llvm::formatv("{0}:{1}: invalid JSON: {2}", File, Line, Finder.Message)
 /// The "settings" and "configPools" sections (configuration joins).
 static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
   auto Setting = [&](const OJson &O, const std::string &Path) -> llvm::Error {
@@ -450,6 +442,14 @@ static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
   return V.eachObject(J, "configPools", Config);
 }
 
+llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
+  SyntaxErrorFinder Finder;
+  if (!OJson::sax_parse(Text.begin(), Text.end(), &Finder)) {
+    size_t Pos = std::min(Finder.ErrorPos, Text.size());
+    unsigned Line = 1 + Text.take_front(Pos ? Pos - 1 : 0).count('\n');
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("{0}:{1}: invalid JSON: {2}", File, Line, Finder.Message)
             .str());
   }
   OJson J = OJson::parse(Text.begin(), Text.end(), nullptr,
@@ -595,10 +595,15 @@ static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
       return E;
     if (auto E = V.getString(O, Path, "multiplierReason", P.MultiplierReason))
       return E;
+    if (auto E =
+            V.getString(O, Path, "multiplierSetting", P.MultiplierSetting))
+      return E;
     M.Pools.push_back(std::move(P));
     return llvm::Error::success();
   };
   if (auto E = V.eachObject(J, "pools", Pool))
+    return std::move(E);
+  if (auto E = parseConfigModels(V, J, M))
     return std::move(E);
   return M;
 }
@@ -636,16 +641,11 @@ loadUncached(llvm::ArrayRef<std::string> ExtraFiles) {
 
 llvm::Expected<std::shared_ptr<const ModelSet>>
 loadModels(llvm::ArrayRef<std::string> ExtraFiles) {
-    if (auto E =
-            V.getString(O, Path, "multiplierSetting", P.MultiplierSetting))
-      return E;
   static std::mutex Mutex;
   static std::map<std::vector<std::string>, std::shared_ptr<const ModelSet>>
       Cache;
   std::vector<std::string> Key(ExtraFiles.begin(), ExtraFiles.end());
   std::lock_guard<std::mutex> Lock(Mutex);
-  if (auto E = parseConfigModels(V, J, M))
-    return std::move(E);
   auto It = Cache.find(Key);
   if (It != Cache.end())
     return It->second;
