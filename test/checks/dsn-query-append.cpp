@@ -251,6 +251,16 @@ void Valid(const std::string &user, const std::string &pass,
   (void)i; (void)j; (void)k;
 }
 
+// A public mysqlx::Session URI builder: the query follows atomic parts.
+struct SessionFactory {
+  std::string db_name_;
+  std::string uri(const std::string &user, const std::string &pass,
+                  const std::string &hostport, const std::string &mode) const {
+    return "mysqlx://" + user + ":" + pass + "@" + hostport + "/" + db_name_ +
+           "?ssl-mode=" + mode;
+  }
+};
+
 // The code checks for an existing '?' first.
 std::string guardedByFind(const std::string &databaseUrl) {
   if (databaseUrl.find('?') == std::string::npos)
