@@ -249,7 +249,7 @@ struct Driver::Impl {
                   const llvm::StringSet<> &Selected);
   bool selects(const llvm::StringSet<> &Selected, llvm::StringRef File);
   uint64_t PeakWorkerKB = 0;
-  llvm::StringMap<std::unique_ptr<NoLintFile>> NoLints;
+  std::unique_ptr<NoLintCache> NoLints;
 };
 
 Driver::Driver(DriverOptions Opts) : P(std::make_unique<Impl>()) {
@@ -611,7 +611,10 @@ TUResult Driver::Impl::analyze(
 
   for (const ClangTidyError &E : DiagConsumer.take()) {
     ReportDiagnostic D = toReport(E, Dir);
-    if (D.Check == "clang-diagnostic-error" || D.Severity == "error")
+    // Compiler errors make the TU unanalyzable; clang-tidy's own errors
+    // (an unmatched NOLINTBEGIN) are findings.
+    if (llvm::StringRef(D.Check).starts_with("clang-diagnostic-") &&
+        D.Severity == "error")
       Result.Failed = true;
     Result.Diagnostics.push_back(std::move(D));
   }
@@ -837,12 +840,14 @@ void Driver::Impl::addFinding(Report &R, const Finding &F,
   if (!Touches)
     return;
   // NOLINT on the raw bytes of the file, with clang-tidy's semantics.
-  auto &NL = NoLints[F.Loc.File];
-  if (!NL) {
-    const std::string *Text = Files.get(F.Loc.File);
-    NL = std::make_unique<NoLintFile>(Text ? *Text : "");
-  }
-  if (NL->suppresses(F.Loc.Offset, F.Check))
+  if (!NoLints)
+    NoLints = std::make_unique<NoLintCache>(
+        [this](llvm::StringRef Path) -> std::optional<std::string> {
+          if (const std::string *Text = Files.get(Path))
+            return *Text;
+          return std::nullopt;
+        });
+  if (NoLints->suppresses(F.Loc.File, F.Loc.Offset, F.Check))
     return;
   ReportDiagnostic D;
   D.Check = F.Check;
@@ -872,6 +877,23 @@ Report Driver::reportFromFacts(const Facts &Merged) {
   if (isCheckEnabled("poolguard-connection-budget"))
     for (const Finding &F : findBudgetOverruns(Merged, budgetOptions()))
       P->addFinding(R, F, Selected);
+  // Unmatched NOLINTBEGIN/NOLINTEND met while filtering are errors, as in
+  // clang-tidy (the per-TU pass reports those of main files the same way;
+  // duplicates are removed with the rest).
+  if (P->NoLints)
+    for (const auto &[File, E] : P->NoLints->errors()) {
+      if (!P->selects(Selected, File))
+        continue;
+      ReportDiagnostic D;
+      D.Check = NoLintErrorCheck.str();
+      D.Severity = "error";
+      D.Message = E.Message;
+      D.File = File;
+      D.Line = E.Line;
+      D.Column = E.Column;
+      D.Offset = E.Offset;
+      R.Diagnostics.push_back(std::move(D));
+    }
   llvm::sort(R.Diagnostics, diagLess);
   return R;
 }

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Fixes.h"
+#include "facts/FactsIndex.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
@@ -57,42 +58,6 @@ static std::string describe(const Edit &E) {
   return S;
 }
 
-llvm::Error writeFileAtomically(llvm::StringRef Path,
-                                llvm::StringRef Contents) {
-  llvm::SmallString<256> Model(Path);
-  llvm::sys::path::remove_filename(Model);
-  if (Model.empty())
-    Model = ".";
-  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) +
-                                     ".poolguard-%%%%%%.tmp");
-  int FD;
-  llvm::SmallString<256> Temp;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
-    return llvm::createStringError(EC, "cannot create a temporary file for '" +
-                                           Path + "': " + EC.message());
-  const auto Fail = [&](std::error_code EC, const llvm::Twine &What) {
-    llvm::sys::fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot write '" + Path + "': " + What +
-                                           ": " + EC.message());
-  };
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Contents;
-    OS.close();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      return Fail(EC, "write failed");
-    }
-  }
-  llvm::ErrorOr<llvm::sys::fs::perms> Perms = llvm::sys::fs::getPermissions(Path);
-  if (Perms)
-    if (std::error_code EC = llvm::sys::fs::setPermissions(Temp, *Perms))
-      return Fail(EC, "cannot copy permissions");
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path))
-    return Fail(EC, "rename failed");
-  return llvm::Error::success();
-}
 
 llvm::Expected<FixStats> applyFixes(const Report &R) {
   std::map<std::string, std::vector<Edit>> PerFile;
@@ -154,7 +119,8 @@ llvm::Expected<FixStats> applyFixes(const Report &R) {
   }
 
   for (const auto &[File, Contents] : NewContents) {
-    if (llvm::Error E = writeFileAtomically(File, Contents))
+    if (llvm::Error E = clang::tidy::poolguard::writeFileAtomically(File,
+                                                                    Contents))
       return std::move(E);
     ++Stats.Files;
   }

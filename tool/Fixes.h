@@ -31,9 +31,6 @@ struct FixStats {
 /// a no-op.
 llvm::Expected<FixStats> applyFixes(const Report &R);
 
-/// \p Path rewritten atomically with \p Contents (temporary file in the same
-/// directory + rename), keeping the permissions of an existing file.
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents);
 
 /// clang-tidy's --export-fixes YAML for \p R: one TranslationUnitDiagnostics
 /// with every diagnostic (with or without fixes), byte offsets, notes, level

@@ -52,31 +52,37 @@ loadFactsIndex(llvm::StringRef Path) {
 llvm::Error writeFileAtomically(llvm::StringRef Path,
                                 llvm::StringRef Contents) {
   llvm::SmallString<256> Model(Path);
-  Model += ".tmp-%%%%%%%%";
-  int FD = -1;
-  llvm::SmallString<256> TempPath;
-  if (std::error_code EC =
-          llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
-    return llvm::createStringError(EC, "cannot write '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
+  llvm::sys::path::remove_filename(Model);
+  if (Model.empty())
+    Model = ".";
+  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) +
+                                     ".poolguard-%%%%%%.tmp");
+  int FD;
+  llvm::SmallString<256> Temp;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
+    return llvm::createStringError(EC, "cannot create a temporary file for '" +
+                                           Path + "': " + EC.message());
+  const auto Fail = [&](std::error_code EC, const llvm::Twine &What) {
+    llvm::sys::fs::remove(Temp);
+    return llvm::createStringError(EC, "cannot write '" + Path + "': " + What +
+                                           ": " + EC.message());
+  };
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Contents;
-    OS.flush();
+    OS.close();
     if (OS.has_error()) {
       std::error_code EC = OS.error();
       OS.clear_error();
-      llvm::sys::fs::remove(TempPath);
-      return llvm::createStringError(EC, "cannot write '%s': %s",
-                                     Path.str().c_str(),
-                                     EC.message().c_str());
+      return Fail(EC, "write failed");
     }
   }
-  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
-    llvm::sys::fs::remove(TempPath);
-    return llvm::createStringError(EC, "cannot write '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  }
+  llvm::ErrorOr<llvm::sys::fs::perms> Perms = llvm::sys::fs::getPermissions(Path);
+  if (Perms)
+    if (std::error_code EC = llvm::sys::fs::setPermissions(Temp, *Perms))
+      return Fail(EC, "cannot copy permissions");
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path))
+    return Fail(EC, "rename failed");
   return llvm::Error::success();
 }
 

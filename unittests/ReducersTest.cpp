@@ -1,0 +1,248 @@
+//===----------------------------------------------------------------------===//
+//
+// Unit tests of the whole-program checks over merged facts.
+//
+//===----------------------------------------------------------------------===//
+
+#include "facts/Reducers.h"
+#include "gtest/gtest.h"
+
+namespace clang::tidy::poolguard {
+namespace {
+
+SourcePos at(llvm::StringRef File, unsigned Line) {
+  return {File.str(), Line, 3, Line * 10};
+}
+
+RegistrationFact reg(llvm::StringRef Service, llvm::StringRef Module,
+                     llvm::StringRef Lifetime, SourcePos Loc,
+                     llvm::StringRef Name = "") {
+  RegistrationFact R;
+  R.Service = Service.str();
+  R.Module = Module.str();
+  R.Lifetime = Lifetime.str();
+  R.InstanceName = Name.str();
+  R.Loc = std::move(Loc);
+  return R;
+}
+
+PoolCreationFact pool(llvm::StringRef Db, std::optional<int64_t> Size,
+                      SourcePos Loc, llvm::StringRef Owner = "") {
+  PoolCreationFact C;
+  C.Library = "soci";
+  C.Database = Db.str();
+  C.DatabaseText = Db.str();
+  C.Size = Size;
+  C.SizeText = Size ? std::to_string(*Size) : "n";
+  C.OwnerType = Owner.str();
+  C.Loc = std::move(Loc);
+  return C;
+}
+
+/// The incident: PrismaService registered by the app module and two feature
+/// modules, each registration its own instance.
+Facts incident() {
+  Facts F;
+  F.PoolOwners.push_back({"PrismaService",
+                          "member 'pool_' of type 'soci::connection_pool'",
+                          at("/p/prisma.h", 5)});
+  F.Registrations.push_back(
+      reg("PrismaService", "fn:registerApp", "per-registration",
+          at("/p/app.cpp", 7)));
+  F.Registrations.push_back(
+      reg("PrismaService", "fn:registerUsers", "per-registration",
+          at("/p/users.cpp", 4)));
+  F.Registrations.push_back(
+      reg("PrismaService", "fn:registerOrders", "per-registration",
+          at("/p/orders.cpp", 9)));
+  return mergeFacts({F});
+}
+
+TEST(DuplicatePooledProviderTest, WarnsAtEveryRegistrationButTheFirst) {
+  auto Findings = findDuplicatePooledProviders(incident());
+  ASSERT_EQ(Findings.size(), 2u);
+  // Without imports, the first by file and line is kept: app.cpp.
+  EXPECT_EQ(Findings[0].Loc.File, "/p/orders.cpp");
+  EXPECT_EQ(Findings[1].Loc.File, "/p/users.cpp");
+  EXPECT_NE(Findings[0].Message.find("'PrismaService' owns a connection pool"),
+            std::string::npos);
+  EXPECT_NE(Findings[0].Message.find("3 registrations in 3 modules"),
+            std::string::npos);
+  // Notes: the two other registrations and the ownership.
+  ASSERT_EQ(Findings[0].Notes.size(), 3u);
+  EXPECT_EQ(Findings[0].Notes.back().Message,
+            "'PrismaService' owns a pool: member 'pool_' of type "
+            "'soci::connection_pool'");
+}
+
+TEST(DuplicatePooledProviderTest, KeepsTheRegistrationReachedFromTheRoot) {
+  Facts F = incident();
+  // main imports registerUsers first: the users registration is kept.
+  F.Imports.push_back({"fn:main", "fn:registerUsers", at("/p/main.cpp", 2)});
+  F.Imports.push_back({"fn:registerUsers", "fn:registerApp",
+                       at("/p/users.cpp", 2)});
+  F.Imports.push_back({"fn:registerUsers", "fn:registerOrders",
+                       at("/p/users.cpp", 3)});
+  auto Findings = findDuplicatePooledProviders(F);
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[0].Loc.File, "/p/app.cpp");
+  EXPECT_EQ(Findings[1].Loc.File, "/p/orders.cpp");
+}
+
+TEST(DuplicatePooledProviderTest, NoFindingForOneRegistration) {
+  Facts F = incident();
+  F.Registrations.resize(1);
+  EXPECT_TRUE(findDuplicatePooledProviders(F).empty());
+}
+
+TEST(DuplicatePooledProviderTest, NoFindingWhenTheTypeOwnsNoPool) {
+  Facts F = incident();
+  F.PoolOwners.clear();
+  EXPECT_TRUE(findDuplicatePooledProviders(F).empty());
+}
+
+TEST(DuplicatePooledProviderTest, SameNameIsOneInstance) {
+  // userver: the same component name twice is a startup error, not a second
+  // pool; different names are different instances.
+  Facts F;
+  F.PoolOwners.push_back({"components::Postgres", "catalogued pool type",
+                          at("/p/postgres.h", 1)});
+  F.Registrations.push_back(reg("components::Postgres", "fn:A", "per-name",
+                                at("/p/a.cpp", 1), "db"));
+  F.Registrations.push_back(reg("components::Postgres", "fn:B", "per-name",
+                                at("/p/b.cpp", 1), "db"));
+  EXPECT_TRUE(findDuplicatePooledProviders(F).empty());
+  F.Registrations.push_back(reg("components::Postgres", "fn:C", "per-name",
+                                at("/p/c.cpp", 1), "db-2"));
+  auto Findings = findDuplicatePooledProviders(F);
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Loc.File, "/p/c.cpp");
+}
+
+TEST(DuplicatePooledProviderTest, GlobalLifetimeIsOneInstance) {
+  Facts F = incident();
+  for (RegistrationFact &R : F.Registrations)
+    R.Lifetime = "global";
+  EXPECT_TRUE(findDuplicatePooledProviders(F).empty());
+}
+
+TEST(DuplicatePooledProviderTest, ProviderCreatingAPoolCounts) {
+  Facts F = incident();
+  F.PoolOwners.clear();
+  for (RegistrationFact &R : F.Registrations)
+    R.PoolCreatedByProvider = true;
+  auto Findings = findDuplicatePooledProviders(F);
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[0].Notes.size(), 2u);
+}
+
+TEST(RepeatedPoolTest, WarnsAtEveryCreationButTheFirst) {
+  Facts F;
+  F.PoolCreations.push_back(
+      pool("expr:config->dbConnectionString", 100, at("/p/db.h", 20)));
+  F.PoolCreations.push_back(
+      pool("expr:config->dbConnectionString", 100, at("/p/db.h", 10)));
+  F.PoolCreations.push_back(pool("env:OTHER", 5, at("/p/other.cpp", 1)));
+  auto Findings = findRepeatedPools(mergeFacts({F}));
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Loc.Line, 20u);
+  ASSERT_EQ(Findings[0].Notes.size(), 1u);
+  EXPECT_EQ(Findings[0].Notes[0].Loc.Line, 10u);
+  EXPECT_EQ(Findings[0].Notes[0].Message,
+            "first pool to 'expr:config->dbConnectionString' created here");
+}
+
+TEST(RepeatedPoolTest, UnknownDatabasesAreNotCompared) {
+  Facts F;
+  F.PoolCreations.push_back(pool("", 10, at("/p/a.cpp", 1)));
+  F.PoolCreations.push_back(pool("", 10, at("/p/b.cpp", 1)));
+  EXPECT_TRUE(findRepeatedPools(F).empty());
+}
+
+TEST(RepeatedPoolTest, OneSiteSeenByManyTUsIsOnePool) {
+  Facts A, B;
+  A.PoolCreations.push_back(pool("env:DB", 10, at("/p/db.h", 1)));
+  B.PoolCreations.push_back(pool("env:DB", 10, at("/p/db.h", 1)));
+  EXPECT_TRUE(findRepeatedPools(mergeFacts({A, B})).empty());
+}
+
+TEST(ConnectionBudgetTest, TwoPoolsOfAHundredExceedTheDefaultLimit) {
+  Facts F;
+  F.PoolCreations.push_back(pool("env:DB", 100, at("/p/db.h", 10)));
+  F.PoolCreations.push_back(pool("env:DB", 100, at("/p/db.h", 20)));
+  auto Findings = findBudgetOverruns(F, BudgetOptions());
+  ASSERT_EQ(Findings.size(), 1u);
+  // One pool of 100 is already over 97: the finding sits at the first.
+  EXPECT_EQ(Findings[0].Loc.Line, 10u);
+  EXPECT_NE(Findings[0].Message.find("may open 200 connections, more than "
+                                     "the 97 available"),
+            std::string::npos);
+  ASSERT_EQ(Findings[0].Notes.size(), 3u);
+  EXPECT_EQ(Findings[0].Notes[0].Message,
+            "pool of 100 connections created here (1 instance)");
+  EXPECT_EQ(Findings[0].Notes[2].Message, "2 pools × 100 = 200 > 97 available");
+}
+
+TEST(ConnectionBudgetTest, StaysWithinBudget) {
+  Facts F;
+  F.PoolCreations.push_back(pool("env:DB", 40, at("/p/db.h", 10)));
+  F.PoolCreations.push_back(pool("env:DB", 40, at("/p/db.h", 20)));
+  EXPECT_TRUE(findBudgetOverruns(F, BudgetOptions()).empty());
+}
+
+TEST(ConnectionBudgetTest, ReplicasDivideTheLimit) {
+  Facts F;
+  F.PoolCreations.push_back(pool("env:DB", 40, at("/p/db.h", 10)));
+  BudgetOptions Opts;
+  Opts.Replicas = 3; // 97 / 3 = 32 per process
+  auto Findings = findBudgetOverruns(F, Opts);
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_NE(Findings[0].Message.find("more than the 32 available"),
+            std::string::npos);
+}
+
+TEST(ConnectionBudgetTest, InstancesAndMultipliersMultiply) {
+  Facts F = incident();
+  F.PoolCreations.push_back(
+      pool("env:DB", 20, at("/p/prisma.h", 8), "PrismaService"));
+  PoolCreationFact Fast = pool("env:DB", 5, at("/p/main.cpp", 3));
+  Fast.Multiplier = 5;
+  Fast.MultiplierReason = "fast client: 4 threads + 1";
+  F.PoolCreations.push_back(Fast);
+  auto Budgets = computeBudgets(F, BudgetOptions());
+  ASSERT_EQ(Budgets.size(), 1u);
+  EXPECT_EQ(Budgets[0].KnownTotal, 20 * 3 + 5 * 5);
+  auto Findings = findBudgetOverruns(F, BudgetOptions());
+  EXPECT_TRUE(Findings.empty()); // 85 <= 97
+  // The pushing pool is the second in location order (main.cpp, prisma.h).
+  BudgetOptions Small;
+  Small.MaxConnections = 50;
+  Findings = findBudgetOverruns(F, Small);
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Notes.back().Message, "5 × 5 + 20 × 3 = 85 > 47 available");
+}
+
+TEST(ConnectionBudgetTest, UnknownAndUnboundedSizesAreNotInvented) {
+  Facts F;
+  F.PoolCreations.push_back(pool("env:DB", std::nullopt, at("/p/a.cpp", 1)));
+  PoolCreationFact Unbounded = pool("env:DB", std::nullopt, at("/p/b.cpp", 1));
+  Unbounded.Unbounded = true;
+  F.PoolCreations.push_back(Unbounded);
+  auto Budgets = computeBudgets(F, BudgetOptions());
+  ASSERT_EQ(Budgets.size(), 1u);
+  EXPECT_EQ(Budgets[0].KnownTotal, 0);
+  EXPECT_TRUE(Budgets[0].HasUnknown);
+  EXPECT_TRUE(findBudgetOverruns(F, BudgetOptions()).empty());
+}
+
+TEST(ConnectionBudgetTest, OnePoolOfAnUnknownDatabaseCanExceedAlone) {
+  Facts F;
+  F.PoolCreations.push_back(pool("", 150, at("/p/a.cpp", 1)));
+  auto Findings = findBudgetOverruns(F, BudgetOptions());
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_NE(Findings[0].Message.find("an unknown database"),
+            std::string::npos);
+}
+
+} // namespace
+} // namespace clang::tidy::poolguard
