@@ -10,6 +10,7 @@
 #define POOLGUARD_UTILS_LLVMCOMPAT_H
 
 #include "clang-tidy/ClangTidy.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/NestedNameSpecifier.h"
 #include "llvm/Config/llvm-config.h"
 #include <string>
@@ -40,6 +41,16 @@ template <typename NodeT> const Type *qualifierType(const NodeT *Node) {
 #else
   const NestedNameSpecifier *Qualifier = Node->getQualifier();
   return Qualifier ? Qualifier->getAsType() : nullptr;
+#endif
+}
+
+/// The canonical type of the class \p Record.
+/// ASTContext::getRecordType was replaced by getCanonicalTagType in LLVM 22.
+inline QualType recordType(const ASTContext &Ctx, const RecordDecl *Record) {
+#if LLVM_VERSION_MAJOR >= 22
+  return Ctx.getCanonicalTagType(Record);
+#else
+  return Ctx.getRecordType(Record);
 #endif
 }
 
