@@ -180,7 +180,8 @@ class Bench:
     # -- (e) -----------------------------------------------------------------
     def merge(self):
         n = self.a.merge_tus
-        mdir = os.path.join(self.work, f"merge-{n}")
+        mdir = os.path.join(self.work, f"merge-{n}" + (
+            "-shared" if self.a.merge_shared_databases else ""))
         files = os.path.join(mdir, "files.rsp")
         if not os.path.exists(files):
             log(f"(e) writing facts of {n} TUs")
@@ -205,8 +206,17 @@ class Bench:
                         break
                     text = json.dumps(r).replace(self.proj + "/", svc + "/")
                     text = text.replace("app::", f"app{k}::")
+                    clone = json.loads(text)
+                    # Each service has its own databases, unless asked to
+                    # share them (the worst case for poolguard-repeated-pool:
+                    # every pool of every service on one database).
+                    if not self.a.merge_shared_databases:
+                        for c in clone["facts"].get("poolCreations", []):
+                            for key in ("database", "databaseText"):
+                                if c.get(key):
+                                    c[key] += f" (svc{k})"
                     one = dict(root)
-                    one["results"] = [json.loads(text)]
+                    one["results"] = [clone]
                     name = os.path.join(mdir, f"tu{len(names):05d}.json")
                     with open(name, "w") as f:
                         json.dump(one, f, separators=(",", ":"))
@@ -305,10 +315,25 @@ class Bench:
     # -- report --------------------------------------------------------------
     def table(self):
         med = lambda xs, i: statistics.median(x[i] for x in xs) if xs else None
-        t = self.timing
-        a_wall, a_cpu = med(t["a"], 0), med(t["a"], 1)
         lines = []
         add = lines.append
+        if hasattr(self, "timing"):
+            self.timing_table(add, med)
+        elif getattr(self, "merge_res", None):
+            m = self.merge_res
+            add(f"(e) poolguard --merge, {self.a.merge_tus} fact files "
+                f"({self.merge_findings} findings): wall {med(m, 0):.2f} s, "
+                f"CPU {med(m, 1):.2f} s, peak {max(x[2] for x in m) / 1024:.0f} MB")
+            add("")
+        if getattr(self, "mem", None):
+            self.memory_table(add)
+        if getattr(self, "cg", None):
+            self.callgrind_table(add)
+        return "\n".join(lines)
+
+    def timing_table(self, add, med):
+        t = self.timing
+        a_wall, a_cpu = med(t["a"], 0), med(t["a"], 1)
         add(f"poolguard benchmark: {len(self.db)} TUs, -j {self.j}, "
             f"median of {self.a.runs} runs")
         add("")
@@ -347,46 +372,50 @@ class Bench:
             add(f"| | peak memory of the merge | "
                 f"{max(x[2] for x in m) / 1024:.0f} MB | | | | < 300 MB |")
         add("")
-        if getattr(self, "mem", None):
-            c = self.mem["clang"]
-            add(f"(f) over {len(c)} TUs:")
-            add("")
-            add("| (f) peak RSS per process | median MB | max MB | "
-                "ratio (median) | ratio (max) | target |")
-            add("|---|---:|---:|---:|---:|---|")
-            add(f"| clang++-19 -fsyntax-only | {statistics.median(c) / 1024:.0f}"
-                f" | {max(c) / 1024:.0f} | 1 | 1 | |")
-            for k, (sfx, pg) in enumerate(self.pgs):
-                p = self.mem[f"pg{k}-"]
-                tag = f" [{os.path.basename(pg)}]" if len(self.pgs) > 1 else ""
-                add(f"| poolguard worker (1 TU){tag} | "
-                    f"{statistics.median(p) / 1024:.0f}"
-                    f" | {max(p) / 1024:.0f} | "
-                    f"{statistics.median(p) / statistics.median(c):.3f} | "
-                    f"{max(p) / max(c):.3f} | ≤ 1.2 |")
+
+    def memory_table(self, add):
+        t = getattr(self, "timing", None)
+        c = self.mem["clang"]
+        add(f"(f) over {len(c)} TUs:")
+        add("")
+        add("| (f) peak RSS per process | median MB | max MB | "
+            "ratio (median) | ratio (max) | target |")
+        add("|---|---:|---:|---:|---:|---|")
+        add(f"| clang++-19 -fsyntax-only | {statistics.median(c) / 1024:.0f}"
+            f" | {max(c) / 1024:.0f} | 1 | 1 | |")
+        for k, (sfx, pg) in enumerate(self.pgs):
+            p = self.mem[f"pg{k}-"]
+            tag = f" [{os.path.basename(pg)}]" if len(self.pgs) > 1 else ""
+            add(f"| poolguard worker (1 TU){tag} | "
+                f"{statistics.median(p) / 1024:.0f}"
+                f" | {max(p) / 1024:.0f} | "
+                f"{statistics.median(p) / statistics.median(c):.3f} | "
+                f"{max(p) / max(c):.3f} | ≤ 1.2 |")
+            if t:
                 cold_rss = max(x[2] for x in t["c" + sfx])
-                add(f"| poolguard -j {self.j} cold, largest process{tag} | | "
-                    f"{cold_rss / 1024:.0f} | | {cold_rss / max(c):.3f} | |")
-            add("")
-        if getattr(self, "cg", None):
-            a = self.cg["a"][0]
-            add(f"Instructions on one TU ({self.touched['file']}) under "
-                "callgrind:")
-            add("")
-            add("| | instructions | ratio to (a) |")
-            add("|---|---:|---:|")
-            whats = [("a", "clang++-19 -fsyntax-only"),
-                     ("b", "clang-tidy-19, one cheap check")]
-            for sfx, pg in self.pgs:
-                tag = f" [{os.path.basename(pg)}]" if len(self.pgs) > 1 else ""
-                whats.append(("c" + sfx, "poolguard (driver + worker)" + tag))
-            for k, what in whats:
-                n, parts = self.cg[k]
-                extra = (" (" + " + ".join(f"{x:,}" for x in parts) + ")"
-                         if len(parts) > 1 else "")
-                add(f"| ({k}) {what} | {n:,}{extra} | {n / a:.3f} |")
-            add("")
-        return "\n".join(lines)
+                add(f"| poolguard -j {self.j} cold, largest process{tag} "
+                    f"| | {cold_rss / 1024:.0f} | | "
+                    f"{cold_rss / max(c):.3f} | |")
+        add("")
+
+    def callgrind_table(self, add):
+        a = self.cg["a"][0]
+        add(f"Instructions on one TU ({self.touched['file']}) under "
+            "callgrind:")
+        add("")
+        add("| | instructions | ratio to (a) |")
+        add("|---|---:|---:|")
+        whats = [("a", "clang++-19 -fsyntax-only"),
+                 ("b", "clang-tidy-19, one cheap check")]
+        for sfx, pg in self.pgs:
+            tag = f" [{os.path.basename(pg)}]" if len(self.pgs) > 1 else ""
+            whats.append(("c" + sfx, "poolguard (driver + worker)" + tag))
+        for k, what in whats:
+            n, parts = self.cg[k]
+            extra = (" (" + " + ".join(f"{x:,}" for x in parts) + ")"
+                     if len(parts) > 1 else "")
+            add(f"| ({k}) {what} | {n:,}{extra} | {n / a:.3f} |")
+        add("")
 
 
 def callgrind_cost(path):
@@ -432,6 +461,10 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count())
     ap.add_argument("--merge-tus", type=int, default=10000)
+    ap.add_argument("--merge-shared-databases", action="store_true",
+                    help="(e): the cloned services share their databases")
+    ap.add_argument("--only", default="timings,merge,memory,callgrind",
+                    help="comma-separated parts to run")
     build = os.environ.get("POOLGUARD_BUILD_DIR", "build")
     ap.add_argument("--poolguard",
                     default=os.path.join(ROOT, build, "bin", "poolguard"))
@@ -450,13 +483,15 @@ def main():
     args = ap.parse_args()
 
     b = Bench(args)
+    only = set(args.only.split(","))
     b.setup()
-    b.timings()
-    if not args.skip_merge:
+    if "timings" in only:
+        b.timings()
+    if "merge" in only and not args.skip_merge:
         b.merge()
-    if not args.skip_memory:
+    if "memory" in only and not args.skip_memory:
         b.memory()
-    if not args.skip_callgrind:
+    if "callgrind" in only and not args.skip_callgrind:
         b.callgrind()
     text = b.table() + "\nMachine: " + machine() + "\n"
     print(text)
