@@ -10,6 +10,7 @@
 #include "facts/FactsCollector.h"
 #include "facts/CollectorConfig.h"
 #include "facts/CollectorExprs.h"
+#include "facts/CollectorExtensions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -101,6 +102,7 @@ struct FactsCollector::Impl {
   std::vector<PendingCreation> Creations;
   std::set<std::string> ModuleKeys;
   std::set<std::string> Seen; ///< Keys of facts already recorded.
+  std::vector<NewInstanceSite> NewInstanceSites;
   llvm::DenseMap<const CXXRecordDecl *, std::optional<Ownership>> Owners;
 
   explicit Impl(std::shared_ptr<const ModelSet> M) : Models(std::move(M)) {
@@ -254,6 +256,8 @@ struct FactsCollector::Impl {
                        MatchKind Kind, bool ViaWritten) {
     if (Kind != N.Kind || N.Declared.empty())
       return false;
+    if (Name == "*") // Any construction (composition roots).
+      return Kind == MatchKind::Construct && !ViaWritten;
     return ViaWritten ? !N.Written.empty() && N.Written == Name
                       : N.Declared == Name;
   }
@@ -364,6 +368,8 @@ struct FactsCollector::Impl {
         T = L->getCallOperator()->getReturnType();
       if (V.From == "lambdaReturnPointee")
         T = pointeeOf(T);
+    } else if (isExtensionTypeSource(V)) {
+      T = extensionSourceType(V, S, *Ctx);
     }
     if (V.Pointee)
       T = pointeeOf(T);
@@ -376,7 +382,7 @@ struct FactsCollector::Impl {
                          const Enclosing &Where, bool *IsDefault) {
     const Expr *Arg = argAt(S, V.Index, IsDefault);
     const Expr *Out = nullptr;
-    if (V.From == "arg" || V.From == "uriQuery") {
+    if (V.From == "arg" || V.From == "uriQuery" || V.From == "connStringKey") {
       Out = Arg;
     } else if (V.From == "param") {
       for (unsigned I = 0; I < S.Callee->getNumParams(); ++I)
@@ -590,7 +596,7 @@ struct FactsCollector::Impl {
 
   void registration(const Model &M, const RegistrationModel &R,
                     const CallSite &S, SourceLocation Loc, DynTypedNode Node,
-                    const Stmt *Provider) {
+                    const Stmt *Provider, const Enclosing *Given = nullptr) {
     QualType Service = sourceType(R.Service, S);
     if (Service.isNull() || Service->isDependentType())
       return;
@@ -603,15 +609,28 @@ struct FactsCollector::Impl {
       if (!I.isNull() && !I->isDependentType())
         F.Interface = serviceKey(I, *Ctx);
     }
-    Enclosing Where = enclosing(Node);
-    if (R.Name) {
+    Enclosing Where = Given ? *Given : enclosing(Node);
+    if (!inRoot(R, Where.Function))
+      return;
+    // A registration of any construction counts for pool owners only, not
+    // for the pools themselves (poolguard-repeated-pool reports those).
+    if (R.Callee == "*") {
+      std::optional<Ownership> O = ownership(recordOf(Service));
+      if (!O || O->IsPool)
+        return;
+    }
+    if (R.Name && isTypeSource(*R.Name)) {
+      QualType N = sourceType(*R.Name, S);
+      if (!N.isNull() && !N->isDependentType())
+        F.InstanceName = serviceKey(N, *Ctx);
+    } else if (R.Name) {
       bool IsDefault = false;
       F.InstanceName = nameText(sourceExpr(*R.Name, S, Where, &IsDefault));
       if (IsDefault)
         F.InstanceName.clear();
     }
     F.Framework = M.Name;
-    F.Lifetime = R.Lifetime;
+    F.Lifetime = registrationLifetime(R, S, *Ctx);
     F.Module = moduleFor(R.Module, Where, M);
     F.PoolCreatedByProvider = findPoolCreation(Provider) != nullptr;
     F.Loc = pos(Loc);
@@ -657,14 +676,27 @@ struct FactsCollector::Impl {
     if (!firstTime("pool|" + posKey(F.Loc)))
       return;
     Enclosing Where = enclosing(Node);
+    if (P.CacheKey) {
+      bool IsDefault = false;
+      const Expr *Key = sourceExpr(*P.CacheKey, S, Where, &IsDefault);
+      Identity Id = Key ? identityOf(Key, *Ctx, EnvGetters) : Identity();
+      if (!Id.Key.empty() &&
+          !firstTime("pool-cache|" + F.Library + "|" + Id.Key))
+        return;
+    }
+    if (!P.Size && P.DefaultSize) {
+      F.Size = P.DefaultSize;
+      F.SizeText = std::to_string(*P.DefaultSize);
+      F.SizeIsDefault = true;
+    }
 
     if (P.Size) {
       bool IsDefault = false;
       const Expr *SizeExpr = sourceExpr(*P.Size, S, Where, &IsDefault);
-      if (P.Size->From == "uriQuery") {
+      if (P.Size->From == "uriQuery" || P.Size->From == "connStringKey") {
         int64_t V = 0;
         std::optional<std::string> Q =
-            SizeExpr ? uriQueryParam(SizeExpr, P.Size->Name) : std::nullopt;
+            SizeExpr ? keyedOption(SizeExpr, *P.Size) : std::nullopt;
         if (Q && !llvm::StringRef(*Q).getAsInteger(10, V)) {
           F.Size = V;
           F.SizeText = P.Size->Name + "=" + *Q;
@@ -694,7 +726,7 @@ struct FactsCollector::Impl {
       // name, an SQLite one no host.
       if (!E)
         continue;
-      Identity Id = identityOf(E, *Ctx, EnvGetters);
+      Identity Id = dropOptions(identityOf(E, *Ctx, EnvGetters), Part);
       if (P.Dsn.size() > 1 && (Id.Key == "lit:" || Id.Key == "lit:0"))
         continue;
       AnyKnown |= !Id.Key.empty();
@@ -777,6 +809,11 @@ struct FactsCollector::Impl {
     if (F.Module.empty())
       return;
     F.Loc = pos(S.E->getExprLoc());
+    // Not an import: the call makes instances of its own.
+    if (I.NewInstances) {
+      NewInstanceSites.push_back({F, M.Name});
+      return;
+    }
     if (firstTime("import|" + posKey(F.Loc) + "|" + F.Imported))
       Collected.Imports.push_back(std::move(F));
   }
@@ -789,8 +826,9 @@ struct FactsCollector::Impl {
             calleeIs(N, R.Callee, R.Kind, true))
           registration(M, R, S, S.E->getExprLoc(), Node, S.E);
       for (const ImportModel &I : M.Imports)
-        if (calleeIs(N, I.Callee, I.Kind, false) ||
-            calleeIs(N, I.Callee, I.Kind, true))
+        if ((calleeIs(N, I.Callee, I.Kind, false) ||
+             calleeIs(N, I.Callee, I.Kind, true)) &&
+            paramsMatch(S, I.Params, *Ctx))
           import(M, I, S, Node);
     }
     auto [M, P] = poolModelFor(S);
@@ -845,6 +883,15 @@ struct FactsCollector::Impl {
       return;
     if (std::optional<Ownership> O = ownership(RD))
       addOwner(recordKey(RD, *Ctx), *O, RD->getLocation());
+    // Definitions deriving from a modelled template: kangaru services.
+    Enclosing Self;
+    Self.Class = RD;
+    forEachBaseRegistration(
+        RD, *Models,
+        [&](const Model &M, const RegistrationModel &R, const CallSite &S) {
+          registration(M, R, S, RD->getLocation(), DynTypedNode::create(*RD),
+                       nullptr, &Self);
+        });
   }
 };
 
@@ -864,7 +911,7 @@ void FactsCollector::registerMatchers(MatchFinder &Finder,
       // std::make_shared<T>(args) constructs T too.
       CallNames.push_back("::std::make_shared");
       CallNames.push_back("::std::make_unique");
-    } else {
+    } else if (Kind == MatchKind::Member) {
       AnyMember = true;
     }
   };
@@ -895,6 +942,9 @@ void FactsCollector::registerMatchers(MatchFinder &Finder,
                                          ofClass(hasAnyName(ConstructRefs)))))
             .bind("construct"),
         Callback);
+  // Any construction, for registrations of composition roots.
+  if (llvm::is_contained(ConstructNames, "*"))
+    Finder.addMatcher(cxxConstructExpr(InUserCode).bind("construct"), Callback);
   // Members declaring a registration: OATPP_CREATE_COMPONENT(T, name)(...).
   if (AnyMember)
     Finder.addMatcher(fieldDecl(InUserCode).bind("field"), Callback);
@@ -940,6 +990,8 @@ Facts FactsCollector::takeFacts(llvm::StringRef MainFile) {
     P->Collected.PoolCreations.push_back(std::move(C.Fact));
   }
   P->Config->finish(P->Collected);
+  expandNewInstances(P->Collected, P->NewInstanceSites);
+  P->NewInstanceSites.clear();
   Facts F = std::move(P->Collected);
   P->Collected = Facts();
   P->Creations.clear();

@@ -248,9 +248,12 @@ public:
       Out = MatchKind::Construct;
     else if (Kind == "member")
       Out = MatchKind::Member;
+    else if (Kind == "base")
+      Out = MatchKind::Base;
     else
       return error(Path + "/kind",
-                   "key 'kind' must be one of: call, construct, member; got '" +
+                   "key 'kind' must be one of: call, construct, member, base; "
+                   "got '" +
                        Kind + "'");
     return llvm::Error::success();
   }
@@ -272,14 +275,16 @@ public:
   llvm::Error source(const OJson &Obj, const std::string &Path,
                      ValueSource &Out) {
     static const llvm::StringRef Keys[] = {
-        "from", "index", "name", "pointee", "through", "throughIndex"};
+        "from", "index", "name", "pointee", "through", "throughIndex",
+        "dropOptions"};
     static const llvm::StringRef Froms[] = {
         "templateArg",  "chainedTemplateArg",
         "arg",          "param",
         "argType",      "argPointee",
         "lambdaReturn", "lambdaReturnPointee",
         "field",        "optionAfter",
-        "uriQuery"};
+        "uriQuery",     "connStringKey",
+        "classTemplateArg", "chainedArgType", "calleeClass"};
     if (auto E = checkKeys(Obj, Path, Keys))
       return E;
     if (auto E = getEnum(Obj, Path, "from", Froms, Out.From))
@@ -287,13 +292,16 @@ public:
     if (auto E = getIndex(Obj, Path, "index", Out.Index))
       return E;
     bool NeedsName = llvm::is_contained(
-        {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery"},
+        {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery",
+         "connStringKey", "chainedArgType"},
         Out.From);
     if (auto E = getString(Obj, Path, "name", Out.Name, NeedsName))
       return E;
     if (auto E = getBool(Obj, Path, "pointee", Out.Pointee))
       return E;
     if (auto E = getString(Obj, Path, "through", Out.Through))
+      return E;
+    if (auto E = getString(Obj, Path, "dropOptions", Out.DropOptions))
       return E;
     return getIndex(Obj, Path, "throughIndex", Out.ThroughIndex);
   }
@@ -482,7 +490,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   auto Registration = [&](const OJson &O,
                           const std::string &Path) -> llvm::Error {
     static const llvm::StringRef Keys[] = {
-        "kind", "callee", "service", "interface", "name", "module", "lifetime"};
+        "kind",  "callee",         "service", "interface", "name",
+        "module", "lifetime",      "scope",   "scopeLifetimes", "roots"};
     RegistrationModel R;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -504,6 +513,31 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.getEnum(O, Path, "lifetime", Lifetimes, R.Lifetime))
       return E;
+    if (auto E = V.optSource(O, Path, "scope", R.Scope))
+      return E;
+    if (auto E = V.getStrings(O, Path, "roots", R.Roots))
+      return E;
+    if (auto It = O.find("scopeLifetimes"); It != O.end()) {
+      std::string Sub = Path + "/scopeLifetimes";
+      if (!It->is_object())
+        return V.error(Sub, "key 'scopeLifetimes' must be an object");
+      for (const auto &Item : It->items()) {
+        if (!Item.value().is_string() ||
+            !llvm::is_contained(Lifetimes,
+                                llvm::StringRef(Item.value().get<std::string>())))
+          return V.error(Sub + "/" + Item.key(),
+                         llvm::formatv("scopeLifetimes['{0}'] must be one of: {1}",
+                                       Item.key(),
+                                       // ArrayRef: clang's join needs begin().
+                                       llvm::join(llvm::ArrayRef(Lifetimes), ", "))
+                             .str());
+        R.ScopeLifetimes.emplace_back(Item.key(),
+                                      Item.value().get<std::string>());
+      }
+    }
+    if (R.Kind == MatchKind::Base && (R.Name || R.Scope || R.Interface))
+      return V.error(Path + "/kind", "a registration of kind 'base' takes no "
+                                     "'name', 'interface' or 'scope'");
     M.Registrations.push_back(std::move(R));
     return llvm::Error::success();
   };
@@ -512,13 +546,13 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
 
   auto Import = [&](const OJson &O, const std::string &Path) -> llvm::Error {
     static const llvm::StringRef Keys[] = {"kind", "callee", "imported",
-                                           "module"};
+                                           "module", "newInstances", "params"};
     ImportModel I;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
     if (auto E = V.getKind(O, Path, I.Kind))
       return E;
-    if (I.Kind == MatchKind::Member)
+    if (I.Kind == MatchKind::Member || I.Kind == MatchKind::Base)
       return V.error(Path + "/kind",
                      "key 'kind' of an import must be 'call' or 'construct'");
     if (auto E = V.getString(O, Path, "callee", I.Callee, /*Required=*/true))
@@ -530,6 +564,10 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return V.error(Path, "missing key 'imported' in import");
     I.Imported = *Imported;
     if (auto E = V.getEnum(O, Path, "module", ModuleKinds, I.Module))
+      return E;
+    if (auto E = V.getBool(O, Path, "newInstances", I.NewInstances))
+      return E;
+    if (auto E = V.getStrings(O, Path, "params", I.Params))
       return E;
     M.Imports.push_back(std::move(I));
     return llvm::Error::success();
@@ -547,6 +585,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                                            "defaultSize",
                                            "unbounded",
                                            "sizeIsInitialCache",
+                                           "cacheKey",
                                            "multiplierFlag",
                                            "multiplierReason",
                                            "multiplierSetting"};
@@ -555,7 +594,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.getKind(O, Path, P.Kind))
       return E;
-    if (P.Kind == MatchKind::Member)
+    if (P.Kind == MatchKind::Member || P.Kind == MatchKind::Base)
       return V.error(Path + "/kind",
                      "key 'kind' of a pool must be 'call' or 'construct'");
     if (auto E = V.getString(O, Path, "callee", P.Callee, /*Required=*/true))
@@ -590,6 +629,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
       return E;
     if (auto E = V.getBool(O, Path, "sizeIsInitialCache", P.SizeIsInitialCache))
+      return E;
+    if (auto E = V.optSource(O, Path, "cacheKey", P.CacheKey))
       return E;
     if (auto E = V.optSource(O, Path, "multiplierFlag", P.MultiplierFlag))
       return E;

@@ -31,7 +31,12 @@ struct ValueSource {
   /// "lambdaReturnPointee" (return type of the lambda passed as argument
   /// \c Index), "field" (field \c Name of the aggregate passed as argument
   /// \c Index), "optionAfter" (the argument after the enumerator \c Name),
-  /// "uriQuery" (query parameter \c Name of the URI in argument \c Index).
+  /// "uriQuery" (query parameter \c Name of the URI in argument \c Index),
+  /// "connStringKey" (option \c Name of the `;`-separated connection string
+  /// in argument \c Index), "classTemplateArg" (template argument \c Index
+  /// of the callee's class), "chainedArgType" (type of argument \c Index of
+  /// a method \c Name called on the result: `.in(di::singleton)`),
+  /// "calleeClass" (the constructed class, or the callee's class).
   std::string From;
   int Index = 0;
   std::string Name;
@@ -42,6 +47,9 @@ struct ValueSource {
   /// \c ThroughIndex of that construction instead.
   std::string Through;
   int ThroughIndex = 0;
+  /// For DSNs: leave out the `;`-separated connection-string options whose
+  /// key starts with this prefix (cppdb's "@": `@pool_size=10`).
+  std::string DropOptions;
 };
 
 /// How a model entry is found in the AST.
@@ -49,6 +57,7 @@ enum class MatchKind {
   Call,      ///< A call of the function \c Callee.
   Construct, ///< A construction of the type \c Callee.
   Member,    ///< A data member whose type is a specialization of \c Callee.
+  Base, ///< A class deriving from a specialization of \c Callee (kangaru).
 };
 
 /// A call, constructor or macro-expanded member that registers a service.
@@ -60,6 +69,13 @@ struct RegistrationModel {
   std::optional<ValueSource> Name;
   std::string Module;   ///< "enclosingFunction" or "enclosingClass".
   std::string Lifetime; ///< See RegistrationFact::Lifetime.
+  /// The scope of the registration (the type of `.in(di::singleton)`) and
+  /// the lifetime each scope type gives; \c Lifetime when none matches.
+  std::optional<ValueSource> Scope;
+  std::vector<std::pair<std::string, std::string>> ScopeLifetimes;
+  /// When not empty, only registrations in functions of these names
+  /// (unqualified or qualified) count: composition roots.
+  std::vector<std::string> Roots;
 };
 
 /// A call that makes a module use another module.
@@ -68,6 +84,12 @@ struct ImportModel {
   std::string Callee;
   ValueSource Imported;
   std::string Module; ///< "enclosingFunction" or "enclosingClass".
+  /// Every call creates new instances of what the imported module provides
+  /// (a Fruit injector per request): each pool-owning registration the
+  /// imported module reaches in the TU is registered again at the call.
+  bool NewInstances = false;
+  /// Qualified type names of the first parameters (see PoolModel::Params).
+  std::vector<std::string> Params;
 };
 
 /// A call or constructor that creates a connection pool.
@@ -84,6 +106,9 @@ struct PoolModel {
   std::optional<int64_t> DefaultSize; ///< When the size is not given.
   bool Unbounded = false;
   bool SizeIsInitialCache = false;
+  /// Creations whose value of this source is the same constant string are
+  /// one pool (cppdb caches pools per exact connection string).
+  std::optional<ValueSource> CacheKey;
   /// A boolean value that, when true, multiplies the pool (Drogon isFast).
   std::optional<ValueSource> MultiplierFlag;
   std::string MultiplierReason;
