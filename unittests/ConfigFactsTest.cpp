@@ -267,7 +267,11 @@ TEST(ConfigFactsTest, DrogonConfigClientsAndThreads) {
                       "#include <drogon/drogon.h>\n"
                       "int main() {\n"
                       "  drogon::app().loadConfigFile(\"config.json\");\n"
-                      "}\n",
+                      "}\n"
+                      "struct Reports {\n"
+                      "  void run() { drogon::app().getDbClient(\"main\"); }\n"
+                      "};\n"
+                      "void other() { drogon::app().getDbClient(); }\n",
                       {});
   ASSERT_EQ(F.PoolCreations.size(), 1u);
   const PoolCreationFact &C = F.PoolCreations[0];
@@ -280,6 +284,12 @@ TEST(ConfigFactsTest, DrogonConfigClientsAndThreads) {
   std::vector<DatabaseBudget> B = computeBudgets(F, {});
   ASSERT_EQ(B.size(), 1u);
   EXPECT_EQ(B[0].KnownTotal, 24); // 6 x (3 threads + 1).
+  // getDbClient("name") uses a configured client: an import, not a pool.
+  ASSERT_EQ(F.Imports.size(), 2u);
+  EXPECT_EQ(F.Imports[0].Module, "class:Reports");
+  EXPECT_EQ(F.Imports[0].Imported, "dbclient:main");
+  EXPECT_EQ(F.Imports[1].Module, "fn:other");
+  EXPECT_EQ(F.Imports[1].Imported, "dbclient:default");
   llvm::sys::fs::remove_directories(Dir);
 }
 

@@ -114,14 +114,18 @@ void ConfigJoin::registerMatchers(MatchFinder &Finder,
     for (const SettingModel &S : M.Settings)
       if (!S.Callee.empty())
         Names.push_back(Unqualified(S.Callee));
-    for (const ConfigPoolModel &C : M.ConfigPools)
+    for (const ConfigPoolModel &C : M.ConfigPools) {
       if (!C.LoadCall.empty())
         Names.push_back(Unqualified(C.LoadCall));
+      if (!C.ImportCall.empty())
+        Names.push_back(Unqualified(C.ImportCall));
+    }
   }
   if (Names.empty())
     return;
   std::vector<llvm::StringRef> Refs(Names.begin(), Names.end());
-  // app().setThreadNum(4), app().loadConfigFile("config.json").
+  // app().setThreadNum(4), app().loadConfigFile("config.json"),
+  // app().getDbClient("name").
   Finder.addMatcher(callExpr(unless(isExpansionInSystemHeader()),
                              callee(functionDecl(hasAnyName(Refs))))
                         .bind("config-call"),
@@ -161,6 +165,8 @@ bool ConfigJoin::run(const MatchFinder::MatchResult &Result) {
       Settings.push_back(std::move(F));
     }
     for (const ConfigPoolModel &C : M.ConfigPools) {
+      if (!C.ImportCall.empty() && calleeIs(Call, C.ImportCall))
+        importClient(Call);
       if (C.LoadCall.empty() || !calleeIs(Call, C.LoadCall) ||
           Call->getNumArgs() < 1)
         continue;
@@ -174,6 +180,26 @@ bool ConfigJoin::run(const MatchFinder::MatchResult &Result) {
     }
   }
   return true;
+}
+
+/// `app().getDbClient("name")` uses the configured client "name": an import
+/// by the enclosing class (a member function's) or function.
+void ConfigJoin::importClient(const CallExpr *Call) {
+  const Expr *Arg = Call->getNumArgs() > 0 ? Call->getArg(0) : nullptr;
+  if (const auto *Default = dyn_cast_or_null<CXXDefaultArgExpr>(Arg))
+    Arg = Default->getExpr();
+  std::optional<std::string> Name = stringValue(Arg);
+  const FunctionDecl *FD = enclosingFunction(Call, *Ctx);
+  if (!Name || !FD)
+    return;
+  ImportFact I;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    I.Module = "class:" + plainQualifiedName(MD->getParent());
+  else
+    I.Module = "fn:" + plainQualifiedName(FD);
+  I.Imported = "dbclient:" + *Name;
+  I.Loc = posOf(Call->getExprLoc(), *Ctx);
+  Imports.push_back(std::move(I));
 }
 
 void ConfigJoin::registration(RegistrationFact &R, QualType Service,
@@ -538,11 +564,13 @@ void ConfigJoin::finish(Facts &F) {
   joinComponents(F);
   joinLoads(F);
   llvm::append_range(F.Settings, Settings);
+  llvm::append_range(F.Imports, Imports);
   addDefaultSettings(F);
   llvm::append_range(F.ConfigFiles, FilesRead);
   Components.clear();
   Loads.clear();
   Settings.clear();
+  Imports.clear();
   FilesRead.clear();
   MainFile.clear();
   WorkingDir.clear();

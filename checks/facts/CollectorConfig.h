@@ -70,6 +70,7 @@ private:
   void joinComponents(Facts &F);
   void joinLoads(Facts &F);
   void addDefaultSettings(Facts &F);
+  void importClient(const CallExpr *Call);
 
   std::shared_ptr<const ModelSet> Models;
   std::vector<std::string> OptionFiles;
@@ -84,6 +85,7 @@ private:
   std::vector<PendingComponent> Components;
   std::vector<PendingLoad> Loads;
   std::vector<SettingFact> Settings;
+  std::vector<ImportFact> Imports;
   std::vector<std::string> FilesRead;
 };
 

@@ -406,7 +406,7 @@ static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
         "format",   "services", "nameMember",  "loadCall",
         "fileNames", "library", "sizeKey",     "dsnKey",
         "aliasKey", "defaultSize", "sizePerHost", "multiplierSetting",
-        "multiplierReason"};
+        "multiplierReason", "importCall"};
     ConfigPoolModel C;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -417,6 +417,8 @@ static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
     if (auto E = V.getString(O, Path, "nameMember", C.NameMember))
       return E;
     if (auto E = V.getString(O, Path, "loadCall", C.LoadCall))
+      return E;
+    if (auto E = V.getString(O, Path, "importCall", C.ImportCall))
       return E;
     if (auto E = V.getStrings(O, Path, "fileNames", C.FileNames))
       return E;

@@ -140,6 +140,9 @@ struct ConfigPoolModel {
   std::vector<std::string> Services;
   std::string NameMember; ///< Static member naming an unnamed registration.
   std::string LoadCall;   ///< Function whose argument 0 names the file.
+  /// Drogon: a function whose argument 0 names a configured client
+  /// (`getDbClient("name")`): an import of that client, not a pool.
+  std::string ImportCall;
   std::vector<std::string> FileNames; ///< Discovered beside the sources.
   std::string Library;
   std::string SizeKey;  ///< Key (dotted path) of the maximum size.
