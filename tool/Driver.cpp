@@ -198,6 +198,25 @@ private:
   std::unique_ptr<ASTConsumer> Matcher;
 };
 
+/// The matchers (clang-tidy's and the facts collector's) traverse only the
+/// top-level declarations outside system headers: no finding and no fact
+/// comes from the standard library or -isystem third-party code, and
+/// traversing their template instantiations was most of the matching cost
+/// (docs/performance.md).
+class UserCodeConsumer : public MultiplexConsumer {
+public:
+  using MultiplexConsumer::MultiplexConsumer;
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::vector<Decl *> Scope;
+    for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (!SM.isInSystemHeader(D->getLocation()))
+        Scope.push_back(D);
+    Ctx.setTraversalScope(Scope);
+    MultiplexConsumer::HandleTranslationUnit(Ctx);
+  }
+};
+
 using ConfigHandlerList = std::vector<std::pair<
     std::string,
     std::function<llvm::ErrorOr<ClangTidyOptions>(llvm::MemoryBufferRef)>>>;
@@ -226,6 +245,7 @@ struct Driver::Impl {
   std::shared_ptr<const ModelSet> Models;
   std::string ModelsHash;
   std::string BinaryId; ///< This poolguard binary: size and time.
+  std::vector<std::string> ConfigFiles; ///< The ConfigFiles option.
   std::string ConfigErrors;
   FileCache Files;
   std::mutex HashMu;
@@ -329,20 +349,26 @@ llvm::Error Driver::prepare() {
                                        .c_str());
 
   // Models: the built-in ones plus the project's ModelFiles option.
-  std::vector<std::string> ModelFiles;
-  for (const auto &[Key, Value] : P->Project.CheckOptions) {
-    llvm::StringRef K = Key;
-    if (K != "ModelFiles" && !K.ends_with(".ModelFiles"))
-      continue;
-    llvm::SmallVector<llvm::StringRef, 4> Parts;
-    llvm::StringRef(Value.Value).split(Parts, ';', -1, false);
-    for (llvm::StringRef Part : Parts)
-      if (!Part.trim().empty())
-        ModelFiles.push_back(Part.trim().str());
-  }
-  llvm::sort(ModelFiles);
-  ModelFiles.erase(std::unique(ModelFiles.begin(), ModelFiles.end()),
-                   ModelFiles.end());
+  // ModelFiles and ConfigFiles: global or per-check, shared by the cross-TU
+  // checks (getLocalOrGlobal in the plugin).
+  auto ListOption = [&](llvm::StringRef Name) {
+    std::vector<std::string> Out;
+    for (const auto &[Key, Value] : P->Project.CheckOptions) {
+      llvm::StringRef K = Key;
+      if (K != Name && !K.ends_with(("." + Name).str()))
+        continue;
+      llvm::SmallVector<llvm::StringRef, 4> Parts;
+      llvm::StringRef(Value.Value).split(Parts, ';', -1, false);
+      for (llvm::StringRef Part : Parts)
+        if (!Part.trim().empty())
+          Out.push_back(Part.trim().str());
+    }
+    llvm::sort(Out);
+    Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+    return Out;
+  };
+  std::vector<std::string> ModelFiles = ListOption("ModelFiles");
+  P->ConfigFiles = ListOption("ConfigFiles");
   auto Models = loadModels(ModelFiles);
   if (!Models)
     return Models.takeError();
@@ -434,7 +460,7 @@ static json resultToJSON(const TUResult &R,
   return {{"version", POOLGUARD_VERSION}, {"file", R.File},
           {"failed", R.Failed},           {"error", R.Error},
           {"diagnostics", Diags},         {"facts", Facts},
-          {"deps", DepsJ}};
+          {"deps", DepsJ},                {"configErrors", R.ConfigErrors}};
 }
 
 static std::optional<TUResult> resultFromJSON(const json &J,
@@ -445,6 +471,10 @@ static std::optional<TUResult> resultFromJSON(const json &J,
   R.File = getStr(J, "file");
   R.Failed = J.value("failed", false);
   R.Error = getStr(J, "error");
+  if (auto It = J.find("configErrors"); It != J.end() && It->is_array())
+    for (const json &E : *It)
+      if (E.is_string())
+        R.ConfigErrors.push_back(E.get<std::string>());
   if (auto It = J.find("diagnostics"); It != J.end() && It->is_array())
     for (const json &D : *It)
       R.Diagnostics.push_back(diagFromJSON(D));
@@ -534,6 +564,7 @@ TUResult Driver::Impl::analyze(
   TidyDiagnosticsEngine DE(Context, DiagConsumer);
 
   FactsCollector Collector(Models);
+  Collector.setConfigFiles(ConfigFiles);
   std::vector<std::string> Deps;
 
   tooling::ClangTool Tool(*Opts.Database, {File});
@@ -570,7 +601,7 @@ TUResult Driver::Impl::analyze(
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(Factory.createASTConsumer(CI, File));
       Consumers.push_back(std::make_unique<FactsConsumer>(Collector, Deps));
-      return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+      return std::make_unique<UserCodeConsumer>(std::move(Consumers));
     }
 
   private:
@@ -624,6 +655,14 @@ TUResult Driver::Impl::analyze(
   }
   llvm::sort(Result.Diagnostics, diagLess);
   Result.Facts = Collector.takeFacts(File);
+  // A malformed configuration file (userver YAML, Drogon JSON) is a
+  // configuration error of the run, reported with its file and line.
+  for (std::string &E : Collector.takeConfigErrors())
+    Result.ConfigErrors.push_back(std::move(E));
+  // Configuration files the TU's facts were joined with are dependencies of
+  // its cache entry like the headers clang read.
+  for (const std::string &C : Result.Facts.ConfigFiles)
+    Deps.push_back(C);
   for (std::string &D : Deps)
     D = absolutePath(D, Dir);
   llvm::sort(Deps);
@@ -759,7 +798,8 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
         Res = std::move(*Parsed);
         if (Res.Failed && Res.Error.empty() && Res.Diagnostics.empty())
           Res.Error = ErrText;
-        if (!Res.Failed && !I.Opts.CacheDir.empty()) {
+        if (!Res.Failed && Res.ConfigErrors.empty() &&
+            !I.Opts.CacheDir.empty()) {
           llvm::SmallString<256> Entry(I.Opts.CacheDir);
           llvm::sys::path::append(Entry, R.J.Key + ".json");
           if (!llvm::sys::fs::rename(R.Out, Entry))
@@ -908,6 +948,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
   unsigned Failed = 0;
   for (TUResult &T : Results) {
     bool Chosen = P->selects(Selected, T.File);
+    llvm::append_range(R0.ConfigErrors, T.ConfigErrors);
     if (T.FromCache)
       ++R0.TUsFromCache;
     if (!T.Failed)
@@ -943,6 +984,11 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
   Facts Merged = mergeFacts(std::move(Parts));
   Report R = reportFromFacts(Merged);
   R.TUsFromCache = R0.TUsFromCache;
+  llvm::sort(R0.ConfigErrors);
+  R0.ConfigErrors.erase(
+      std::unique(R0.ConfigErrors.begin(), R0.ConfigErrors.end()),
+      R0.ConfigErrors.end());
+  R.ConfigErrors = std::move(R0.ConfigErrors);
   llvm::append_range(R.Diagnostics, PerTU);
   llvm::sort(R.Diagnostics, diagLess);
   R.Diagnostics.erase(
