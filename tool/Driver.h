@@ -51,6 +51,7 @@ struct TUResult {
   bool Failed = false;
   bool FromCache = false;
   std::string Error; ///< Why the TU could not be analyzed.
+  std::vector<std::string> ConfigErrors; ///< Malformed configuration files.
   std::vector<ReportDiagnostic> Diagnostics;
   clang::tidy::poolguard::Facts Facts;
 };

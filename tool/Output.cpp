@@ -132,7 +132,7 @@ void writeBudgetText(llvm::raw_ostream &OS, const BudgetOptions &Opts,
                           "{6} = {7}\n",
                           Pool.Loc.File, Pool.Loc.Line, Pool.Loc.Column,
                           Pool.Library, sizeText(Pool), C.Instances,
-                          Pool.Multiplier,
+                          C.Multiplier,
                           C.Connections ? std::to_string(*C.Connections)
                                         : "not counted");
     }
@@ -184,7 +184,7 @@ std::string writeJSON(const Report &R,
         P["unbounded"] = Pool.Unbounded;
         P["sizeIsInitialCache"] = Pool.SizeIsInitialCache;
         P["instances"] = C.Instances;
-        P["multiplier"] = Pool.Multiplier;
+        P["multiplier"] = C.Multiplier;
         P["connections"] =
             C.Connections ? json(*C.Connections) : json(nullptr);
         Pools.push_back(std::move(P));

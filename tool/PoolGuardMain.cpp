@@ -459,6 +459,12 @@ int main(int argc, const char **argv) {
                                             Start)
                   .count();
 
+  if (!R.ConfigErrors.empty()) {
+    for (const std::string &E : R.ConfigErrors)
+      WithColor::error(errs(), "poolguard") << E << "\n";
+    return EC_Usage;
+  }
+
   if (!WriteIndex.empty())
     if (Error E = ct::poolguard::writeFileAtomically(
             WriteIndex, ct::poolguard::toJSON(Merged)))

@@ -45,6 +45,8 @@ struct Report {
   unsigned TUsFromCache = 0; ///< Analyzed TUs whose results came from the cache.
   double Seconds = 0;
   uint64_t PeakWorkerKB = 0; ///< Largest resident set of a worker.
+  /// Malformed configuration files met by the analysis (exit code 2).
+  std::vector<std::string> ConfigErrors;
 };
 
 } // namespace poolguard
