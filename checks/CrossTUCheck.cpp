@@ -107,12 +107,16 @@ void CrossTUCheck::onEndOfTranslationUnit() {
 
   // Report what touches this TU: findings whose primary location is in a file
   // this TU parsed. clang-tidy's header filter and NOLINT apply as usual.
-  for (const Finding &F : reduce(Program)) {
+  // Choose them all before reporting any: reporting loads the files its notes
+  // name, which would make other modules' findings look local.
+  std::vector<Finding> Local;
+  for (Finding &F : reduce(Program)) {
     auto FE = SrcMgr.getFileManager().getOptionalFileRef(F.Loc.File);
-    if (!FE || SrcMgr.translateFile(*FE).isInvalid())
-      continue;
-    report(F, SrcMgr);
+    if (FE && SrcMgr.translateFile(*FE).isValid())
+      Local.push_back(std::move(F));
   }
+  for (const Finding &F : Local)
+    report(F, SrcMgr);
 }
 
 } // namespace clang::tidy::poolguard
