@@ -152,6 +152,19 @@ TEST(RepeatedPoolTest, WarnsAtEveryCreationButTheFirst) {
             "first pool to 'expr:config->dbConnectionString' created here");
 }
 
+TEST(RepeatedPoolTest, NotesAreBoundedForManySites) {
+  Facts F;
+  for (unsigned I = 1; I <= 40; ++I)
+    F.PoolCreations.push_back(pool("env:DB", 5, at("/p/db.cpp", I)));
+  auto Findings = findRepeatedPools(F);
+  ASSERT_EQ(Findings.size(), 39u);
+  // 16 sites named, then one note for the other 23.
+  ASSERT_EQ(Findings[0].Notes.size(), 17u);
+  EXPECT_EQ(Findings[0].Notes.back().Message,
+            "and 23 more pools to 'env:DB' (see the other warnings of this "
+            "check)");
+}
+
 TEST(RepeatedPoolTest, UnknownDatabasesAreNotCompared) {
   Facts F;
   F.PoolCreations.push_back(pool("", 10, at("/p/a.cpp", 1)));

@@ -215,6 +215,9 @@ static std::string databaseText(const PoolCreationFact &C) {
   return C.DatabaseText.empty() ? C.Database : C.DatabaseText;
 }
 
+/// The most sites a repeated-pool finding names in notes.
+static constexpr size_t MaxPoolNotes = 16;
+
 std::vector<Finding> findRepeatedPools(const Facts &F) {
   std::vector<Finding> Findings;
   for (auto &[Db, Group] : poolsByDatabase(F)) {
@@ -231,9 +234,22 @@ std::vector<Finding> findRepeatedPools(const Facts &F) {
                        "executor) as its own component and inject it",
                        databaseText(*C), Group.size())
                        .str();
+      // Every other site gets a note, up to a bound: N pools on one
+      // database would otherwise make N * (N - 1) notes.
+      size_t Listed = 0;
       for (const PoolCreationFact *Other : Group) {
         if (Other == C)
           continue;
+        if (Listed++ == MaxPoolNotes) {
+          Fd.Notes.push_back(
+              {llvm::formatv("and {0} more pools to '{1}' (see the other "
+                             "warnings of this check)",
+                             Group.size() - 1 - MaxPoolNotes,
+                             databaseText(*C))
+                   .str(),
+               C->Loc});
+          break;
+        }
         Fd.Notes.push_back(
             {llvm::formatv("{0} to '{1}' created here",
                            Other == Group.front() ? "first pool"
@@ -249,24 +265,45 @@ std::vector<Finding> findRepeatedPools(const Facts &F) {
   return Findings;
 }
 
+namespace {
+/// The instances of each registered service, indexed once per computation.
+class InstanceIndex {
+public:
+  explicit InstanceIndex(const Facts &F, llvm::StringRef Only = "") {
+    for (const RegistrationFact &R : F.Registrations) {
+      if (!Only.empty() && R.Service != Only)
+        continue;
+      Entry &E = Services[R.Service];
+      E.Keys.insert(instanceKey(R));
+      E.Modules.insert(R.Module);
+    }
+  }
+
+  unsigned count(llvm::StringRef Type, std::string *Reason) const {
+    auto It = Services.find(Type);
+    if (Type.empty() || It == Services.end() || It->second.Keys.size() < 2)
+      return 1;
+    if (Reason)
+      *Reason =
+          llvm::formatv("'{0}' is provided by {1}", Type,
+                        plural(It->second.Modules.size(), "module", "modules"))
+              .str();
+    return It->second.Keys.size();
+  }
+
+private:
+  struct Entry {
+    std::set<std::string> Keys, Modules;
+  };
+  llvm::StringMap<Entry> Services;
+};
+} // namespace
+
 unsigned countInstances(const Facts &F, llvm::StringRef Type,
                         std::string *Reason) {
   if (Type.empty())
     return 1;
-  std::set<std::string> Keys, Modules;
-  for (const RegistrationFact &R : F.Registrations) {
-    if (R.Service != Type)
-      continue;
-    Keys.insert(instanceKey(R));
-    Modules.insert(R.Module);
-  }
-  if (Keys.size() < 2)
-    return 1;
-  if (Reason)
-    *Reason = llvm::formatv("'{0}' is provided by {1}", Type,
-                            plural(Modules.size(), "module", "modules"))
-                  .str();
-  return Keys.size();
+  return InstanceIndex(F, Type).count(Type, Reason);
 }
 
 /// The multiplier of \p C: its own, or the program's value of the setting
@@ -302,10 +339,11 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
       std::max<int64_t>(0, Opts.MaxConnections - Opts.ReservedConnections) /
       Replicas;
 
+  InstanceIndex Instances(F);
   auto Contribute = [&](DatabaseBudget &B, const PoolCreationFact &C) {
     BudgetContribution Part;
     Part.Pool = &C;
-    Part.Instances = countInstances(F, C.OwnerType, &Part.InstancesReason);
+    Part.Instances = Instances.count(C.OwnerType, &Part.InstancesReason);
     resolveMultiplier(F, C, Part);
     if (C.Size && !C.Unbounded && !C.SizeIsInitialCache) {
       Part.Connections = *C.Size * Part.Instances * Part.Multiplier;
