@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/ConfigFiles.h"
+#include "utils/JSONSyntax.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -160,30 +161,6 @@ using nlohmann::json;
 
 namespace {
 
-/// Records where nlohmann stopped on a syntax error, without exceptions.
-struct JSONErrorFinder : nlohmann::json_sax<json> {
-  size_t ErrorPos = 0;
-  std::string Message;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t &) override { return true; }
-  bool string(string_t &) override { return true; }
-  bool binary(binary_t &) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t &) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t Position, const std::string &,
-                   const nlohmann::detail::exception &Ex) override {
-    ErrorPos = Position;
-    Message = Ex.what();
-    return false;
-  }
-};
-
 ConfigNode fromJSON(const json &J, unsigned Depth) {
   ConfigNode Out;
   if (Depth > MaxDepth)
@@ -214,20 +191,10 @@ parseJSONConfig(llvm::StringRef Text, llvm::StringRef Path) {
                           /*allow_exceptions=*/false,
                           /*ignore_comments=*/true);
   if (Root.is_discarded()) {
-    JSONErrorFinder Finder;
-    json::sax_parse(Text.begin(), Text.end(), &Finder,
-                    nlohmann::detail::input_format_t::json, /*strict=*/true,
-                    /*ignore_comments=*/true);
-    size_t Pos = std::min(Finder.ErrorPos, Text.size());
-    unsigned Line = 1 + Text.take_front(Pos ? Pos - 1 : 0).count('\n');
-    // "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
-    llvm::StringRef Msg = Finder.Message;
-    if (size_t Colon = Msg.find(": "); Colon != llvm::StringRef::npos)
-      Msg = Msg.drop_front(Colon + 2);
+    if (llvm::Error E = checkJSONSyntax(Text, Path, /*IgnoreComments=*/true))
+      return std::move(E);
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s:%u: invalid JSON: %s",
-                                   Path.str().c_str(), Line,
-                                   Msg.str().c_str());
+                                   "%s: invalid JSON", Path.str().c_str());
   }
   auto File = std::make_shared<ConfigFile>();
   File->Path = Path.str();

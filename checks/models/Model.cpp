@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "models/Model.h"
+#include "utils/JSONSyntax.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -112,30 +113,6 @@ private:
   size_t Pos = 0;
   unsigned Line = 1;
   std::map<std::string, unsigned> Lines;
-};
-
-/// Records where nlohmann stopped on a syntax error, without exceptions.
-struct SyntaxErrorFinder : nlohmann::json_sax<OJson> {
-  size_t ErrorPos = 0;
-  std::string Message;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t &) override { return true; }
-  bool string(string_t &) override { return true; }
-  bool binary(binary_t &) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t &) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t Position, const std::string &LastToken,
-                   const nlohmann::detail::exception &Ex) override {
-    ErrorPos = Position;
-    Message = Ex.what();
-    return false;
-  }
 };
 
 /// Validates one model file and reports the first error.
@@ -453,15 +430,8 @@ static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
 }
 
 llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
-  SyntaxErrorFinder Finder;
-  if (!OJson::sax_parse(Text.begin(), Text.end(), &Finder)) {
-    size_t Pos = std::min(Finder.ErrorPos, Text.size());
-    unsigned Line = 1 + Text.take_front(Pos ? Pos - 1 : 0).count('\n');
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        llvm::formatv("{0}:{1}: invalid JSON: {2}", File, Line, Finder.Message)
-            .str());
-  }
+  if (llvm::Error E = checkJSONSyntax(Text, File))
+    return std::move(E);
   OJson J = OJson::parse(Text.begin(), Text.end(), nullptr,
                          /*allow_exceptions=*/false);
   Validator V(Text, File);
