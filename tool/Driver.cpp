@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "Output.h"
 #include "facts/FactsCollector.h"
 #include "facts/FactsIndex.h"
 #include "models/Model.h"
@@ -59,7 +60,7 @@
 using namespace clang;
 using namespace clang::tidy;
 using namespace clang::tidy::poolguard;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace poolguard {
 
@@ -102,27 +103,6 @@ std::pair<unsigned, unsigned> lineColumn(llvm::StringRef Text,
   unsigned Column =
       Offset - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
   return {Line, Column};
-}
-
-json diagToJSON(const ReportDiagnostic &D) {
-  json Notes = json::array();
-  for (const ReportNote &N : D.Notes)
-    Notes.push_back({{"message", N.Message},
-                     {"file", N.File},
-                     {"line", N.Line},
-                     {"column", N.Column},
-                     {"offset", N.Offset}});
-  json Fixes = json::array();
-  for (const ReportFix &F : D.Fixes)
-    Fixes.push_back({{"file", F.File},
-                     {"offset", F.Offset},
-                     {"length", F.Length},
-                     {"replacement", F.Replacement}});
-  return {{"check", D.Check},     {"severity", D.Severity},
-          {"message", D.Message}, {"file", D.File},
-          {"line", D.Line},       {"column", D.Column},
-          {"offset", D.Offset},   {"notes", Notes},
-          {"fixes", Fixes}};
 }
 
 unsigned getUns(const json &J, const char *Key) {
@@ -452,7 +432,7 @@ static json resultToJSON(const TUResult &R,
                              &Deps) {
   json Diags = json::array();
   for (const ReportDiagnostic &D : R.Diagnostics)
-    Diags.push_back(diagToJSON(D));
+    Diags.push_back(diagnosticToJSON(D, /*WithOffsets=*/true));
   json DepsJ = json::array();
   for (const auto &[Path, Hash] : Deps)
     DepsJ.push_back({{"path", Path}, {"hash", Hash}});

@@ -100,6 +100,35 @@ void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary) {
 
 using namespace clang::tidy::poolguard;
 
+nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
+                                        bool WithOffsets) {
+  using json = nlohmann::ordered_json;
+  json Notes = json::array();
+  for (const ReportNote &N : D.Notes) {
+    json Note = {{"message", N.Message},
+                 {"file", N.File},
+                 {"line", N.Line},
+                 {"column", N.Column}};
+    if (WithOffsets)
+      Note["offset"] = N.Offset;
+    Notes.push_back(std::move(Note));
+  }
+  json Fixes = json::array();
+  for (const ReportFix &F : D.Fixes)
+    Fixes.push_back({{"file", F.File},
+                     {"offset", F.Offset},
+                     {"length", F.Length},
+                     {"replacement", F.Replacement}});
+  json J = {{"check", D.Check},     {"severity", D.Severity},
+            {"message", D.Message}, {"file", D.File},
+            {"line", D.Line},       {"column", D.Column}};
+  if (WithOffsets)
+    J["offset"] = D.Offset;
+  J["notes"] = std::move(Notes);
+  J["fixes"] = std::move(Fixes);
+  return J;
+}
+
 static std::string sizeText(const PoolCreationFact &Pool) {
   if (Pool.Unbounded)
     return "unbounded";
@@ -143,28 +172,8 @@ std::string writeJSON(const Report &R,
                       const std::vector<DatabaseBudget> *Budgets) {
   using json = nlohmann::ordered_json;
   json Diags = json::array();
-  for (const ReportDiagnostic &D : R.Diagnostics) {
-    json Notes = json::array();
-    for (const ReportNote &N : D.Notes)
-      Notes.push_back({{"message", N.Message},
-                       {"file", N.File},
-                       {"line", N.Line},
-                       {"column", N.Column}});
-    json Fixes = json::array();
-    for (const ReportFix &F : D.Fixes)
-      Fixes.push_back({{"file", F.File},
-                       {"offset", F.Offset},
-                       {"length", F.Length},
-                       {"replacement", F.Replacement}});
-    Diags.push_back({{"check", D.Check},
-                     {"severity", D.Severity},
-                     {"message", D.Message},
-                     {"file", D.File},
-                     {"line", D.Line},
-                     {"column", D.Column},
-                     {"notes", Notes},
-                     {"fixes", Fixes}});
-  }
+  for (const ReportDiagnostic &D : R.Diagnostics)
+    Diags.push_back(diagnosticToJSON(D, /*WithOffsets=*/false));
   json Root;
   Root["version"] = 1;
   Root["diagnostics"] = std::move(Diags);

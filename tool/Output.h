@@ -10,6 +10,7 @@
 #include "Report.h"
 #include "facts/Reducers.h"
 #include "llvm/Support/raw_ostream.h"
+#include <nlohmann/json.hpp>
 
 namespace poolguard {
 
@@ -17,6 +18,11 @@ namespace poolguard {
 /// line with a caret, and the notes likewise. With \p Summary, a last line
 /// "N findings in M files (K TUs analyzed in S s)".
 void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary);
+
+/// One diagnostic as poolguard's JSON; \p WithOffsets adds the byte offsets
+/// (kept in map results, not in the user-facing report).
+nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
+                                        bool WithOffsets);
 
 /// {"version":1,"diagnostics":[{"check","severity","message","file","line",
 /// "column","notes":[...],"fixes":[...]}]}, plus "budget":[...] when
