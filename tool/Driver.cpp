@@ -705,6 +705,12 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       Slot = I.failed(File, "file not found (named by the compile database)");
       continue;
     }
+    // A binary file would give pages of compiler errors quoting raw bytes.
+    if (const std::string *Text = I.Files.get(File);
+        Text && llvm::StringRef(*Text).take_front(65536).contains('\0')) {
+      Slot = I.failed(File, "not a C++ source file (it contains NUL bytes)");
+      continue;
+    }
     std::string Key = I.cacheKey(Cmds.front(), I.Provider->getOptions(File));
     if (auto Cached = I.readCache(Key, File)) {
       Slot = std::move(*Cached);
