@@ -60,7 +60,7 @@
 using namespace clang;
 using namespace clang::tidy;
 using namespace clang::tidy::poolguard;
-using json = nlohmann::ordered_json;
+using nlohmann::json;
 
 namespace poolguard {
 
@@ -432,11 +432,11 @@ static json resultToJSON(const TUResult &R,
                              &Deps) {
   json Diags = json::array();
   for (const ReportDiagnostic &D : R.Diagnostics)
-    Diags.push_back(diagnosticToJSON(D, /*WithOffsets=*/true));
+    Diags.push_back(json(diagnosticToJSON(D, /*WithOffsets=*/true)));
   json DepsJ = json::array();
   for (const auto &[Path, Hash] : Deps)
     DepsJ.push_back({{"path", Path}, {"hash", Hash}});
-  json Facts = json::parse(toJSON(R.Facts), nullptr, false);
+  json Facts = factsToJSONValue(R.Facts);
   return {{"version", POOLGUARD_VERSION}, {"file", R.File},
           {"failed", R.Failed},           {"error", R.Error},
           {"diagnostics", Diags},         {"facts", Facts},
@@ -461,7 +461,7 @@ static std::optional<TUResult> resultFromJSON(const json &J,
   auto It = J.find("facts");
   if (It == J.end())
     return std::nullopt;
-  auto F = factsFromJSON(It->dump(), Origin);
+  auto F = factsFromJSONValue(*It, Origin);
   if (!F) {
     llvm::consumeError(F.takeError());
     return std::nullopt;

@@ -166,6 +166,13 @@ template <typename T> void sortUnique(std::vector<T> &V) {
 } // namespace
 
 std::string toJSON(const Facts &F) {
+  // Source text and paths need not be UTF-8 (a Latin-1 literal or file
+  // name): replace invalid bytes instead of aborting (no exceptions).
+  return factsToJSONValue(F).dump(/*indent=*/-1, ' ', /*ensure_ascii=*/false,
+                                  json::error_handler_t::replace);
+}
+
+json factsToJSONValue(const Facts &F) {
   json Root = json::object();
   Root["version"] = FactsFormatVersion;
   Root["translationUnits"] = F.TranslationUnits;
@@ -230,17 +237,24 @@ std::string toJSON(const Facts &F) {
   }
   if (!F.ConfigFiles.empty())
     Root["configFiles"] = F.ConfigFiles;
-  // Source text and paths need not be UTF-8 (a Latin-1 literal or file
-  // name): replace invalid bytes instead of aborting (no exceptions).
-  return Root.dump(/*indent=*/-1, ' ', /*ensure_ascii=*/false,
-                   json::error_handler_t::replace);
+  return Root;
 }
 
 llvm::Expected<Facts> factsFromJSON(llvm::StringRef Text,
                                     llvm::StringRef Origin) {
   json Root = json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
                           /*allow_exceptions=*/false);
-  if (Root.is_discarded() || !Root.is_object())
+  if (Root.is_discarded())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s: not a poolguard facts file (invalid "
+                                   "JSON)",
+                                   Origin.str().c_str());
+  return factsFromJSONValue(Root, Origin);
+}
+
+llvm::Expected<Facts> factsFromJSONValue(const json &Root,
+                                         llvm::StringRef Origin) {
+  if (!Root.is_object())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "%s: not a poolguard facts file (invalid "
                                    "JSON)",

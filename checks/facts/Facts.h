@@ -11,6 +11,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <nlohmann/json_fwd.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -137,6 +138,12 @@ std::string toJSON(const Facts &F);
 /// Parses facts written by toJSON. \p Origin names the input in errors.
 llvm::Expected<Facts> factsFromJSON(llvm::StringRef Text,
                                     llvm::StringRef Origin);
+
+/// The JSON value toJSON writes, and its reader, for documents that embed
+/// facts (the tool's map results) without a text round trip.
+nlohmann::json factsToJSONValue(const Facts &F);
+llvm::Expected<Facts> factsFromJSONValue(const nlohmann::json &Root,
+                                         llvm::StringRef Origin);
 
 /// Merges \p Parts into one set of facts: the union, sorted by stable keys,
 /// with identical facts (a header seen by several TUs) kept once. The result
