@@ -69,6 +69,20 @@ static SourceLocation toLocation(SourceManager &SM, const SourcePos &Pos) {
   return SM.translateLineCol(FID, Pos.Line, Pos.Column);
 }
 
+/// Whether this TU parsed \p File: the main file or a file it included.
+/// Reporting loads the files notes name with no include location; those were
+/// not parsed, whichever cross-TU check (this one or another, in any order)
+/// loaded them, so their findings belong to other TUs.
+static bool isParsedFile(SourceManager &SM, StringRef File) {
+  auto FE = SM.getFileManager().getOptionalFileRef(File);
+  if (!FE)
+    return false;
+  FileID FID = SM.translateFile(*FE);
+  if (FID.isInvalid())
+    return false;
+  return FID == SM.getMainFileID() || SM.getIncludeLoc(FID).isValid();
+}
+
 void CrossTUCheck::report(const Finding &F, SourceManager &SM) {
   SourceLocation Loc = toLocation(SM, F.Loc);
   if (Loc.isInvalid())
@@ -107,14 +121,10 @@ void CrossTUCheck::onEndOfTranslationUnit() {
 
   // Report what touches this TU: findings whose primary location is in a file
   // this TU parsed. clang-tidy's header filter and NOLINT apply as usual.
-  // Choose them all before reporting any: reporting loads the files its notes
-  // name, which would make other modules' findings look local.
   std::vector<Finding> Local;
-  for (Finding &F : reduce(Program)) {
-    auto FE = SrcMgr.getFileManager().getOptionalFileRef(F.Loc.File);
-    if (FE && SrcMgr.translateFile(*FE).isValid())
+  for (Finding &F : reduce(Program))
+    if (isParsedFile(SrcMgr, F.Loc.File))
       Local.push_back(std::move(F));
-  }
   for (const Finding &F : Local)
     report(F, SrcMgr);
 }

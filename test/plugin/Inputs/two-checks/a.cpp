@@ -1,0 +1,5 @@
+#include <drogon/drogon.h>
+
+void openReports() {
+  auto Client = drogon::orm::DbClient::newPgClient("host=db dbname=reports", 2);
+}

@@ -1,0 +1,5 @@
+#include "Services.h"
+
+void registerC(Hypodermic::ContainerBuilder &Builder) {
+  Builder.registerType<OrderStore>().singleInstance();
+}
