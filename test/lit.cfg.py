@@ -8,6 +8,8 @@
 #   %headers        test/checks/Inputs/Headers (mock third-party headers)
 #   %S, %t, %s      as usual
 import os
+import shutil
+import subprocess
 import lit.formats
 import lit.util
 
@@ -73,5 +75,11 @@ for other in {"19": ["14", "22"]}.get(config.llvm_version_major, ["19", "14"]):
         config.substitutions.append(("%other_clang_tidy", tidy_env + other_tidy))
         config.substitutions.append(("%other_llvm_version", other))
         break
+# strace's fault injection, for the tests that kill --fix mid-write (ptrace
+# may be forbidden in a container: try it).
+if shutil.which("strace") and subprocess.run(
+        ["strace", "-qq", "-o", os.devnull, "true"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
+    config.available_features.add("strace")
 if os.path.exists(os.path.join(tools, "poolguard-clangd")):
     config.available_features.add("clangd")
