@@ -269,7 +269,7 @@ void configure() {
   const PoolCreationFact *C = poolAt(F, 8);
   ASSERT_NE(C, nullptr);
   EXPECT_EQ(C->Size, std::optional<int64_t>(16));
-  EXPECT_EQ(C->Database, "parts:lit:db.local;lit:5432;lit:app");
+  EXPECT_EQ(C->Database, "db:db.local:5432/app");
   EXPECT_FALSE(C->MultiplierReason.empty());
   EXPECT_EQ(C->Multiplier, 1u);
   const PoolCreationFact *D = poolAt(F, 9);
@@ -279,15 +279,15 @@ void configure() {
   EXPECT_TRUE(D->MultiplierReason.empty());
   const PoolCreationFact *E = poolAt(F, 13);
   ASSERT_NE(E, nullptr);
-  EXPECT_EQ(E->Database, "lit:host=x dbname=y");
+  EXPECT_EQ(E->Database, "db:x:3306/y");
   EXPECT_EQ(E->DatabaseText, "host=x dbname=y");
   // Unset parts (no host for SQLite, no file for Postgres) are left out.
   const PoolCreationFact *S1 = poolAt(F, 14);
   const PoolCreationFact *S2 = poolAt(F, 15);
   ASSERT_NE(S1, nullptr);
   ASSERT_NE(S2, nullptr);
-  EXPECT_EQ(S1->Database, "lit:a.db");
-  EXPECT_EQ(S2->Database, "lit:a.db");
+  EXPECT_EQ(S1->Database, "db:file:a.db");
+  EXPECT_EQ(S2->Database, "db:file:a.db");
 }
 
 TEST(CollectorTest, MemberCallIdentities) {
@@ -330,7 +330,7 @@ void f() {
   ASSERT_NE(R1, nullptr);
   EXPECT_EQ(R1->Library, "redis++");
   EXPECT_EQ(R1->Size, std::optional<int64_t>(6));
-  EXPECT_EQ(R1->Database, "parts:lit:cache.local;lit:6379");
+  EXPECT_EQ(R1->Database, "db:cache.local:6379/");
   const PoolCreationFact *R2 = poolAt(F, 11);
   ASSERT_NE(R2, nullptr);
   EXPECT_EQ(R2->Size, std::optional<int64_t>(1));
@@ -338,12 +338,12 @@ void f() {
   const PoolCreationFact *R3 = poolAt(F, 12);
   ASSERT_NE(R3, nullptr);
   EXPECT_EQ(R3->Size, std::optional<int64_t>(5));
-  EXPECT_EQ(R3->Database, "lit:tcp://cache.local:6379?pool_size=5");
+  EXPECT_EQ(R3->Database, "db:cache.local:6379/");
   const PoolCreationFact *S1 = poolAt(F, 13);
   ASSERT_NE(S1, nullptr);
   EXPECT_EQ(S1->Size, std::optional<int64_t>(32));
   EXPECT_TRUE(S1->SizeIsDefault);
-  EXPECT_EQ(S1->Database, "parts:lit:PostgreSQL;lit:host=db");
+  EXPECT_EQ(S1->Database, "db:db:5432/");
   const PoolCreationFact *S2 = poolAt(F, 14);
   ASSERT_NE(S2, nullptr);
   EXPECT_EQ(S2->Size, std::optional<int64_t>(12));
@@ -352,7 +352,7 @@ void f() {
   ASSERT_NE(T, nullptr);
   EXPECT_TRUE(T->Unbounded);
   EXPECT_FALSE(T->Size.has_value());
-  EXPECT_EQ(T->Database, "lit:dbname=app");
+  EXPECT_EQ(T->Database, "db:localhost:5432/app");
   const PoolCreationFact *C1 = poolAt(F, 16);
   ASSERT_NE(C1, nullptr);
   EXPECT_EQ(C1->Library, "mysqlx");
@@ -416,7 +416,7 @@ void app(acme::Injector &i) { i.install(core); i.install(&core); }
   EXPECT_EQ(P->Library, "acme");
   EXPECT_EQ(P->Size, std::optional<int64_t>(4));
   EXPECT_TRUE(P->SizeIsDefault);
-  EXPECT_EQ(P->Database, "lit:postgresql://db/x");
+  EXPECT_EQ(P->Database, "db:db:5432/x");
   const PoolOwnerFact *O = ownerOf(F, "Store");
   ASSERT_NE(O, nullptr);
   EXPECT_EQ(O->Reason, "member 'pool_' of type 'acme::db::Pool'");

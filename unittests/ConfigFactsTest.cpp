@@ -239,7 +239,7 @@ TEST(ConfigFactsTest, UserverMaxPoolSizeAppliesPerHost) {
       {Yaml});
   ASSERT_EQ(F.PoolCreations.size(), 2u);
   const PoolCreationFact &Multi = F.PoolCreations[0];
-  EXPECT_EQ(Multi.Database, "lit:postgresql://u@a:5432,b:5432,c:5432/app");
+  EXPECT_EQ(Multi.Database, "db:a:5432,b:5432,c:5432:/app");
   EXPECT_EQ(Multi.Size, std::optional<int64_t>(15));
   EXPECT_TRUE(Multi.SizeIsDefault);
   EXPECT_EQ(Multi.Multiplier, 3u);
@@ -275,7 +275,7 @@ TEST(ConfigFactsTest, DrogonConfigClientsAndThreads) {
                       {});
   ASSERT_EQ(F.PoolCreations.size(), 1u);
   const PoolCreationFact &C = F.PoolCreations[0];
-  EXPECT_EQ(C.Database, "parts:lit:db;lit:5432;lit:app");
+  EXPECT_EQ(C.Database, "db:db:5432/app");
   EXPECT_EQ(C.Size, std::optional<int64_t>(6));
   EXPECT_EQ(C.MultiplierSetting, "drogon.loops");
   EXPECT_EQ(C.Instance, "drogon:main");

@@ -9,6 +9,7 @@
 
 #include "facts/CollectorConfig.h"
 #include "facts/CollectorExprs.h"
+#include "utils/DatabaseAddress.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -373,7 +374,7 @@ void ConfigJoin::joinComponents(Facts &F) {
                  Uri && Uri->scalar() && !Uri->Value.empty() &&
                  Uri->Value[0] != '$') {
         Dsn = Uri->Value;
-        P.Database = "lit:" + Dsn;
+        P.Database = databaseKeyOf({"lit:" + Dsn}, {DsnRole::Dsn}, "");
         P.DatabaseText = Dsn;
       }
     }
@@ -485,20 +486,23 @@ void ConfigJoin::joinLoads(Facts &F) {
       // The identity has the parts createDbClient/addDbClient give, so a
       // client configured in code and one in the file compare equal.
       std::vector<std::string> Keys, Texts;
-      auto Part = [&](llvm::StringRef Label, const std::string &V) {
+      std::vector<DsnRole> Roles;
+      auto Part = [&](llvm::StringRef Label, DsnRole Role,
+                      const std::string &V) {
         if (V.empty() || V == "0")
           return;
         Keys.push_back("lit:" + V);
+        Roles.push_back(Role);
         Texts.push_back((Label + "=" + V).str());
       };
       if (Rdbms == "sqlite3") {
-        Part("filename", Str("filename", ""));
+        Part("filename", DsnRole::File, Str("filename", ""));
       } else {
-        Part("host", Str("host", "127.0.0.1"));
-        Part("port", Str("port", Rdbms == "mysql" ? "3306" : "5432"));
-        Part("databaseName", Str("dbname", ""));
+        Part("host", DsnRole::Host, Str("host", "127.0.0.1"));
+        Part("port", DsnRole::Port, Str("port", defaultPortOf(Rdbms).str()));
+        Part("databaseName", DsnRole::Database, Str("dbname", ""));
       }
-      P.Database = "parts:" + llvm::join(Keys, ";");
+      P.Database = databaseKeyOf(Keys, Roles, "");
       P.DatabaseText = llvm::join(Texts, " ");
       const ConfigNode *Size = Client.get("number_of_connections");
       llvm::StringRef SizeKey = "number_of_connections";

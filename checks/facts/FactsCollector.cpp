@@ -11,6 +11,7 @@
 #include "facts/CollectorConfig.h"
 #include "facts/CollectorExprs.h"
 #include "facts/CollectorExtensions.h"
+#include "utils/DatabaseAddress.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -717,6 +718,7 @@ struct FactsCollector::Impl {
     }
 
     std::vector<std::string> Keys, Texts;
+    std::vector<DsnRole> Roles;
     bool AnyKnown = false;
     for (const ValueSource &Part : P.Dsn) {
       bool IsDefault = false;
@@ -731,6 +733,7 @@ struct FactsCollector::Impl {
         continue;
       AnyKnown |= !Id.Key.empty();
       Keys.push_back(Id.Key.empty() ? "?" : Id.Key);
+      Roles.push_back(dsnRoleOf(Part.Role));
       std::string Label = Part.From == "field" ? Part.Name : std::string();
       if (Label.empty() && Part.From == "arg" &&
           Part.Index < static_cast<int>(S.Callee->getNumParams()))
@@ -739,8 +742,7 @@ struct FactsCollector::Impl {
           P.Dsn.size() == 1 || Label.empty() ? Id.Text : Label + "=" + Id.Text);
     }
     if (AnyKnown) {
-      F.Database =
-          Keys.size() == 1 ? Keys[0] : "parts:" + llvm::join(Keys, ";");
+      F.Database = databaseKeyOf(Keys, Roles, P.DefaultPort);
       F.DatabaseText = llvm::join(Texts, " ");
     }
 

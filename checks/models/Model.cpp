@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "models/Model.h"
+#include "utils/DatabaseAddress.h"
 #include "utils/JSONSyntax.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -253,7 +254,7 @@ public:
                      ValueSource &Out) {
     static const llvm::StringRef Keys[] = {
         "from", "index", "name", "pointee", "through", "throughIndex",
-        "dropOptions"};
+        "dropOptions", "role"};
     static const llvm::StringRef Froms[] = {
         "templateArg",  "chainedTemplateArg",
         "arg",          "param",
@@ -280,6 +281,13 @@ public:
       return E;
     if (auto E = getString(Obj, Path, "dropOptions", Out.DropOptions))
       return E;
+    if (auto E = getString(Obj, Path, "role", Out.Role))
+      return E;
+    if (!Out.Role.empty() && dsnRoleOf(Out.Role) == DsnRole::None)
+      return error(Path + "/role",
+                   "key 'role' must be one of: dsn, driver, host, port, "
+                   "database, file; got '" +
+                       Out.Role + "'");
     return getIndex(Obj, Path, "throughIndex", Out.ThroughIndex);
   }
 
@@ -560,7 +568,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                                            "cacheKey",
                                            "multiplierFlag",
                                            "multiplierReason",
-                                           "multiplierSetting"};
+                                           "multiplierSetting",
+                                           "defaultPort"};
     PoolModel P;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -597,6 +606,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       }
     }
     if (auto E = V.getInt(O, Path, "defaultSize", P.DefaultSize))
+      return E;
+    if (auto E = V.getString(O, Path, "defaultPort", P.DefaultPort))
       return E;
     if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
       return E;

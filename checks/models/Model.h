@@ -50,6 +50,10 @@ struct ValueSource {
   /// For DSNs: leave out the `;`-separated connection-string options whose
   /// key starts with this prefix (cppdb's "@": `@pool_size=10`).
   std::string DropOptions;
+  /// For DSN parts: what the part gives ("dsn", "driver", "host", "port",
+  /// "database", "file"), so that parts and connection strings naming the
+  /// same database compare equal (utils/DatabaseAddress.h). Empty: none.
+  std::string Role;
 };
 
 /// How a model entry is found in the AST.
@@ -104,6 +108,8 @@ struct PoolModel {
   /// Parts of the database identity (one argument, or host/port/database).
   std::vector<ValueSource> Dsn;
   std::optional<int64_t> DefaultSize; ///< When the size is not given.
+  /// The port of a connection string that names none (libpq: 5432).
+  std::string DefaultPort;
   bool Unbounded = false;
   bool SizeIsInitialCache = false;
   /// Creations whose value of this source is the same constant string are

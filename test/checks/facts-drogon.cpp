@@ -20,5 +20,5 @@ void configure(int threads) {
 
 // CHECK-DAG: pool drogon drogon::orm::DbClient::newPgClient size=8 text=kConnections db=call:dsn(lit:main) dbtext=dsn("main") owner= module= fn=configure multiplier=1 @facts-drogon.cpp:13:15
 // CHECK-DAG: pool drogon drogon::orm::DbClient::newMysqlClient size=? text=threads db=env:MYSQL_URL dbtext=$MYSQL_URL owner= module= fn=configure multiplier=1 @facts-drogon.cpp:14:14
-// CHECK-DAG: pool drogon drogon::HttpAppFramework::createDbClient size=16 text=16 db=parts:lit:db.internal;lit:5432;lit:shop dbtext=host=db.internal port=5432 databaseName=shop owner= module= fn=configure multiplier=1 (a fast DbClient opens its connections once per IO loop plus the main loop: (threads + 1) x connectionNum) @facts-drogon.cpp:15:17
-// CHECK-DAG: pool drogon drogon::HttpAppFramework::addDbClient size=4 text=4 db=parts:lit:db.internal;lit:5432;lit:shop dbtext=host=db.internal port=5432 databaseName=shop owner= module= fn=configure multiplier=1 @facts-drogon.cpp:16:17
+// CHECK-DAG: pool drogon drogon::HttpAppFramework::createDbClient size=16 text=16 db=db:db.internal:5432/shop dbtext=host=db.internal port=5432 databaseName=shop owner= module= fn=configure multiplier=1 (a fast DbClient opens its connections once per IO loop plus the main loop: (threads + 1) x connectionNum) @facts-drogon.cpp:15:17
+// CHECK-DAG: pool drogon drogon::HttpAppFramework::addDbClient size=4 text=4 db=db:db.internal:5432/shop dbtext=host=db.internal port=5432 databaseName=shop owner= module= fn=configure multiplier=1 @facts-drogon.cpp:16:17

@@ -3,6 +3,7 @@
 #define POOLGUARD_MOCK_DROGON_HTTPAPPFRAMEWORK_H
 #include "drogon/orm/DbClient.h"
 #include "drogon/orm/DbConfig.h"
+#include "drogon/plugins/Plugin.h"
 #include <cstddef>
 #include <string>
 namespace drogon {
@@ -25,6 +26,10 @@ public:
   virtual HttpAppFramework &setThreadNum(size_t threadNum) = 0;
   virtual HttpAppFramework &loadConfigFile(const std::string &fileName) = 0;
   virtual void run() = 0;
+  virtual PluginBase *getPlugin(const std::string &name) = 0;
+  template <typename T> T *getPlugin() {
+    return dynamic_cast<T *>(getPlugin(std::string()));
+  }
 };
 inline HttpAppFramework &app() { return HttpAppFramework::instance(); }
 } // namespace drogon
