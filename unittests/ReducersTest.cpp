@@ -101,6 +101,43 @@ TEST(DuplicatePooledProviderTest, NoFindingWhenTheTypeOwnsNoPool) {
   EXPECT_TRUE(findDuplicatePooledProviders(F).empty());
 }
 
+TEST(DuplicatePooledProviderTest, EachInjectorMakesItsOwnInstance) {
+  // Fruit: one binding, per injector. Components that install the store's
+  // component twice under one injector are one instance; a second injector
+  // reaching it is a second.
+  Facts F;
+  F.PoolOwners.push_back({"PgStore", "member 'pool_'", at("/p/store.h", 1)});
+  F.Registrations.push_back(reg("PgStore", "fn:getStore", "per-injector",
+                                at("/p/store.cpp", 3)));
+  F.Imports.push_back({"fn:getApp", "fn:getStore", at("/p/app.cpp", 2)});
+  F.Imports.push_back({"fn:getApp", "fn:getRequest", at("/p/app.cpp", 3)});
+  F.Imports.push_back({"fn:getRequest", "fn:getStore", at("/p/req.cpp", 2)});
+  ImportFact Main{"fn:main", "fn:getApp", at("/p/main.cpp", 5)};
+  Main.Injector = true;
+  F.Imports.push_back(Main);
+  EXPECT_TRUE(findDuplicatePooledProviders(F).empty());
+
+  ImportFact Worker{"fn:worker", "fn:getRequest", at("/p/worker.cpp", 7)};
+  Worker.Injector = true;
+  F.Imports.push_back(Worker);
+  auto Findings = findDuplicatePooledProviders(F);
+  ASSERT_EQ(Findings.size(), 1u);
+  // Both injectors are roots: the first by location is kept.
+  EXPECT_EQ(Findings[0].Loc, at("/p/worker.cpp", 7));
+  EXPECT_NE(Findings[0].Message.find("provided again by 'worker'"),
+            std::string::npos);
+  ASSERT_EQ(Findings[0].Notes.size(), 3u);
+  EXPECT_EQ(Findings[0].Notes[0].Loc, at("/p/main.cpp", 5));
+  EXPECT_EQ(Findings[0].Notes[1].Message,
+            "each injector makes its own 'PgStore', bound in 'getStore' here");
+  EXPECT_EQ(Findings[0].Notes[1].Loc, at("/p/store.cpp", 3));
+
+  // An import that is not an injector (a component installing another) adds
+  // no instance.
+  F.Imports.back().Injector = false;
+  EXPECT_TRUE(findDuplicatePooledProviders(F).empty());
+}
+
 TEST(DuplicatePooledProviderTest, SameNameIsOneInstance) {
   // userver: the same component name twice is a startup error, not a second
   // pool; different names are different instances.

@@ -142,7 +142,7 @@ auto key(const RegistrationFact &R) {
                   R.PoolCreatedByProvider);
 }
 auto key(const ImportFact &I) {
-  return std::tie(I.Module, I.Imported, I.Loc);
+  return std::tie(I.Module, I.Imported, I.Loc, I.Injector);
 }
 auto key(const PoolOwnerFact &O) { return std::tie(O.Type, O.Reason, O.Loc); }
 auto key(const PoolCreationFact &C) {
@@ -197,6 +197,7 @@ json factsToJSONValue(const Facts &F) {
   for (const ImportFact &I : F.Imports)
     Imps.push_back({{"module", I.Module},
                     {"imported", I.Imported},
+                    {"injector", I.Injector},
                     {"loc", posToJSON(I.Loc)}});
   json &Owners = Root["poolOwners"] = json::array();
   for (const PoolOwnerFact &O : F.PoolOwners)
@@ -309,6 +310,7 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
     ImportFact I;
     I.Module = R.str("module");
     I.Imported = R.str("imported");
+    I.Injector = R.boolean("injector");
     I.Loc = R.pos("loc");
     return I;
   });

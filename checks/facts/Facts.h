@@ -66,6 +66,9 @@ struct ImportFact {
   std::string Module;
   std::string Imported;
   SourcePos Loc;
+  /// The import builds an injector (a Fruit fruit::Injector): each injector
+  /// makes its own instance of a per-injector registration it reaches.
+  bool Injector = false;
 };
 
 /// A type that holds a pool, and why.

@@ -811,6 +811,7 @@ struct FactsCollector::Impl {
     if (F.Module.empty())
       return;
     F.Loc = pos(S.E->getExprLoc());
+    F.Injector = I.Injector;
     // Not an import: the call makes instances of its own.
     if (I.NewInstances) {
       NewInstanceSites.push_back({F, M.Name});

@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <deque>
 #include <map>
 #include <set>
 #include <tuple>
@@ -96,6 +97,40 @@ std::map<std::string, const PoolOwnerFact *> poolOwners(const Facts &F) {
   return Owners;
 }
 
+/// For each module, the injectors (imports that build one: a Fruit
+/// fruit::Injector or NormalizedComponent) whose component reaches it
+/// through imports, in source order.
+std::map<std::string, std::vector<const ImportFact *>>
+injectorsReaching(const Facts &F) {
+  std::map<std::string, std::vector<const ImportFact *>> Reaching;
+  std::map<std::string, std::vector<const ImportFact *>> Edges;
+  std::vector<const ImportFact *> Injectors;
+  for (const ImportFact &I : F.Imports) {
+    Edges[I.Module].push_back(&I);
+    if (I.Injector)
+      Injectors.push_back(&I);
+  }
+  llvm::sort(Injectors, [](const ImportFact *A, const ImportFact *B) {
+    return std::tie(A->Loc, A->Module) < std::tie(B->Loc, B->Module);
+  });
+  for (const ImportFact *Injector : Injectors) {
+    std::set<std::string> Seen;
+    std::vector<std::string> Work = {Injector->Imported};
+    while (!Work.empty()) {
+      std::string M = Work.back();
+      Work.pop_back();
+      if (!Seen.insert(M).second)
+        continue;
+      Reaching[M].push_back(Injector);
+      auto It = Edges.find(M);
+      if (It != Edges.end())
+        for (const ImportFact *I : It->second)
+          Work.push_back(I->Imported);
+    }
+  }
+  return Reaching;
+}
+
 std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
   return llvm::formatv("{0} {1}", N, N == 1 ? One : Many).str();
 }
@@ -107,10 +142,31 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
   auto Owners = poolOwners(F);
   llvm::StringMap<unsigned> Rank = rankModules(F);
 
+  // A per-injector registration (a Fruit binding) is one instance in every
+  // injector whose component reaches it: with several injectors, each is an
+  // instance, located where that injector is built.
+  auto Reaching = injectorsReaching(F);
+  std::deque<RegistrationFact> PerInjector;
+  std::map<const RegistrationFact *, const RegistrationFact *> BoundAt;
   std::map<std::string, std::vector<const RegistrationFact *>> ByService;
-  for (const RegistrationFact &R : F.Registrations)
-    if (!R.Service.empty())
+  for (const RegistrationFact &R : F.Registrations) {
+    if (R.Service.empty())
+      continue;
+    auto Roots = Reaching.find(R.Module);
+    if (R.Lifetime != "per-injector" || !R.Container.empty() ||
+        Roots == Reaching.end() || Roots->second.size() < 2) {
       ByService[R.Service].push_back(&R);
+      continue;
+    }
+    for (const ImportFact *Injector : Roots->second) {
+      RegistrationFact &C = PerInjector.emplace_back(R);
+      C.Module = Injector->Module;
+      C.Container = Injector->Module;
+      C.Loc = Injector->Loc;
+      BoundAt[&C] = &R;
+      ByService[R.Service].push_back(&C);
+    }
+  }
 
   for (auto &[Service, Regs] : ByService) {
     auto Owner = Owners.find(Service);
@@ -165,7 +221,10 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
               plural(Modules.size(), "module", "modules"),
               plural(Instances.size(), "instance", "instances"))
               .str();
+      std::set<const RegistrationFact *> Bindings;
       for (const RegistrationFact *Other : Instances) {
+        if (auto It = BoundAt.find(Other); It != BoundAt.end())
+          Bindings.insert(It->second);
         if (Other == R)
           continue;
         Fd.Notes.push_back(
@@ -174,6 +233,13 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
                  .str(),
              Other->Loc});
       }
+      for (const RegistrationFact *B : Bindings)
+        Fd.Notes.push_back(
+            {llvm::formatv("each injector makes its own '{0}', bound in '{1}' "
+                           "here",
+                           Service, moduleName(F, B->Module))
+                 .str(),
+             B->Loc});
       if (Owner != Owners.end())
         Fd.Notes.push_back({Ownership, Owner->second->Loc});
       Findings.push_back(std::move(Fd));

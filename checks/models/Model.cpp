@@ -526,7 +526,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
 
   auto Import = [&](const OJson &O, const std::string &Path) -> llvm::Error {
     static const llvm::StringRef Keys[] = {"kind", "callee", "imported",
-                                           "module", "newInstances", "params"};
+                                           "module", "newInstances", "params",
+                                           "injector"};
     ImportModel I;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -546,6 +547,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     if (auto E = V.getEnum(O, Path, "module", ModuleKinds, I.Module))
       return E;
     if (auto E = V.getBool(O, Path, "newInstances", I.NewInstances))
+      return E;
+    if (auto E = V.getBool(O, Path, "injector", I.Injector))
       return E;
     if (auto E = V.getStrings(O, Path, "params", I.Params))
       return E;

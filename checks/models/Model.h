@@ -92,6 +92,9 @@ struct ImportModel {
   /// (a Fruit injector per request): each pool-owning registration the
   /// imported module reaches in the TU is registered again at the call.
   bool NewInstances = false;
+  /// The construction builds an injector (fruit::Injector): per-injector
+  /// registrations it reaches are one instance per such injector.
+  bool Injector = false;
   /// Qualified type names of the first parameters (see PoolModel::Params).
   std::vector<std::string> Params;
 };

@@ -59,11 +59,14 @@ void notARoot() { Store local; }
 int main() {
   Store store;
   soci::connection_pool pool(2);
+  fruit::Injector<IStore> root(getStoreComponent);
 }
 
 // CHECK-DAG: registration Store as IStore module=fn:diModule lifetime=per-type name=IStore framework=boost-di @facts-di-frameworks.cpp:30:31
 // CHECK-DAG: registration Store as Store module=fn:diModule lifetime=per-injector name=Store framework=boost-di @facts-di-frameworks.cpp:31:30
 // CHECK-DAG: registration Store as IStore module=fn:diModule lifetime=per-registration name=IStore framework=boost-di @facts-di-frameworks.cpp:32:31
+// CHECK-DAG: import fn:getRequestComponent -> fn:getStoreComponent @facts-di-frameworks.cpp:39:35
+// CHECK-DAG: import fn:main -> fn:getStoreComponent injector @facts-di-frameworks.cpp:62:27
 // CHECK-DAG: registration Store as IStore module=fn:getStoreComponent lifetime=per-injector name= framework=fruit @facts-di-frameworks.cpp:36:35
 // CHECK-DAG: registration Store as IStore module=fn:onRequest lifetime=per-registration name= framework=fruit @facts-di-frameworks.cpp:42:27
 // CHECK-DAG: registration Store module=class:StoreService lifetime=per-registration name= framework=kangaru @facts-di-frameworks.cpp:45:8

@@ -14,6 +14,10 @@ def main():
     facts = json.load(sys.stdin)
     for m in facts["modules"]:
         print("module %s framework=%s %s" % (m["key"], m["framework"], at(m["loc"])))
+    for i in facts["imports"]:
+        print("import %s -> %s%s %s" % (i["module"], i["imported"],
+                                        " injector" if i["injector"] else "",
+                                        at(i["loc"])))
     for r in facts["registrations"]:
         print("registration %s%s module=%s lifetime=%s name=%s framework=%s%s %s" % (
             r["service"], " as " + r["interface"] if r["interface"] else "",
