@@ -130,6 +130,8 @@ nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
 }
 
 static std::string sizeText(const PoolCreationFact &Pool) {
+  if (Pool.PerThread)
+    return "one per thread";
   if (Pool.Unbounded)
     return "unbounded";
   if (!Pool.Size)
@@ -191,6 +193,7 @@ std::string writeJSON(const Report &R,
         P["size"] = Pool.Size ? json(*Pool.Size) : json(nullptr);
         P["sizeIsDefault"] = Pool.SizeIsDefault;
         P["unbounded"] = Pool.Unbounded;
+        P["perThread"] = Pool.PerThread;
         P["sizeIsInitialCache"] = Pool.SizeIsInitialCache;
         P["instances"] = C.Instances;
         P["multiplier"] = C.Multiplier;

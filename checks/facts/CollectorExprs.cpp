@@ -7,6 +7,7 @@
 #include "facts/CollectorExprs.h"
 #include "utils/LLVMCompat.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -483,6 +484,138 @@ private:
   SourceLocation FoundLoc;
 };
 } // namespace
+
+namespace {
+/// Finds the last call `Target.Method(...)` of a variable or data member.
+class MethodCallFinder : public RecursiveASTVisitor<MethodCallFinder> {
+public:
+  MethodCallFinder(const ValueDecl *Target, llvm::StringRef Method)
+      : Target(Target), Method(Method) {}
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    if (!MD || !MD->getIdentifier() || MD->getName() != Method)
+      return true;
+    if (storedIn(Call->getImplicitObjectArgument()) == Target)
+      Found = Call;
+    return true;
+  }
+
+  /// The variable or member \p E names.
+  static const ValueDecl *storedIn(const Expr *E) {
+    if (!E)
+      return nullptr;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(Ref->getDecl());
+    if (const auto *M = dyn_cast<MemberExpr>(E))
+      if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
+        return dyn_cast<FieldDecl>(M->getMemberDecl());
+    return nullptr;
+  }
+
+  const CXXMemberCallExpr *Found = nullptr;
+
+private:
+  const ValueDecl *Target;
+  llvm::StringRef Method;
+};
+} // namespace
+
+const Expr *resultMethodArg(const Expr *Call, llvm::StringRef Method,
+                            int Index, const Stmt *Body, ASTContext &Ctx) {
+  if (!Call || !Body)
+    return nullptr;
+  // Up through temporaries, copies and conversions to what stores the value.
+  const ValueDecl *Target = nullptr;
+  DynTypedNode Node = DynTypedNode::create(*Call);
+  for (int Depth = 0; Depth < 8 && !Target; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *VD = Node.get<VarDecl>()) {
+      Target = VD;
+    } else if (const auto *Op = Node.get<CXXOperatorCallExpr>()) {
+      if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2)
+        return nullptr;
+      Target = MethodCallFinder::storedIn(Op->getArg(0));
+      if (!Target)
+        return nullptr;
+    } else if (const auto *Bin = Node.get<BinaryOperator>()) {
+      if (Bin->getOpcode() != BO_Assign)
+        return nullptr;
+      Target = MethodCallFinder::storedIn(Bin->getLHS());
+      if (!Target)
+        return nullptr;
+    } else if (const auto *E = Node.get<Expr>()) {
+      if (!isa<ImplicitCastExpr, ExprWithCleanups, MaterializeTemporaryExpr,
+               CXXBindTemporaryExpr, CXXConstructExpr, ParenExpr>(E))
+        return nullptr;
+    } else {
+      return nullptr;
+    }
+  }
+  if (!Target)
+    return nullptr;
+  MethodCallFinder Finder(Target, Method);
+  Finder.TraverseStmt(const_cast<Stmt *>(Body));
+  if (!Finder.Found || Index < 0 ||
+      static_cast<unsigned>(Index) >= Finder.Found->getNumArgs())
+    return nullptr;
+  return Finder.Found->getArg(Index);
+}
+
+bool isBuiltAtRunTime(const Expr *E) {
+  for (int Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (isa<StringLiteral, CXXDefaultArgExpr, IntegerLiteral>(E))
+      return false;
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
+      E = Cleanups->getSubExpr();
+      continue;
+    }
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+      continue;
+    }
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    // QString("main"), QLatin1String(kName): a conversion of its argument.
+    if (const auto *Ctor = dyn_cast<CXXConstructExpr>(E)) {
+      if (Ctor->getNumArgs() == 0)
+        return false;
+      if (Ctor->getNumArgs() != 1)
+        return true;
+      E = Ctor->getArg(0);
+      continue;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!VD || isa<ParmVarDecl>(VD))
+        return true;
+      QualType T = VD->getType();
+      // const QString kName, static const char *defaultConnection.
+      if (VD->hasGlobalStorage() &&
+          (T.isConstQualified() ||
+           (T->isPointerType() && T->getPointeeType().isConstQualified())))
+        return false;
+      const Expr *Init = followLocal(E);
+      if (Init == E)
+        return true;
+      E = Init;
+      continue;
+    }
+    return true; // Calls, operators, members: computed at run time.
+  }
+  return true;
+}
 
 static const FieldDecl *findField(const RecordDecl *RD, llvm::StringRef Name) {
   for (const FieldDecl *F : RD->fields())

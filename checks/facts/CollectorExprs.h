@@ -101,6 +101,18 @@ const Expr *fieldValue(const Expr *E, llvm::StringRef Field, const Stmt *Body,
                        SourceLocation Before, const ASTContext &Ctx,
                        bool *IsDefault);
 
+/// The argument \p Index of the last call of method \p Method, in \p Body,
+/// on the variable or data member the value of \p Call is stored in
+/// (`QSqlDatabase Db = QSqlDatabase::addDatabase(...); Db.setDatabaseName(X)`
+/// gives X). Null when the value is not stored or the method is not called.
+const Expr *resultMethodArg(const Expr *Call, llvm::StringRef Method,
+                            int Index, const Stmt *Body, ASTContext &Ctx);
+
+/// Whether the value of \p E is computed when the program runs (a call such
+/// as `QString::number(id)` or `.arg(x)`, a parameter) rather than a constant
+/// string or a variable initialized with one.
+bool isBuiltAtRunTime(const Expr *E);
+
 /// The value of query parameter \p Name in the URI string literal \p E.
 std::optional<std::string> uriQueryParam(const Expr *E, llvm::StringRef Name);
 

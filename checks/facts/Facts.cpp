@@ -211,6 +211,7 @@ json factsToJSONValue(const Facts &F) {
               {"sizeText", C.SizeText},
               {"sizeIsDefault", C.SizeIsDefault},
               {"unbounded", C.Unbounded},
+              {"perThread", C.PerThread},
               {"sizeIsInitialCache", C.SizeIsInitialCache},
               {"database", C.Database},
               {"databaseText", C.DatabaseText},
@@ -329,6 +330,7 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
     C.SizeText = R.str("sizeText");
     C.SizeIsDefault = R.boolean("sizeIsDefault");
     C.Unbounded = R.boolean("unbounded");
+    C.PerThread = R.boolean("perThread");
     C.SizeIsInitialCache = R.boolean("sizeIsInitialCache");
     C.Database = R.str("database");
     C.DatabaseText = R.str("databaseText");

@@ -86,6 +86,9 @@ struct PoolCreationFact {
   std::string SizeText;        ///< The size expression as written.
   bool SizeIsDefault = false;  ///< Size taken from the library's default.
   bool Unbounded = false;      ///< The library has no maximum (taoPQ).
+  /// One connection per thread that runs the creation (Qt connections named
+  /// per thread); also Unbounded.
+  bool PerThread = false;
   bool SizeIsInitialCache = false; ///< sqlpp11: the size is not a maximum.
   std::string Database;     ///< Database identity key; empty when unknown.
   std::string DatabaseText; ///< The identity as shown to users.

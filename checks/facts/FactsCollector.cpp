@@ -392,6 +392,8 @@ struct FactsCollector::Impl {
     } else if (V.From == "field" && Arg) {
       Out = fieldValue(Arg, V.Name, Where.Body, S.E->getBeginLoc(), *Ctx,
                        IsDefault);
+    } else if (V.From == "resultMethodArg") {
+      Out = resultMethodArg(S.E, V.Name, V.Index, Where.Body, *Ctx);
     } else if (V.From == "optionAfter") {
       for (size_t I = 0; I + 1 < S.Args.size(); ++I) {
         const auto *Ref = dyn_cast<DeclRefExpr>(ignoreWrappers(S.Args[I]));
@@ -685,6 +687,14 @@ struct FactsCollector::Impl {
           !firstTime("pool-cache|" + F.Library + "|" + Id.Key))
         return;
     }
+    if (P.PerThreadName) {
+      bool IsDefault = false;
+      const Expr *Name = sourceExpr(*P.PerThreadName, S, Where, &IsDefault);
+      if (Name && !IsDefault && isBuiltAtRunTime(Name)) {
+        F.PerThread = true;
+        F.Unbounded = true;
+      }
+    }
     if (!P.Size && P.DefaultSize) {
       F.Size = P.DefaultSize;
       F.SizeText = std::to_string(*P.DefaultSize);
@@ -734,7 +744,9 @@ struct FactsCollector::Impl {
       AnyKnown |= !Id.Key.empty();
       Keys.push_back(Id.Key.empty() ? "?" : Id.Key);
       Roles.push_back(dsnRoleOf(Part.Role));
-      std::string Label = Part.From == "field" ? Part.Name : std::string();
+      std::string Label = Part.From == "field" || Part.From == "resultMethodArg"
+                              ? Part.Name
+                              : std::string();
       if (Label.empty() && Part.From == "arg" &&
           Part.Index < static_cast<int>(S.Callee->getNumParams()))
         Label = S.Callee->getParamDecl(Part.Index)->getName().str();

@@ -448,6 +448,9 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
 
 static std::string describeSize(const BudgetContribution &P) {
   const PoolCreationFact &C = *P.Pool;
+  if (C.PerThread)
+    return "one connection per thread that runs it (a connection name built "
+           "at run time)";
   if (C.Unbounded)
     return "an unbounded pool";
   if (C.SizeIsInitialCache)

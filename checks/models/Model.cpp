@@ -262,7 +262,8 @@ public:
         "lambdaReturn", "lambdaReturnPointee",
         "field",        "optionAfter",
         "uriQuery",     "connStringKey",
-        "classTemplateArg", "chainedArgType", "calleeClass"};
+        "classTemplateArg", "chainedArgType", "calleeClass",
+        "resultMethodArg"};
     if (auto E = checkKeys(Obj, Path, Keys))
       return E;
     if (auto E = getEnum(Obj, Path, "from", Froms, Out.From))
@@ -271,7 +272,7 @@ public:
       return E;
     bool NeedsName = llvm::is_contained(
         {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery",
-         "connStringKey", "chainedArgType"},
+         "connStringKey", "chainedArgType", "resultMethodArg"},
         Out.From);
     if (auto E = getString(Obj, Path, "name", Out.Name, NeedsName))
       return E;
@@ -572,7 +573,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                                            "multiplierFlag",
                                            "multiplierReason",
                                            "multiplierSetting",
-                                           "defaultPort"};
+                                           "defaultPort",
+                                           "perThreadName"};
     PoolModel P;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -611,6 +613,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     if (auto E = V.getInt(O, Path, "defaultSize", P.DefaultSize))
       return E;
     if (auto E = V.getString(O, Path, "defaultPort", P.DefaultPort))
+      return E;
+    if (auto E = V.optSource(O, Path, "perThreadName", P.PerThreadName))
       return E;
     if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
       return E;

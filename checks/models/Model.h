@@ -36,7 +36,9 @@ struct ValueSource {
   /// in argument \c Index), "classTemplateArg" (template argument \c Index
   /// of the callee's class), "chainedArgType" (type of argument \c Index of
   /// a method \c Name called on the result: `.in(di::singleton)`),
-  /// "calleeClass" (the constructed class, or the callee's class).
+  /// "calleeClass" (the constructed class, or the callee's class),
+  /// "resultMethodArg" (argument \c Index of the last call of method \c Name
+  /// on the variable the result is stored in: `Db.setDatabaseName(x)`).
   std::string From;
   int Index = 0;
   std::string Name;
@@ -113,6 +115,9 @@ struct PoolModel {
   std::optional<int64_t> DefaultSize; ///< When the size is not given.
   /// The port of a connection string that names none (libpq: 5432).
   std::string DefaultPort;
+  /// The connection's name: when it is built at run time (from a thread id),
+  /// the call opens one connection per thread that runs it (Qt SQL).
+  std::optional<ValueSource> PerThreadName;
   bool Unbounded = false;
   bool SizeIsInitialCache = false;
   /// Creations whose value of this source is the same constant string are

@@ -15,8 +15,8 @@ namespace clang::tidy::poolguard {
 llvm::StringRef defaultPortOf(llvm::StringRef SchemeOrDriver) {
   std::string Lower = SchemeOrDriver.split('+').first.trim().lower();
   return llvm::StringSwitch<llvm::StringRef>(Lower)
-      .Cases("postgres", "postgresql", "pgsql", "pq", "5432")
-      .Cases("mysql", "mariadb", "3306")
+      .Cases("postgres", "postgresql", "pgsql", "pq", "qpsql", "5432")
+      .Cases("mysql", "mariadb", "qmysql", "qmariadb", "3306")
       .Case("mysqlx", "33060")
       .Cases("redis", "rediss", "valkey", "6379")
       .Case("mongodb", "27017")
@@ -288,6 +288,9 @@ std::string databaseKeyOf(llvm::ArrayRef<std::string> Keys,
   }
   if (!AnyRole)
     return Kept();
+  // A driver and a port name no database: unknown.
+  if (!Dsn && !G.Host && !G.Database && !G.File)
+    return "";
   if (!DriverPort.empty())
     Port = DriverPort;
   std::optional<DatabaseAddress> A =

@@ -33,6 +33,11 @@ void worker(long thread) {
   QSqlDatabase db = QSqlDatabase::addDatabase("QPSQL", QString("worker_%1").arg(thread));
   db.setDatabaseName("app");
 }
+void single() {
+  QSqlDatabase db = QSqlDatabase::addDatabase("QMYSQL", QString("main"));
+  db.setHostName("DB.internal");
+  db.setDatabaseName("shop");
+}
 
 // CHECK-DAG: owner Repo: member 'pool_' of type 'sqlpp::postgresql::connection_pool' @facts-more-libraries.cpp:18:38
 // CHECK-DAG: pool sqlpp11 sqlpp::postgresql::connection_pool size=5 initial-cache text=5 db=call:dbConfig dbtext=dbConfig() owner=Repo module= fn= multiplier=1 @facts-more-libraries.cpp:18:38
@@ -40,6 +45,8 @@ void worker(long thread) {
 // CHECK-DAG: pool cppdb cppdb::session size=10 text=@pool_size=10 db=db:localhost:3306/app dbtext=mysql:database=app;user=web owner= module= fn=cppdbSessions multiplier=1 @facts-more-libraries.cpp:25:18
 // CHECK-DAG: pool cppdb cppdb::session size=? text= db=db:localhost:3306/app dbtext=mysql:database=app;user=web owner= module= fn=cppdbSessions multiplier=1 @facts-more-libraries.cpp:27:18
 // CHECK-DAG: pool wt-dbo Wt::Dbo::FixedSqlConnectionPool size=8 text=8 db=db:localhost:5432/app dbtext=dbname=app owner= module= fn=wt multiplier=1 @facts-more-libraries.cpp:30:35
-// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db= dbtext= owner= module= fn=worker multiplier=1 @facts-more-libraries.cpp:33:21
+// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db=db:localhost:5432/app dbtext=type=QPSQL setDatabaseName=app owner= module= fn=worker multiplier=1 @facts-more-libraries.cpp:33:21
+// A constant connection name is one connection; QMYSQL's default port.
+// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db=db:db.internal:3306/shop dbtext=type=QMYSQL setHostName=DB.internal setDatabaseName=shop owner= module= fn=single multiplier=1 @facts-more-libraries.cpp:37:21
 // The second session on the same string uses the first one's pool.
 // CHECK-NOT: @facts-more-libraries.cpp:26:

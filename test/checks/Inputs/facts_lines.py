@@ -30,6 +30,7 @@ def main():
         size = "?" if p.get("size") is None else str(p["size"])
         flags = "".join(" " + f for f, on in (
             ("default", p["sizeIsDefault"]), ("unbounded", p["unbounded"]),
+            ("per-thread", p["perThread"]),
             ("initial-cache", p["sizeIsInitialCache"])) if on)
         print("pool %s %s size=%s%s text=%s db=%s dbtext=%s owner=%s module=%s fn=%s"
               " multiplier=%d%s %s" % (
