@@ -97,6 +97,14 @@ TEST(DatabaseAddressTest, KeyOfParts) {
                           {R::Driver, R::Dsn}, ""),
             "db:db:5432/app");
   EXPECT_EQ(databaseKeyOf({"lit:app.db"}, {R::File}, ""), "db:file:app.db");
+  // Qt: the driver decides the default port; a driver alone (no setter
+  // found) names no database.
+  EXPECT_EQ(databaseKeyOf({"lit:QPSQL", "lit:db", "lit:shop"},
+                          {R::Driver, R::Host, R::Database}, ""),
+            "db:db:5432/shop");
+  EXPECT_EQ(databaseKeyOf({"lit:QPSQL"}, {R::Driver}, ""), "");
+  EXPECT_EQ(databaseKeyOf({"lit:QPSQL", "lit:5432"}, {R::Driver, R::Port}, ""),
+            "");
   // An unknown or non-literal part keeps the parts as written.
   EXPECT_EQ(databaseKeyOf({"env:DB_HOST", "lit:5432", "lit:app"},
                           {R::Host, R::Port, R::Database}, ""),
