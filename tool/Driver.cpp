@@ -131,7 +131,8 @@ ReportDiagnostic diagFromJSON(const json &J) {
   if (auto It = J.find("fixes"); It != J.end() && It->is_array())
     for (const json &F : *It)
       D.Fixes.push_back({getStr(F, "file"), getUns(F, "offset"),
-                         getUns(F, "length"), getStr(F, "replacement")});
+                         getUns(F, "length"), getStr(F, "replacement"),
+                         getStr(F, "fileHash")});
   return D;
 }
 
@@ -407,7 +408,7 @@ std::string Driver::Impl::contentHash(llvm::StringRef Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   std::string H =
-      Buf ? hex64(llvm::xxh3_64bits((*Buf)->getBuffer())) : "missing";
+      Buf ? ::poolguard::contentHash((*Buf)->getBuffer()) : "missing";
   std::lock_guard<std::mutex> Lock(HashMu);
   ContentHashes[Path] = H;
   return H;
@@ -650,6 +651,17 @@ TUResult Driver::Impl::analyze(
   Result.Facts.TranslationUnits = {File};
   for (const std::string &D : Deps)
     DepHashes.emplace_back(D, contentHash(D));
+  // Fixes apply to the bytes analyzed: remember them.
+  for (ReportDiagnostic &D : Result.Diagnostics)
+    for (ReportFix &F : D.Fixes) {
+      auto It = llvm::lower_bound(
+          DepHashes, F.File,
+          [](const auto &Entry, const std::string &Path) {
+            return Entry.first < Path;
+          });
+      if (It != DepHashes.end() && It->first == F.File)
+        F.FileHash = It->second;
+    }
   return Result;
 }
 TUResult Driver::Impl::failed(const std::string &File, std::string Why) {

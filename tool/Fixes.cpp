@@ -25,6 +25,7 @@ struct Edit {
   unsigned Offset, Length;
   std::string Text;
   const ReportDiagnostic *From;
+  std::string FileHash;
 
   bool operator<(const Edit &O) const {
     return std::tie(Offset, Length, Text) < std::tie(O.Offset, O.Length, O.Text);
@@ -68,7 +69,7 @@ llvm::Expected<FixStats> applyFixes(const Report &R) {
       llvm::sys::fs::make_absolute(Path);
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
       PerFile[std::string(Path)].push_back(
-          {F.Offset, F.Length, F.Replacement, &D});
+          {F.Offset, F.Length, F.Replacement, &D, F.FileHash});
     }
 
   // Validate everything before writing anything.
@@ -98,6 +99,16 @@ llvm::Expected<FixStats> applyFixes(const Report &R) {
                                      "cannot read '" + File +
                                          "': " + Buffer.getError().message());
     const llvm::StringRef Old = (*Buffer)->getBuffer();
+    // Offsets are into the bytes that were analyzed: a file edited since
+    // (an editor saved it during the run) would be corrupted.
+    const std::string Now = contentHash(Old);
+    for (const Edit &E : Edits)
+      if (!E.FileHash.empty() && E.FileHash != Now)
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "'" + File +
+                "' changed since it was analyzed; run poolguard again; no fix "
+                "applied");
     std::string New;
     size_t Pos = 0;
     for (const Edit &E : Edits) {

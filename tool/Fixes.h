@@ -28,7 +28,8 @@ struct FixStats {
 /// new bytes go to a temporary file in the same directory, which gets the
 /// original's permissions and is renamed over it. A file whose bytes would not
 /// change is not rewritten, so applying the fixes of an already fixed file is
-/// a no-op.
+/// a no-op. A fix whose FileHash no longer matches its file's bytes (the file
+/// was edited after it was analyzed) is refused, and then no file is written.
 llvm::Expected<FixStats> applyFixes(const Report &R);
 
 

@@ -114,11 +114,15 @@ nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
     Notes.push_back(std::move(Note));
   }
   json Fixes = json::array();
-  for (const ReportFix &F : D.Fixes)
-    Fixes.push_back({{"file", F.File},
-                     {"offset", F.Offset},
-                     {"length", F.Length},
-                     {"replacement", F.Replacement}});
+  for (const ReportFix &F : D.Fixes) {
+    json Fix = {{"file", F.File},
+                {"offset", F.Offset},
+                {"length", F.Length},
+                {"replacement", F.Replacement}};
+    if (WithOffsets && !F.FileHash.empty())
+      Fix["fileHash"] = F.FileHash;
+    Fixes.push_back(std::move(Fix));
+  }
   json J = {{"check", D.Check},     {"severity", D.Severity},
             {"message", D.Message}, {"file", D.File},
             {"line", D.Line},       {"column", D.Column}};

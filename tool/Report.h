@@ -9,6 +9,9 @@
 #ifndef POOLGUARD_TOOL_REPORT_H
 #define POOLGUARD_TOOL_REPORT_H
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/xxhash.h"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,7 +28,15 @@ struct ReportFix {
   std::string File;
   unsigned Offset = 0, Length = 0;
   std::string Replacement;
+  /// contentHash() of File as it was analyzed; --fix refuses to edit a file
+  /// whose bytes changed since. Empty when unknown.
+  std::string FileHash = {};
 };
+
+/// The hash poolguard keys file contents by (cache entries, fixes).
+inline std::string contentHash(llvm::StringRef Bytes) {
+  return llvm::utohexstr(llvm::xxh3_64bits(Bytes), /*LowerCase=*/true);
+}
 
 struct ReportDiagnostic {
   std::string Check;    ///< "poolguard-dsn-query-append", "clang-diagnostic-error"

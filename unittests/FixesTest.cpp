@@ -84,6 +84,31 @@ TEST_F(FixesTest, AppliesGroupedPerFileAndIdempotent) {
   EXPECT_EQ(read(B), "auto v = dsn + \"&z=1\";\n");
 }
 
+TEST_F(FixesTest, RefusesAFileEditedSinceItWasAnalyzed) {
+  const std::string Analyzed = "auto u = dsn + \"?x=1\";\n";
+  const std::string A = write("a.cpp", "// a line added since\n" + Analyzed);
+  const std::string B = write("b.cpp", "auto v = dsn + \"?z=1\";\n");
+  Report R;
+  R.Diagnostics = {diag(A, 1, {{A, 16, 1, "&", contentHash(Analyzed)}}),
+                   diag(B, 1, {{B, 16, 1, "&", contentHash(read(B))}})};
+  auto Stats = applyFixes(R);
+  ASSERT_FALSE(static_cast<bool>(Stats));
+  EXPECT_EQ(llvm::toString(Stats.takeError()),
+            "'" + A +
+                "' changed since it was analyzed; run poolguard again; no fix "
+                "applied");
+  // Nothing written, not even the unchanged file.
+  EXPECT_EQ(read(A), "// a line added since\n" + Analyzed);
+  EXPECT_EQ(read(B), "auto v = dsn + \"?z=1\";\n");
+
+  // The bytes it was analyzed with: applied.
+  R.Diagnostics.erase(R.Diagnostics.begin());
+  auto Applied = applyFixes(R);
+  ASSERT_TRUE(static_cast<bool>(Applied))
+      << llvm::toString(Applied.takeError());
+  EXPECT_EQ(read(B), "auto v = dsn + \"&z=1\";\n");
+}
+
 TEST_F(FixesTest, InsertionsAndRemovals) {
   const std::string A = write("a.cpp", "abcdef");
   Report R;

@@ -3,6 +3,8 @@
 
 Usage: kill_fix.py --poolguard BIN --project DIR --file REL --fixed FILE
                    --mode kill|fail --syscalls write,chmod,rename
+       kill_fix.py --poolguard BIN --project DIR --file REL --fixed FILE
+                   --mode edit --edited-fixed FILE2
 
 For each system call S and N = 1, 2, ... the project is copied afresh and
 `poolguard -p COPY --fix` runs under
@@ -14,15 +16,23 @@ never anything else; a killed run must be recovered by a second --fix; with
 --mode fail a failed write must leave no temporary file and name the file in
 its error. Prints one line per kind of outcome seen (sorted), and exits 1 at
 the first violation.
+
+--mode edit stops poolguard (SIGSTOP) at its N-th open of the file, prepends a
+line to the file as an editor saving it would, and lets it go on: the file
+must end as the edited text left alone (with an error: it changed since it
+was analyzed) or as the edited text correctly fixed (FILE2: when the edit
+came before the analysis), never with fixes at stale offsets.
 """
 
 import argparse
 import glob
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 
 def main():
@@ -31,8 +41,9 @@ def main():
     ap.add_argument("--project", required=True)
     ap.add_argument("--file", required=True)
     ap.add_argument("--fixed", required=True)
-    ap.add_argument("--mode", choices=["kill", "fail"], required=True)
-    ap.add_argument("--syscalls", required=True)
+    ap.add_argument("--mode", choices=["kill", "fail", "edit"], required=True)
+    ap.add_argument("--syscalls", default="")
+    ap.add_argument("--edited-fixed")
     ap.add_argument("--max", type=int, default=200)
     args = ap.parse_args()
 
@@ -46,7 +57,14 @@ def main():
     runs = 0
     scratch = tempfile.mkdtemp(prefix="kill-fix-")
     try:
-        for syscall in args.syscalls.split(","):
+        if args.mode == "edit":
+            with open(args.edited_fixed, "rb") as f:
+                edited_fixed = f.read()
+            status = run_edits(args, original, edited_fixed, scratch, seen)
+            if status < 0:
+                return 1
+            runs += status
+        for syscall in filter(None, args.syscalls.split(",")):
             status = run_syscall(args, syscall, original, fixed, scratch, seen)
             if status < 0:
                 return 1
@@ -57,6 +75,92 @@ def main():
         print(line)
     print("%d runs" % runs)
     return 0
+
+
+EDIT = b"// saved by an editor during the run\n"
+
+
+def copy_project(args, work):
+    shutil.copytree(args.project, work)
+    db = os.path.join(work, "compile_commands.json")
+    with open(db) as f:
+        text = f.read().replace(args.project, work)
+    with open(db, "w") as f:
+        f.write(text)
+
+
+def child_pid(pid):
+    """The one child of process \p pid (the program strace runs)."""
+    with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
+        return int(f.read().split()[0])
+
+
+def run_edits(args, original, edited_fixed, scratch, seen):
+    """Edits the file while poolguard is stopped at each of its opens of it."""
+    edited = EDIT + original
+    for n in range(1, args.max + 1):
+        work = os.path.join(scratch, "edit%d" % n)
+        copy_project(args, work)
+        target = os.path.join(work, args.file)
+        log = os.path.join(scratch, "strace%d.log" % n)
+        proc = subprocess.Popen(
+            ["strace", "-qq", "-o", log, "-P", target,
+             "-e", "trace=openat",
+             "-e", "inject=openat:signal=STOP:when=%d" % n,
+             args.poolguard, "-p", work, "--fix", "--no-cache", "--quiet"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        edited_now = False
+        while proc.poll() is None:
+            # strace logs the group-stop once poolguard is stopped.
+            trace = ""
+            if os.path.exists(log):
+                with open(log, errors="replace") as f:
+                    trace = f.read()
+            if "stopped by SIGSTOP" in trace:
+                with open(target, "wb") as f:
+                    f.write(edited)
+                edited_now = True
+                os.kill(child_pid(proc.pid), signal.SIGCONT)
+                break
+            time.sleep(0.01)
+        _, err = proc.communicate(timeout=120)
+        err = err.decode(errors="replace")
+        with open(target, "rb") as f:
+            now = f.read()
+        if not edited_now:
+            if now != args_fixed(args):
+                print("FAIL: edit open %d: not stopped, yet %s is not fixed" %
+                      (n, args.file))
+                return -1
+            seen.add("edit: ran to the end, %s fixed" % args.file)
+            return n
+        if now == edited and "changed since it was analyzed" in err:
+            if proc.returncode != 2:
+                print("FAIL: edit open %d: refused with exit %d" %
+                      (n, proc.returncode))
+                return -1
+            seen.add("edited at open %d: exit 2, %s, %s edited, not fixed" %
+                     (n, err.strip().replace(work + "/", ""), args.file))
+        elif now == edited and proc.returncode in (0, 1):
+            # The fix was written before the edit; the editor's save wins.
+            seen.add("edited after the fix was written: %s as edited" %
+                     args.file)
+        elif now == edited_fixed:
+            seen.add("edited before the analysis: %s edited and fixed" %
+                     args.file)
+        else:
+            print("FAIL: edit open %d: %s is neither the edited text nor the "
+                  "edited text fixed (exit %d): %s" %
+                  (n, args.file, proc.returncode, err))
+            return -1
+        shutil.rmtree(work)
+    print("FAIL: still stopping after %d opens" % args.max)
+    return -1
+
+
+def args_fixed(args):
+    with open(args.fixed, "rb") as f:
+        return f.read()
 
 
 def run_syscall(args, syscall, original, fixed, scratch, seen):
