@@ -138,6 +138,26 @@ TEST(DuplicatePooledProviderTest, EachInjectorMakesItsOwnInstance) {
   EXPECT_TRUE(findDuplicatePooledProviders(F).empty());
 }
 
+TEST(DuplicatePooledProviderTest, PerConsumerFactoryIsAFindingByItself) {
+  // A CppMicroServices ServiceFactory makes one instance per consuming
+  // bundle: one registration, several pools.
+  Facts F;
+  F.PoolOwners.push_back({"PgStore", "member 'pool_'", at("/p/store.h", 1)});
+  F.Registrations.push_back(reg("PgStore", "class:StoreFactory",
+                                "per-consumer", at("/p/factory.cpp", 9)));
+  auto Findings = findDuplicatePooledProviders(F);
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Loc, at("/p/factory.cpp", 9));
+  EXPECT_EQ(Findings[0].Message,
+            "'PgStore' owns a connection pool and is made by 'StoreFactory' "
+            "for each consumer; every consumer gets its own instance and "
+            "pool; register one shared instance instead");
+  ASSERT_EQ(Findings[0].Notes.size(), 1u);
+  // A type that owns no pool: nothing.
+  F.PoolOwners.clear();
+  EXPECT_TRUE(findDuplicatePooledProviders(F).empty());
+}
+
 TEST(DuplicatePooledProviderTest, SameNameIsOneInstance) {
   // userver: the same component name twice is a startup error, not a second
   // pool; different names are different instances.

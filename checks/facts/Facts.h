@@ -53,7 +53,8 @@ struct RegistrationFact {
   std::string Framework; ///< Model name.
   /// How the framework scopes instances; decides whether two registrations
   /// are two instances. One of: "per-registration", "per-name", "per-type",
-  /// "per-module", "per-injector", "global".
+  /// "per-module", "per-injector", "global", "per-consumer" (a factory that
+  /// makes an instance for each consumer: several by itself).
   std::string Lifetime;
   std::string InstanceName; ///< userver component name, Oat++ qualifier...
   std::string Container;    ///< Injector/container key, when known.

@@ -192,8 +192,6 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
     for (const RegistrationFact *R : Regs)
       if (Seen.insert(instanceKey(*R)).second)
         Instances.push_back(R);
-    if (Instances.size() < 2)
-      continue;
 
     std::string Ownership =
         Owner != Owners.end()
@@ -202,6 +200,27 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
                   .str()
             : llvm::formatv("the provider of '{0}' creates a pool", Service)
                   .str();
+    // A factory that makes an instance per consumer is several instances by
+    // itself (a CppMicroServices ServiceFactory: one per consuming bundle).
+    for (const RegistrationFact *R : Regs) {
+      if (R->Lifetime != "per-consumer")
+        continue;
+      Finding Fd;
+      Fd.Check = "poolguard-duplicate-pooled-provider";
+      Fd.Loc = R->Loc;
+      Fd.Message =
+          llvm::formatv("'{0}' owns a connection pool and is made by '{1}' "
+                        "for each consumer; every consumer gets its own "
+                        "instance and pool; register one shared instance "
+                        "instead",
+                        Service, moduleName(F, R->Module))
+              .str();
+      if (Owner != Owners.end())
+        Fd.Notes.push_back({Ownership, Owner->second->Loc});
+      Findings.push_back(std::move(Fd));
+    }
+    if (Instances.size() < 2)
+      continue;
     std::set<std::string> Modules;
     for (const RegistrationFact *R : Instances)
       Modules.insert(R->Module);

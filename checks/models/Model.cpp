@@ -463,9 +463,9 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   if (auto E = V.getStrings(J, "", "poolAnnotations", M.PoolAnnotations))
     return std::move(E);
 
-  static const llvm::StringRef Lifetimes[] = {"per-registration", "per-name",
-                                              "per-type",         "per-module",
-                                              "per-injector",     "global"};
+  static const llvm::StringRef Lifetimes[] = {
+      "per-registration", "per-name", "per-type",    "per-module",
+      "per-injector",     "global",   "per-consumer"};
   static const llvm::StringRef ModuleKinds[] = {"enclosingFunction",
                                                 "enclosingClass"};
   auto Registration = [&](const OJson &O,

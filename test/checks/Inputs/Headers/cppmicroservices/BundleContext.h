@@ -1,6 +1,7 @@
 // Mock of cppmicroservices/BundleContext.h (CppMicroServices 3.x), trimmed.
 #ifndef POOLGUARD_MOCK_CPPMICROSERVICES_BUNDLECONTEXT_H
 #define POOLGUARD_MOCK_CPPMICROSERVICES_BUNDLECONTEXT_H
+#include <cppmicroservices/ServiceInterface.h>
 #include <memory>
 namespace cppmicroservices {
 class ServiceProperties {};
