@@ -812,6 +812,18 @@ struct FactsCollector::Impl {
     return "";
   }
 
+  /// Whether \p E is a member call on a variable declared (not a parameter,
+  /// not a reference) in the enclosing function.
+  static bool onLocalObject(const Expr *E) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+    if (!Call || !Call->getImplicitObjectArgument())
+      return false;
+    const auto *Ref = dyn_cast<DeclRefExpr>(
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType();
+  }
+
   void import(const Model &M, const ImportModel &I, const CallSite &S,
               DynTypedNode Node) {
     Enclosing Where = enclosing(Node);
@@ -823,7 +835,7 @@ struct FactsCollector::Impl {
     if (F.Module.empty())
       return;
     F.Loc = pos(S.E->getExprLoc());
-    F.Injector = I.Injector;
+    F.Injector = I.Injector && (!I.LocalContainer || onLocalObject(S.E));
     // Not an import: the call makes instances of its own.
     if (I.NewInstances) {
       NewInstanceSites.push_back({F, M.Name});

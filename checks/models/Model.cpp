@@ -528,7 +528,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   auto Import = [&](const OJson &O, const std::string &Path) -> llvm::Error {
     static const llvm::StringRef Keys[] = {"kind", "callee", "imported",
                                            "module", "newInstances", "params",
-                                           "injector"};
+                                           "injector", "localContainer"};
     ImportModel I;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -550,6 +550,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     if (auto E = V.getBool(O, Path, "newInstances", I.NewInstances))
       return E;
     if (auto E = V.getBool(O, Path, "injector", I.Injector))
+      return E;
+    if (auto E = V.getBool(O, Path, "localContainer", I.LocalContainer))
       return E;
     if (auto E = V.getStrings(O, Path, "params", I.Params))
       return E;

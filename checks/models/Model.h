@@ -97,6 +97,11 @@ struct ImportModel {
   /// The construction builds an injector (fruit::Injector): per-injector
   /// registrations it reaches are one instance per such injector.
   bool Injector = false;
+  /// With Injector, on a member call: only when the object is a container
+  /// variable declared in the calling function (`kgr::container C;
+  /// C.service<D>()`); a container parameter, member or global is a plain
+  /// import (it may be the same container as elsewhere).
+  bool LocalContainer = false;
   /// Qualified type names of the first parameters (see PoolModel::Params).
   std::vector<std::string> Params;
 };

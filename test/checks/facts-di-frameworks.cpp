@@ -69,7 +69,7 @@ int main() {
 // CHECK-DAG: import fn:main -> fn:getStoreComponent injector @facts-di-frameworks.cpp:62:27
 // CHECK-DAG: registration Store as IStore module=fn:getStoreComponent lifetime=per-injector name= framework=fruit @facts-di-frameworks.cpp:36:35
 // CHECK-DAG: registration Store as IStore module=fn:onRequest lifetime=per-registration name= framework=fruit @facts-di-frameworks.cpp:42:27
-// CHECK-DAG: registration Store module=class:StoreService lifetime=per-registration name= framework=kangaru @facts-di-frameworks.cpp:45:8
+// CHECK-DAG: registration Store module=class:StoreService lifetime=per-injector name= framework=kangaru @facts-di-frameworks.cpp:45:8
 // CHECK-DAG: registration Store as IStore module=class:Activator lifetime=per-registration name= framework=cppmicroservices @facts-di-frameworks.cpp:49:13
 // CHECK-DAG: registration Store module=fn:getInstance lifetime=per-registration name= framework=composition-root @facts-di-frameworks.cpp:55:16
 // CHECK-DAG: registration Store module=fn:main lifetime=per-registration name= framework=composition-root @facts-di-frameworks.cpp:60:9

@@ -13,7 +13,9 @@ template <typename Type, typename Deps = dependency<>> struct service {
 template <typename... Types> struct overrides {};
 class container {
 public:
-  template <typename T, typename... Args> decltype(auto) service(Args &&...);
+  template <typename T, typename... Args> decltype(auto) service(Args &&...) {
+    return static_cast<T *>(nullptr)->forward();
+  }
   template <typename T, typename... Args> bool emplace(Args &&...args);
   container fork() const;
   void merge(container &&other);
