@@ -105,6 +105,19 @@ TEST(DatabaseAddressTest, KeyOfParts) {
   EXPECT_EQ(databaseKeyOf({"lit:QPSQL"}, {R::Driver}, ""), "");
   EXPECT_EQ(databaseKeyOf({"lit:QPSQL", "lit:5432"}, {R::Driver, R::Port}, ""),
             "");
+  // A host setter not found is an unknown host: compared as written, never
+  // the local server; with nothing else known, no database.
+  EXPECT_EQ(databaseKeyOf({"lit:QPSQL", "?", "lit:shop"},
+                          {R::Driver, R::Host, R::Database}, ""),
+            "parts:lit:QPSQL;?;lit:shop");
+  EXPECT_EQ(databaseKeyOf({"lit:QPSQL", "?"}, {R::Driver, R::Host}, ""), "");
+  // A known but not constant part still names a database.
+  EXPECT_EQ(databaseKeyOf({"lit:PostgreSQL", "env:USERS_DB"},
+                          {R::Driver, R::Dsn}, ""),
+            "parts:lit:PostgreSQL;env:USERS_DB");
+  // In-memory SQLite databases are private to their connection.
+  EXPECT_EQ(databaseKeyOf({"lit::memory:"}, {R::File}, ""), "");
+  EXPECT_EQ(databaseKeyOf({"lit:filename=:memory:"}, {R::None}, ""), "");
   // An unknown or non-literal part keeps the parts as written.
   EXPECT_EQ(databaseKeyOf({"env:DB_HOST", "lit:5432", "lit:app"},
                           {R::Host, R::Port, R::Database}, ""),

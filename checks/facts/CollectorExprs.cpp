@@ -485,40 +485,75 @@ private:
 };
 } // namespace
 
+const ValueDecl *storedIn(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  if (const auto *M = dyn_cast<MemberExpr>(E))
+    if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
+      return dyn_cast<FieldDecl>(M->getMemberDecl());
+  return nullptr;
+}
+
 namespace {
 /// Finds the last call `Target.Method(...)` of a variable or data member.
 class MethodCallFinder : public RecursiveASTVisitor<MethodCallFinder> {
 public:
-  MethodCallFinder(const ValueDecl *Target, llvm::StringRef Method)
-      : Target(Target), Method(Method) {}
+  /// Calls after \p After and before the next assignment to \p Target.
+  MethodCallFinder(const ValueDecl *Target, llvm::StringRef Method,
+                   SourceLocation After, const SourceManager &SM)
+      : Target(Target), Method(Method), After(After), SM(SM) {}
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
     if (!MD || !MD->getIdentifier() || MD->getName() != Method)
       return true;
-    if (storedIn(Call->getImplicitObjectArgument()) == Target)
-      Found = Call;
+    if (storedIn(Call->getImplicitObjectArgument()) == Target &&
+        inWindow(Call->getBeginLoc()))
+      Calls.push_back(Call);
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->getOpcode() == BO_Assign && storedIn(Op->getLHS()) == Target)
+      reassigned(Op->getOperatorLoc());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        storedIn(Op->getArg(0)) == Target)
+      reassigned(Op->getOperatorLoc());
     return true;
   }
 
-  /// The variable or member \p E names.
-  static const ValueDecl *storedIn(const Expr *E) {
-    if (!E)
-      return nullptr;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(Ref->getDecl());
-    if (const auto *M = dyn_cast<MemberExpr>(E))
-      if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
-        return dyn_cast<FieldDecl>(M->getMemberDecl());
-    return nullptr;
+  /// The last call in the window.
+  const CXXMemberCallExpr *found() const {
+    const CXXMemberCallExpr *Last = nullptr;
+    for (const CXXMemberCallExpr *Call : Calls)
+      if (!Until.isValid() ||
+          SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Until))
+        Last = Call;
+    return Last;
   }
 
-  const CXXMemberCallExpr *Found = nullptr;
-
 private:
+  bool inWindow(SourceLocation Loc) const {
+    return SM.isBeforeInTranslationUnit(After, Loc);
+  }
+  void reassigned(SourceLocation Loc) {
+    if (inWindow(Loc) &&
+        (!Until.isValid() || SM.isBeforeInTranslationUnit(Loc, Until)))
+      Until = Loc;
+  }
+
   const ValueDecl *Target;
   llvm::StringRef Method;
+  SourceLocation After, Until;
+  const SourceManager &SM;
+  std::vector<const CXXMemberCallExpr *> Calls;
+
+public:
 };
 } // namespace
 
@@ -539,13 +574,13 @@ const Expr *resultMethodArg(const Expr *Call, llvm::StringRef Method,
     } else if (const auto *Op = Node.get<CXXOperatorCallExpr>()) {
       if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2)
         return nullptr;
-      Target = MethodCallFinder::storedIn(Op->getArg(0));
+      Target = storedIn(Op->getArg(0));
       if (!Target)
         return nullptr;
     } else if (const auto *Bin = Node.get<BinaryOperator>()) {
       if (Bin->getOpcode() != BO_Assign)
         return nullptr;
-      Target = MethodCallFinder::storedIn(Bin->getLHS());
+      Target = storedIn(Bin->getLHS());
       if (!Target)
         return nullptr;
     } else if (const auto *E = Node.get<Expr>()) {
@@ -558,63 +593,109 @@ const Expr *resultMethodArg(const Expr *Call, llvm::StringRef Method,
   }
   if (!Target)
     return nullptr;
-  MethodCallFinder Finder(Target, Method);
+  MethodCallFinder Finder(Target, Method, Call->getEndLoc(),
+                          Ctx.getSourceManager());
   Finder.TraverseStmt(const_cast<Stmt *>(Body));
-  if (!Finder.Found || Index < 0 ||
-      static_cast<unsigned>(Index) >= Finder.Found->getNumArgs())
+  const CXXMemberCallExpr *Found = Finder.found();
+  if (!Found || Index < 0 || static_cast<unsigned>(Index) >= Found->getNumArgs())
     return nullptr;
-  return Finder.Found->getArg(Index);
+  return Found->getArg(Index);
 }
 
-bool isBuiltAtRunTime(const Expr *E) {
-  for (int Depth = 0; E && Depth < 16; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (isa<StringLiteral, CXXDefaultArgExpr, IntegerLiteral>(E))
+static bool isBuiltAtRunTime(const Expr *E, int Depth);
+
+/// All of \p Exprs are constants.
+template <typename Range> static bool allConstant(Range Exprs, int Depth) {
+  for (const Expr *E : Exprs)
+    if (isBuiltAtRunTime(E, Depth + 1))
       return false;
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
-      E = Cleanups->getSubExpr();
-      continue;
-    }
-    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Temp->getSubExpr();
-      continue;
-    }
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = Bind->getSubExpr();
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    // QString("main"), QLatin1String(kName): a conversion of its argument.
-    if (const auto *Ctor = dyn_cast<CXXConstructExpr>(E)) {
-      if (Ctor->getNumArgs() == 0)
-        return false;
-      if (Ctor->getNumArgs() != 1)
-        return true;
-      E = Ctor->getArg(0);
-      continue;
-    }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-      if (!VD || isa<ParmVarDecl>(VD))
-        return true;
-      QualType T = VD->getType();
-      // const QString kName, static const char *defaultConnection.
-      if (VD->hasGlobalStorage() &&
-          (T.isConstQualified() ||
-           (T->isPointerType() && T->getPointeeType().isConstQualified())))
-        return false;
-      const Expr *Init = followLocal(E);
-      if (Init == E)
-        return true;
-      E = Init;
-      continue;
-    }
-    return true; // Calls, operators, members: computed at run time.
-  }
   return true;
+}
+
+static bool isBuiltAtRunTime(const Expr *E, int Depth) {
+  if (!E || Depth > 16)
+    return true;
+  E = E->IgnoreParenImpCasts();
+  if (isa<StringLiteral, CXXDefaultArgExpr, IntegerLiteral, CharacterLiteral,
+          CXXBoolLiteralExpr, CXXNullPtrLiteralExpr>(E))
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(Ref->getDecl()))
+      return false;
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD || isa<ParmVarDecl>(VD))
+      return true;
+    QualType T = VD->getType();
+    // const QString kName, static const char *defaultConnection.
+    if (VD->hasGlobalStorage() &&
+        (T.isConstQualified() ||
+         (T->isPointerType() && T->getPointeeType().isConstQualified())))
+      return false;
+    const Expr *Init = followLocal(E);
+    return Init == E || isBuiltAtRunTime(Init, Depth + 1);
+  }
+  // QStringLiteral("main") in Qt 5: a lambda without captures, called.
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getCalleeDecl());
+    if (Method && Method->getParent()->isLambda() &&
+        Method->getParent()->capture_size() == 0)
+      return false;
+    const FunctionDecl *FD = Call->getDirectCallee();
+    // currentThreadId(), QThread::currentThread(): a value only the running
+    // program knows.
+    if (!FD || (FD->getNumParams() == 0 && !isa<CXXMemberCallExpr>(Call)))
+      return true;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (isBuiltAtRunTime(Member->getImplicitObjectArgument(), Depth + 1))
+        return true;
+    return !allConstant(Call->arguments(), Depth);
+  }
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(E))
+    return !allConstant(Ctor->arguments(), Depth);
+  if (isa<MemberExpr>(E))
+    return true; // A data member may differ from one object to the next.
+  // Wrappers and operators: constant when every operand is.
+  bool AnyChild = false;
+  for (const Stmt *Child : E->children()) {
+    const auto *ChildExpr = dyn_cast_or_null<Expr>(Child);
+    if (!ChildExpr)
+      return true;
+    AnyChild = true;
+    if (isBuiltAtRunTime(ChildExpr, Depth + 1))
+      return true;
+  }
+  return !AnyChild;
+}
+
+bool isBuiltAtRunTime(const Expr *E) { return isBuiltAtRunTime(E, 0); }
+
+static void collectLiterals(const Stmt *S, int Depth,
+                            llvm::SmallVectorImpl<const StringLiteral *> &Out) {
+  if (!S || Depth > 32 || Out.size() > 1)
+    return;
+  if (const auto *Lit = dyn_cast<StringLiteral>(S)) {
+    Out.push_back(Lit);
+    return;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      collectLiterals(VD->getInit(), Depth + 1, Out);
+    return;
+  }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    collectLiterals(Lambda->getBody(), Depth + 1, Out);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    collectLiterals(Child, Depth + 1, Out);
+}
+
+std::optional<std::string> constantString(const Expr *E) {
+  llvm::SmallVector<const StringLiteral *, 2> Literals;
+  collectLiterals(E, 0, Literals);
+  if (Literals.size() != 1)
+    return std::nullopt;
+  return Literals[0]->getString().str();
 }
 
 static const FieldDecl *findField(const RecordDecl *RD, llvm::StringRef Name) {

@@ -101,6 +101,10 @@ const Expr *fieldValue(const Expr *E, llvm::StringRef Field, const Stmt *Body,
                        SourceLocation Before, const ASTContext &Ctx,
                        bool *IsDefault);
 
+/// The local variable, or the data member of `this`, that \p E names; null
+/// for anything else.
+const ValueDecl *storedIn(const Expr *E);
+
 /// The argument \p Index of the last call of method \p Method, in \p Body,
 /// on the variable or data member the value of \p Call is stored in
 /// (`QSqlDatabase Db = QSqlDatabase::addDatabase(...); Db.setDatabaseName(X)`
@@ -108,10 +112,19 @@ const Expr *fieldValue(const Expr *E, llvm::StringRef Field, const Stmt *Body,
 const Expr *resultMethodArg(const Expr *Call, llvm::StringRef Method,
                             int Index, const Stmt *Body, ASTContext &Ctx);
 
-/// Whether the value of \p E is computed when the program runs (a call such
-/// as `QString::number(id)` or `.arg(x)`, a parameter) rather than a constant
-/// string or a variable initialized with one.
+/// Whether the value of \p E is computed when the program runs rather than
+/// a constant: it depends on a parameter, a data member, a non-constant
+/// variable or a call without arguments (`currentThreadId()`), as in
+/// `QString("w_%1").arg(currentThreadId())`. Literals, constants, variables
+/// initialized with constants and calls of constants (`QString("main")`,
+/// `QString::fromLatin1("main")`, Qt 5's `QStringLiteral("main")` lambda)
+/// are not.
 bool isBuiltAtRunTime(const Expr *E);
+
+/// The string literal a constant name is built from (`QStringLiteral("main")`
+/// and `QString::fromLatin1("main")` give "main"), through constant
+/// variables; none when it has no single literal.
+std::optional<std::string> constantString(const Expr *E);
 
 /// The value of query parameter \p Name in the URI string literal \p E.
 std::optional<std::string> uriQueryParam(const Expr *E, llvm::StringRef Name);

@@ -695,6 +695,14 @@ struct FactsCollector::Impl {
         F.Unbounded = true;
       }
     }
+    if (P.InstanceName && !F.PerThread) {
+      bool IsDefault = false;
+      const Expr *Name = sourceExpr(*P.InstanceName, S, Where, &IsDefault);
+      if (Name && (IsDefault || !isBuiltAtRunTime(Name)))
+        F.Instance = F.Library + ":" +
+                     (IsDefault ? std::string("<default>")
+                                : constantString(Name).value_or(nameText(Name)));
+    }
     if (!P.Size && P.DefaultSize) {
       F.Size = P.DefaultSize;
       F.SizeText = std::to_string(*P.DefaultSize);
@@ -735,7 +743,14 @@ struct FactsCollector::Impl {
       const Expr *E = through(sourceExpr(Part, S, Where, &IsDefault), Part);
       // A part that is absent (no such field or argument) or set to nothing
       // ("", 0) does not tell databases apart: a Postgres client has no file
-      // name, an SQLite one no host.
+      // name, an SQLite one no host. A host setter not found may have been
+      // called elsewhere: the host is unknown, not the local server.
+      if (!E && Part.From == "resultMethodArg" &&
+          dsnRoleOf(Part.Role) == DsnRole::Host) {
+        Keys.push_back("?");
+        Roles.push_back(DsnRole::Host);
+        continue;
+      }
       if (!E)
         continue;
       Identity Id = dropOptions(identityOf(E, *Ctx, EnvGetters), Part);
@@ -812,16 +827,21 @@ struct FactsCollector::Impl {
     return "";
   }
 
-  /// Whether \p E is a member call on a variable declared (not a parameter,
-  /// not a reference) in the enclosing function.
+  /// Whether \p E is a member call on an object default-constructed in the
+  /// enclosing function (`kgr::container C;`): not a parameter, reference,
+  /// member or global, nor moved from a factory or forked from another.
   static bool onLocalObject(const Expr *E) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
-    if (!Call || !Call->getImplicitObjectArgument())
+    const auto *VD = Call ? dyn_cast_or_null<VarDecl>(
+                                storedIn(Call->getImplicitObjectArgument()))
+                          : nullptr;
+    if (!VD || !VD->isLocalVarDecl() || VD->getType()->isReferenceType())
       return false;
-    const auto *Ref = dyn_cast<DeclRefExpr>(
-        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    return VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType();
+    const Expr *Init = VD->getInit();
+    if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(Init))
+      Init = Cleanups->getSubExpr();
+    const auto *Ctor = dyn_cast_or_null<CXXConstructExpr>(Init);
+    return !Init || (Ctor && Ctor->getNumArgs() == 0);
   }
 
   void import(const Model &M, const ImportModel &I, const CallSite &S,

@@ -576,7 +576,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                                            "multiplierReason",
                                            "multiplierSetting",
                                            "defaultPort",
-                                           "perThreadName"};
+                                           "perThreadName",
+                                           "instanceName"};
     PoolModel P;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -617,6 +618,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     if (auto E = V.getString(O, Path, "defaultPort", P.DefaultPort))
       return E;
     if (auto E = V.optSource(O, Path, "perThreadName", P.PerThreadName))
+      return E;
+    if (auto E = V.optSource(O, Path, "instanceName", P.InstanceName))
       return E;
     if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
       return E;

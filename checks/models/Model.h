@@ -123,6 +123,10 @@ struct PoolModel {
   /// The connection's name: when it is built at run time (from a thread id),
   /// the call opens one connection per thread that runs it (Qt SQL).
   std::optional<ValueSource> PerThreadName;
+  /// The name the library keeps the pool by: creations with the same
+  /// constant name are one pool, wherever they are (Qt: re-adding a
+  /// connection name replaces the connection).
+  std::optional<ValueSource> InstanceName;
   bool Unbounded = false;
   bool SizeIsInitialCache = false;
   /// Creations whose value of this source is the same constant string are

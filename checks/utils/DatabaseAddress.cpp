@@ -248,6 +248,23 @@ std::string databaseKeyOf(llvm::ArrayRef<std::string> Keys,
       return std::nullopt;
     return Key.str();
   };
+  // An in-memory SQLite database is private to its connection.
+  if (llvm::any_of(Keys, [](llvm::StringRef K) {
+        return K.ends_with(":memory:") || K.contains("mode=memory");
+      }))
+    return "";
+  // With roles, some known part must name the database or its server; a
+  // driver, a port and unknown ("?") parts name nothing.
+  bool Identified = false;
+  for (size_t I = 0; I < Keys.size(); ++I) {
+    DsnRole Role = Roles[I];
+    Identified |= Role == DsnRole::None ||
+                  ((Role == DsnRole::Dsn || Role == DsnRole::Host ||
+                    Role == DsnRole::Database || Role == DsnRole::File) &&
+                   Keys[I] != "?");
+  }
+  if (!Identified)
+    return "";
   Given G;
   std::optional<std::string> Dsn;
   llvm::StringRef Port = DefaultPort;

@@ -48,6 +48,12 @@ void openAudit() {
   Db.setHostName("db.internal");
   Db.setDatabaseName("audit");
 }
+// The same name added again (a reconnect) replaces the connection: one.
+void reopenAudit() {
+  QSqlDatabase Db = QSqlDatabase::addDatabase("QPSQL", "audit");
+  Db.setHostName("db.internal");
+  Db.setDatabaseName("audit");
+}
 void openAuditAgain() {
   QSqlDatabase Db = QSqlDatabase::addDatabase("QSQLITE", "local");
   Db.setDatabaseName("cache.db");

@@ -37,7 +37,8 @@ def main():
                   p["library"], p["callee"], size, flags, p["sizeText"],
                   p["database"], p["databaseText"], p["ownerType"], p["module"],
                   p["function"], p["multiplier"],
-                  " (" + p["multiplierReason"] + ")" if p["multiplierReason"] else "",
+                  (" (" + p["multiplierReason"] + ")" if p["multiplierReason"] else "")
+                  + (" instance=" + p["instance"] if p.get("instance") else ""),
                   at(p["loc"])))
 
 
