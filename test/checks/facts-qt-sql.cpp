@@ -41,7 +41,16 @@ void reconnect() {
   a.setDatabaseName("billing");
 }
 
+// The overload taking a driver object: no driver name, no default port.
+QSqlDriver *makeDriver();
+void withDriver() {
+  QSqlDatabase d = QSqlDatabase::addDatabase(makeDriver(), "drv");
+  d.setHostName("db");
+  d.setDatabaseName("shop");
+}
+
 // CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db= dbtext=type=QPSQL owner= module= fn=perThread multiplier=1 @facts-qt-sql.cpp:13:20
+// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db=db:db:/shop dbtext=setHostName=db setDatabaseName=shop owner= module= fn=withDriver multiplier=1 instance=qt-sql:drv @facts-qt-sql.cpp:47:20
 // CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db= dbtext=type=QPSQL owner= module= fn=perThread multiplier=1 @facts-qt-sql.cpp:14:20
 // CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db= dbtext=type=QPSQL owner=Repo module= fn=Repo::open multiplier=1 @facts-qt-sql.cpp:19:17
 // CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db=db:db:5432/shop dbtext=type=QPSQL setHostName=db setDatabaseName=shop owner= module= fn=constants multiplier=1 instance=qt-sql:main @facts-qt-sql.cpp:26:20
