@@ -485,6 +485,27 @@ private:
 };
 } // namespace
 
+bool isFreshObject(const Expr *E) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = ignoreConversions(followLocal(ignoreConversions(E)));
+    if (isa<CXXNewExpr>(E))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier())
+        return false;
+      return llvm::is_contained({"make_shared", "make_unique",
+                                 "allocate_shared"},
+                                FD->getName());
+    }
+    const auto *Ctor = dyn_cast<CXXConstructExpr>(E);
+    if (!Ctor || Ctor->getNumArgs() != 1)
+      return false;
+    E = Ctor->getArg(0); // shared_ptr<C>(new C), or a copy of a fresh one.
+  }
+  return false;
+}
+
 const ValueDecl *storedIn(const Expr *E) {
   if (!E)
     return nullptr;

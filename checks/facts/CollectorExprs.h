@@ -101,6 +101,11 @@ const Expr *fieldValue(const Expr *E, llvm::StringRef Field, const Stmt *Body,
                        SourceLocation Before, const ASTContext &Ctx,
                        bool *IsDefault);
 
+/// Whether \p E makes a new object (`std::make_shared<C>()`,
+/// `std::make_unique<C>()`, `new C`, `std::shared_ptr<C>(new C)`), directly or
+/// through a local variable initialized so.
+bool isFreshObject(const Expr *E);
+
 /// The local variable, or the data member of `this`, that \p E names; null
 /// for anything else.
 const ValueDecl *storedIn(const Expr *E);

@@ -615,6 +615,8 @@ struct FactsCollector::Impl {
     Enclosing Where = Given ? *Given : enclosing(Node);
     if (!inRoot(R, Where.Function))
       return;
+    if (R.FreshService && !isFreshObject(argAt(S, R.Service.Index, nullptr)))
+      return;
     // A registration of any construction counts for pool owners only, not
     // for the pools themselves (poolguard-repeated-pool reports those).
     if (R.Callee == "*") {

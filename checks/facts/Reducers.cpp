@@ -202,8 +202,9 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
                   .str();
     // A factory that makes an instance per consumer is several instances by
     // itself (a CppMicroServices ServiceFactory: one per consuming bundle).
+    std::set<SourcePos> Reported;
     for (const RegistrationFact *R : Regs) {
-      if (R->Lifetime != "per-consumer")
+      if (R->Lifetime != "per-consumer" || !Reported.insert(R->Loc).second)
         continue;
       Finding Fd;
       Fd.Check = "poolguard-duplicate-pooled-provider";

@@ -472,7 +472,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                           const std::string &Path) -> llvm::Error {
     static const llvm::StringRef Keys[] = {
         "kind",  "callee",         "service", "interface", "name",
-        "module", "lifetime",      "scope",   "scopeLifetimes", "roots"};
+        "module", "lifetime",      "scope",   "scopeLifetimes", "roots",
+        "freshService"};
     RegistrationModel R;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -497,6 +498,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     if (auto E = V.optSource(O, Path, "scope", R.Scope))
       return E;
     if (auto E = V.getStrings(O, Path, "roots", R.Roots))
+      return E;
+    if (auto E = V.getBool(O, Path, "freshService", R.FreshService))
       return E;
     if (auto It = O.find("scopeLifetimes"); It != O.end()) {
       std::string Sub = Path + "/scopeLifetimes";

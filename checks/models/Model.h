@@ -82,6 +82,10 @@ struct RegistrationModel {
   /// When not empty, only registrations in functions of these names
   /// (unqualified or qualified) count: composition roots.
   std::vector<std::string> Roots;
+  /// Only when the service's argument is an object made right there
+  /// (`std::make_shared<C>()`, `new C`, through a local variable), not one
+  /// kept in a member or global and handed out again.
+  bool FreshService = false;
 };
 
 /// A call that makes a module use another module.

@@ -59,6 +59,22 @@ public:
                     const cppmicroservices::InterfaceMapConstPtr &) override {}
 };
 
+// A factory that hands every consumer the one store it made: one pool.
+class SharedStoreFactory : public cppmicroservices::ServiceFactory {
+public:
+  cppmicroservices::InterfaceMapConstPtr
+  GetService(const cppmicroservices::Bundle &,
+             const cppmicroservices::ServiceRegistrationBase &) override {
+    return cppmicroservices::MakeInterfaceMap<IStore>(store_);
+  }
+  void UngetService(const cppmicroservices::Bundle &,
+                    const cppmicroservices::ServiceRegistrationBase &,
+                    const cppmicroservices::InterfaceMapConstPtr &) override {}
+
+private:
+  std::shared_ptr<PgStore> store_ = std::make_shared<PgStore>();
+};
+
 class Activator : public cppmicroservices::BundleActivator {
   void Start(cppmicroservices::BundleContext context) override {
 #ifndef FIXED
