@@ -70,7 +70,6 @@ const char *const CrossTUChecks[] = {"poolguard-connection-budget",
                                      "poolguard-duplicate-pooled-provider",
                                      "poolguard-repeated-pool"};
 
-std::string hex64(uint64_t V) { return llvm::utohexstr(V, /*LowerCase=*/true); }
 
 /// Reads files once per process.
 class FileCache {
@@ -157,24 +156,38 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir) {
   return std::string(P);
 }
 
+/// The files a TU read, and the hash of the bytes clang parsed of each.
+struct ReadFiles {
+  std::vector<std::string> Names;
+  llvm::StringMap<std::string> Hashes;
+};
+
 /// Collects facts and the list of files the TU read, beside clang-tidy.
 class FactsConsumer : public ASTConsumer {
 public:
-  FactsConsumer(FactsCollector &Collector, std::vector<std::string> &Deps)
+  FactsConsumer(FactsCollector &Collector, ReadFiles &Deps)
       : Collector(Collector), Deps(Deps) {
     Collector.registerMatchers(Finder);
     Matcher = Finder.newASTConsumer();
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Matcher->HandleTranslationUnit(Ctx);
-    const SourceManager &SM = Ctx.getSourceManager();
-    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
-      Deps.push_back(It->first.getName().str());
+    SourceManager &SM = Ctx.getSourceManager();
+    // Hash what was parsed, not what is on disk by now: an editor may have
+    // saved the file since (fix offsets and cache entries are for these
+    // bytes).
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      std::string Name = It->first.getName().str();
+      if (std::optional<llvm::MemoryBufferRef> Buf =
+              SM.getMemoryBufferForFileOrNone(It->first))
+        Deps.Hashes[Name] = contentHash(Buf->getBuffer());
+      Deps.Names.push_back(std::move(Name));
+    }
   }
 
 private:
   FactsCollector &Collector;
-  std::vector<std::string> &Deps;
+  ReadFiles &Deps;
   ast_matchers::MatchFinder Finder;
   std::unique_ptr<ASTConsumer> Matcher;
 };
@@ -358,7 +371,7 @@ llvm::Error Driver::prepare() {
   for (const std::string &F : ModelFiles)
     if (const std::string *Text = P->Files.get(F))
       ModelText += F + "\n" + *Text;
-  P->ModelsHash = hex64(llvm::xxh3_64bits(ModelText));
+  P->ModelsHash = ::poolguard::contentHash(ModelText);
   // A rebuilt poolguard of the same version may extract other facts: the
   // binary's identity is part of every cache key.
   std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
@@ -425,7 +438,7 @@ std::string Driver::Impl::cacheKey(const tooling::CompileCommand &Cmd,
   for (const std::string &A : Opts.ExtraArgs)
     Key += A + "\x1f";
   Key += "\n" + configurationAsText(TUOpts);
-  return hex64(llvm::xxh3_64bits(Key));
+  return ::poolguard::contentHash(Key);
 }
 
 static json resultToJSON(const TUResult &R,
@@ -546,7 +559,7 @@ TUResult Driver::Impl::analyze(
 
   FactsCollector Collector(Models);
   Collector.setConfigFiles(ConfigFiles);
-  std::vector<std::string> Deps;
+  ReadFiles Read;
 
   tooling::ClangTool Tool(*Opts.Database, {File});
   Tool.setDiagnosticConsumer(&DiagConsumer);
@@ -575,7 +588,7 @@ TUResult Driver::Impl::analyze(
   class Action : public ASTFrontendAction {
   public:
     Action(ClangTidyASTConsumerFactory &Factory, FactsCollector &Collector,
-           std::vector<std::string> &Deps)
+           ReadFiles &Deps)
         : Factory(Factory), Collector(Collector), Deps(Deps) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
@@ -588,12 +601,12 @@ TUResult Driver::Impl::analyze(
   private:
     ClangTidyASTConsumerFactory &Factory;
     FactsCollector &Collector;
-    std::vector<std::string> &Deps;
+    ReadFiles &Deps;
   };
   class Factory : public tooling::FrontendActionFactory {
   public:
     Factory(ClangTidyContext &Ctx, FactsCollector &Collector,
-            std::vector<std::string> &Deps)
+            ReadFiles &Deps)
         : TidyFactory(Ctx), Collector(Collector), Deps(Deps) {}
     std::unique_ptr<FrontendAction> create() override {
       return std::make_unique<Action>(TidyFactory, Collector, Deps);
@@ -611,10 +624,10 @@ TUResult Driver::Impl::analyze(
   private:
     ClangTidyASTConsumerFactory TidyFactory;
     FactsCollector &Collector;
-    std::vector<std::string> &Deps;
+    ReadFiles &Deps;
   };
 
-  Factory F(Context, Collector, Deps);
+  Factory F(Context, Collector, Read);
   int RC = Tool.run(&F);
   std::string Dir;
   auto Cmds = Opts.Database->getCompileCommands(File);
@@ -642,15 +655,22 @@ TUResult Driver::Impl::analyze(
     Result.ConfigErrors.push_back(std::move(E));
   // Configuration files the TU's facts were joined with are dependencies of
   // its cache entry like the headers clang read.
+  std::vector<std::string> Deps = std::move(Read.Names);
   for (const std::string &C : Result.Facts.ConfigFiles)
     Deps.push_back(C);
+  llvm::StringMap<std::string> Parsed;
+  for (const auto &Entry : Read.Hashes)
+    Parsed[absolutePath(Entry.getKey(), Dir)] = Entry.getValue();
   for (std::string &D : Deps)
     D = absolutePath(D, Dir);
   llvm::sort(Deps);
   Deps.erase(std::unique(Deps.begin(), Deps.end()), Deps.end());
   Result.Facts.TranslationUnits = {File};
-  for (const std::string &D : Deps)
-    DepHashes.emplace_back(D, contentHash(D));
+  for (const std::string &D : Deps) {
+    auto It = Parsed.find(D);
+    DepHashes.emplace_back(D, It != Parsed.end() ? It->second
+                                                 : contentHash(D));
+  }
   // Fixes apply to the bytes analyzed: remember them.
   for (ReportDiagnostic &D : Result.Diagnostics)
     for (ReportFix &F : D.Fixes) {

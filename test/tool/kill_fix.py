@@ -60,7 +60,8 @@ def main():
         if args.mode == "edit":
             with open(args.edited_fixed, "rb") as f:
                 edited_fixed = f.read()
-            status = run_edits(args, original, edited_fixed, scratch, seen)
+            status = run_edits(args, original, fixed, edited_fixed, scratch,
+                               seen)
             if status < 0:
                 return 1
             runs += status
@@ -90,45 +91,65 @@ def copy_project(args, work):
 
 
 def child_pid(pid):
-    """The one child of process \p pid (the program strace runs)."""
-    with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
-        return int(f.read().split()[0])
+    """The one child of process pid (the program strace runs), or None."""
+    try:
+        with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
+            return int(f.read().split()[0])
+    except (OSError, IndexError, ValueError):
+        return None
 
 
-def run_edits(args, original, edited_fixed, scratch, seen):
-    """Edits the file while poolguard is stopped at each of its opens of it."""
+def run_edits(args, original, fixed, edited_fixed, scratch, seen):
+    """Edits the file while poolguard is stopped at each of its opens of it
+    (poolguard's own opens: the workers that parse it hash the very bytes
+    they parse)."""
     edited = EDIT + original
     for n in range(1, args.max + 1):
         work = os.path.join(scratch, "edit%d" % n)
         copy_project(args, work)
         target = os.path.join(work, args.file)
         log = os.path.join(scratch, "strace%d.log" % n)
-        proc = subprocess.Popen(
-            ["strace", "-qq", "-o", log, "-P", target,
-             "-e", "trace=openat",
-             "-e", "inject=openat:signal=STOP:when=%d" % n,
-             args.poolguard, "-p", work, "--fix", "--no-cache", "--quiet"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out_path = os.path.join(scratch, "out%d.txt" % n)
+        err_path = os.path.join(scratch, "err%d.txt" % n)
+        with open(out_path, "wb") as out, open(err_path, "wb") as errf:
+            proc = subprocess.Popen(
+                ["strace", "-qq", "-o", log, "-P", target,
+                 "-e", "trace=openat",
+                 "-e", "inject=openat:signal=STOP:when=%d" % n,
+                 args.poolguard, "-p", work, "--fix", "--no-cache", "--quiet"],
+                stdout=out, stderr=errf)
         edited_now = False
+        deadline = time.monotonic() + 120
         while proc.poll() is None:
+            if time.monotonic() > deadline:
+                proc.kill()
+                print("FAIL: edit open %d: poolguard did not finish" % n)
+                return -1
             # strace logs the group-stop once poolguard is stopped.
             trace = ""
             if os.path.exists(log):
                 with open(log, errors="replace") as f:
                     trace = f.read()
-            if "stopped by SIGSTOP" in trace:
+            pid = child_pid(proc.pid)
+            if "stopped by SIGSTOP" in trace and pid:
                 with open(target, "wb") as f:
                     f.write(edited)
                 edited_now = True
-                os.kill(child_pid(proc.pid), signal.SIGCONT)
+                os.kill(pid, signal.SIGCONT)
                 break
             time.sleep(0.01)
-        _, err = proc.communicate(timeout=120)
-        err = err.decode(errors="replace")
+        try:
+            proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            print("FAIL: edit open %d: poolguard did not finish" % n)
+            return -1
+        with open(err_path, "rb") as f:
+            err = f.read().decode(errors="replace")
         with open(target, "rb") as f:
             now = f.read()
         if not edited_now:
-            if now != args_fixed(args):
+            if now != fixed:
                 print("FAIL: edit open %d: not stopped, yet %s is not fixed" %
                       (n, args.file))
                 return -1
@@ -139,8 +160,8 @@ def run_edits(args, original, edited_fixed, scratch, seen):
                 print("FAIL: edit open %d: refused with exit %d" %
                       (n, proc.returncode))
                 return -1
-            seen.add("edited at open %d: exit 2, %s, %s edited, not fixed" %
-                     (n, err.strip().replace(work + "/", ""), args.file))
+            seen.add("edited after the analysis: exit 2, %s, %s edited, not "
+                     "fixed" % (err.strip().replace(work + "/", ""), args.file))
         elif now == edited and proc.returncode in (0, 1):
             # The fix was written before the edit; the editor's save wins.
             seen.add("edited after the fix was written: %s as edited" %
@@ -158,11 +179,6 @@ def run_edits(args, original, edited_fixed, scratch, seen):
     return -1
 
 
-def args_fixed(args):
-    with open(args.fixed, "rb") as f:
-        return f.read()
-
-
 def run_syscall(args, syscall, original, fixed, scratch, seen):
     """Runs the N-th-call loop for one system call; returns the number of
     runs, or -1 after printing a violation."""
@@ -172,12 +188,7 @@ def run_syscall(args, syscall, original, fixed, scratch, seen):
         action = "error=" + ("ENOSPC" if syscall == "write" else "EIO")
     for n in range(1, args.max + 1):
         work = os.path.join(scratch, "%s%d" % (syscall, n))
-        shutil.copytree(args.project, work)
-        db = os.path.join(work, "compile_commands.json")
-        with open(db) as f:
-            text = f.read().replace(args.project, work)
-        with open(db, "w") as f:
-            f.write(text)
+        copy_project(args, work)
         run = subprocess.run(
             ["strace", "-qq", "-o", "/dev/null",
              "-e", "trace=" + syscall,
