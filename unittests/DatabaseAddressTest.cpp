@@ -63,6 +63,9 @@ TEST(DatabaseAddressTest, SemicolonStrings) {
   EXPECT_EQ(key("Server=db,1433;Database=app;User Id=u", "1433"),
             "db:db:1433/app");
   EXPECT_EQ(key("sqlite3:db=app.db"), "db:localhost:/app.db");
+  EXPECT_EQ(key("Server=tcp:db,1433;Database=app"), "db:db:1433/app");
+  EXPECT_EQ(key("Server=[2001:db8::1],1433;Database=app"),
+            "db:[2001:db8::1]:1433/app");
 }
 
 TEST(DatabaseAddressTest, LocalSpellingsAreOneHost) {

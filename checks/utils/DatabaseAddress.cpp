@@ -54,9 +54,14 @@ static void take(Given &G, llvm::StringRef Key, llvm::StringRef Value) {
   std::string K = Key.trim().lower();
   Value = Value.trim();
   if (isHostKey(K)) {
-    // "host:port" (ODBC Server=db,1433 / db:3306) carries the port too.
+    // "host:port" (ODBC Server=tcp:db,1433 / [::1],1433 / db:3306) carries
+    // the port too.
+    Value.consume_front("tcp:");
     auto [H, P] = Value.rsplit(Value.contains(',') ? ',' : ':');
-    if (!P.empty() && llvm::all_of(P, llvm::isDigit) && !H.contains(':')) {
+    bool PlainHost = !H.contains(':') && !H.contains(',');
+    bool Bracketed = H.starts_with("[") && H.ends_with("]");
+    if (!P.empty() && llvm::all_of(P, llvm::isDigit) &&
+        (PlainHost || Bracketed)) {
       G.Host = H.str();
       G.Port = P.str();
       return;
