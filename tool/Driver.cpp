@@ -18,6 +18,7 @@
 
 #include "Driver.h"
 #include "Output.h"
+#include "SourceText.h"
 #include "facts/FactsCollector.h"
 #include "facts/FactsIndex.h"
 #include "models/Model.h"
@@ -91,18 +92,6 @@ private:
   std::mutex Mu;
   llvm::StringMap<std::optional<std::string>> Files;
 };
-
-/// 1-based line and byte column of \p Offset in \p Text.
-std::pair<unsigned, unsigned> lineColumn(llvm::StringRef Text,
-                                         unsigned Offset) {
-  Offset = std::min<unsigned>(Offset, Text.size());
-  llvm::StringRef Before = Text.substr(0, Offset);
-  unsigned Line = 1 + Before.count('\n');
-  size_t LineStart = Before.rfind('\n');
-  unsigned Column =
-      Offset - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
-  return {Line, Column};
-}
 
 unsigned getUns(const json &J, const char *Key) {
   auto It = J.find(Key);

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Output.h"
+#include "SourceText.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -26,18 +27,10 @@ public:
                                              /*RequiresNullTerminator=*/false);
       Slot = Buf ? (*Buf)->getBuffer().str() : std::string();
     }
-    llvm::StringRef Text = *Slot;
-    for (unsigned L = 1; L < Line && !Text.empty(); ++L) {
-      size_t NL = Text.find('\n');
-      if (NL == llvm::StringRef::npos)
-        return std::nullopt;
-      Text = Text.drop_front(NL + 1);
-    }
-    if (Line == 0 || (Text.empty() && Line > 1))
+    std::optional<llvm::StringRef> Text = lineOf(*Slot, Line);
+    if (!Text)
       return std::nullopt;
-    return Text.take_until([](char C) { return C == '\n'; })
-        .rtrim('\r')
-        .str();
+    return Text->str();
   }
 
 private:

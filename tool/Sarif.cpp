@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Sarif.h"
+#include "SourceText.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -81,24 +82,7 @@ std::string pathToUri(llvm::StringRef Path) {
   return Uri;
 }
 
-// The text of line Line (1-based), or std::nullopt.
-static std::optional<llvm::StringRef> lineText(llvm::StringRef FileText,
-                                               unsigned Line) {
-  if (Line == 0)
-    return std::nullopt;
-  size_t Start = 0;
-  for (unsigned L = 1; L < Line; ++L) {
-    Start = FileText.find('\n', Start);
-    if (Start == llvm::StringRef::npos)
-      return std::nullopt;
-    ++Start;
-  }
-  llvm::StringRef Text =
-      FileText.substr(Start).take_until([](char C) { return C == '\n'; });
-  if (Text.ends_with("\r"))
-    Text = Text.drop_back();
-  return Text;
-}
+
 
 // UTF-16 code units in Bytes (invalid UTF-8 counts one unit per byte).
 static unsigned utf16Length(llvm::StringRef Bytes) {
@@ -121,7 +105,7 @@ static unsigned utf16Length(llvm::StringRef Bytes) {
 
 unsigned utf16Column(llvm::StringRef FileText, unsigned Line,
                      unsigned ByteColumn) {
-  const std::optional<llvm::StringRef> Text = lineText(FileText, Line);
+  const std::optional<llvm::StringRef> Text = lineOf(FileText, Line);
   if (!Text || ByteColumn == 0)
     return ByteColumn;
   const llvm::StringRef Before = Text->take_front(ByteColumn - 1);
@@ -280,7 +264,7 @@ private:
     unsigned Start = std::max(Column, 1u), End = Start + 1;
     const std::optional<std::string> &Text = file(File);
     if (Text) {
-      if (const std::optional<llvm::StringRef> L = lineText(*Text, Line)) {
+      if (const std::optional<llvm::StringRef> L = lineOf(*Text, Line)) {
         const unsigned EndByte = tokenEndByteColumn(*L, Start);
         Start = utf16Column(*Text, Line, Start);
         End = utf16Column(*Text, Line, EndByte);
