@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -28,12 +29,8 @@ std::optional<std::string> readFileFromDisk(llvm::StringRef Path) {
 }
 
 std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root) {
-  llvm::SmallString<256> Abs(File);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  llvm::SmallString<256> RootAbs(Root);
-  llvm::sys::fs::make_absolute(RootAbs);
-  llvm::sys::path::remove_dots(RootAbs, /*remove_dot_dot=*/true);
+  const std::string Abs = clang::tidy::poolguard::absolutePath(File);
+  const std::string RootAbs = clang::tidy::poolguard::absolutePath(Root);
   llvm::StringRef Rel = Abs;
   if (!Rel.consume_front(RootAbs))
     return llvm::sys::path::convert_to_slash(Abs);

@@ -24,6 +24,7 @@
 #include "models/Model.h"
 #include "utils/LLVMCompat.h"
 #include "utils/NoLint.h"
+#include "utils/Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
@@ -131,40 +132,6 @@ bool diagLess(const ReportDiagnostic &A, const ReportDiagnostic &B) {
 bool diagEqual(const ReportDiagnostic &A, const ReportDiagnostic &B) {
   return std::tie(A.File, A.Line, A.Column, A.Check, A.Message) ==
          std::tie(B.File, B.Line, B.Column, B.Check, B.Message);
-}
-
-std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir) {
-  llvm::SmallString<256> P(Path);
-  if (!llvm::sys::path::is_absolute(P) && !Dir.empty()) {
-    llvm::SmallString<256> Abs(Dir);
-    llvm::sys::path::append(Abs, P);
-    P = Abs;
-  }
-  llvm::sys::fs::make_absolute(P);
-  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P);
-}
-
-/// absolutePath() of a file the TU read, unless removing ".." lexically
-/// leaves a path that does not exist: through a symlink, ".." is the link
-/// target's parent (Debian's /lib -> usr/lib: clang reads libstdc++ as
-/// /lib/gcc/x86_64-linux-gnu/12/../../../../include/c++/12/vector, which is
-/// /usr/include/c++/12/vector, not /include/c++/12/vector). Then the real
-/// path.
-std::string dependencyPath(llvm::StringRef Path, llvm::StringRef Dir) {
-  std::string Lexical = absolutePath(Path, Dir);
-  if (llvm::sys::fs::exists(Lexical))
-    return Lexical;
-  llvm::SmallString<256> P(Path);
-  if (!llvm::sys::path::is_absolute(P) && !Dir.empty()) {
-    llvm::SmallString<256> Abs(Dir);
-    llvm::sys::path::append(Abs, P);
-    P = Abs;
-  }
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(P, Real))
-    return Lexical;
-  return std::string(Real);
 }
 
 /// The files a TU read, and the hash of the bytes clang parsed of each.
@@ -671,9 +638,9 @@ TUResult Driver::Impl::analyze(
     Deps.push_back(C);
   llvm::StringMap<std::string> Parsed;
   for (const auto &Entry : Read.Hashes)
-    Parsed[dependencyPath(Entry.getKey(), Dir)] = Entry.getValue();
+    Parsed[existingPath(Entry.getKey(), Dir)] = Entry.getValue();
   for (std::string &D : Deps)
-    D = dependencyPath(D, Dir);
+    D = existingPath(D, Dir);
   llvm::sort(Deps);
   Deps.erase(std::unique(Deps.begin(), Deps.end()), Deps.end());
   Result.Facts.TranslationUnits = {File};

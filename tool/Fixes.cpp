@@ -6,6 +6,7 @@
 
 #include "Fixes.h"
 #include "facts/FactsIndex.h"
+#include "utils/Paths.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
@@ -65,10 +66,7 @@ llvm::Expected<FixStats> applyFixes(const Report &R) {
   for (const ReportDiagnostic &D : R.Diagnostics)
     for (const ReportFix &F : D.Fixes) {
       // One group per file however its path is spelled.
-      llvm::SmallString<256> Path(F.File);
-      llvm::sys::fs::make_absolute(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      PerFile[std::string(Path)].push_back(
+      PerFile[clang::tidy::poolguard::absolutePath(F.File)].push_back(
           {F.Offset, F.Length, F.Replacement, &D, F.FileHash});
     }
 

@@ -12,6 +12,7 @@
 #include "Sarif.h"
 #include "facts/FactsIndex.h"
 #include "utils/LLVMCompat.h"
+#include "utils/Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -289,12 +290,10 @@ int main(int argc, const char **argv) {
   for (const std::string &S : SourcePaths) {
     if (Merge)
       break;
-    SmallString<256> P(S);
-    sys::fs::make_absolute(P);
-    sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    std::string P = ct::poolguard::absolutePath(S);
     if (!sys::fs::exists(P))
       return usageError(S + ": no such file");
-    Opts.Files.push_back(std::string(P));
+    Opts.Files.push_back(std::move(P));
   }
 
   if (!Checks.empty()) {

@@ -6,6 +6,7 @@
 
 #include "Sarif.h"
 #include "SourceText.h"
+#include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -161,10 +162,7 @@ class SarifWriter {
 public:
   SarifWriter(const Report &R, const SarifOptions &O)
       : R(R), O(O), Read(O.Read ? O.Read : FileReader(readFileFromDisk)) {
-    llvm::SmallString<256> Root(O.SourceRoot);
-    llvm::sys::fs::make_absolute(Root);
-    llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
-    RootUri = pathToUri(Root);
+    RootUri = pathToUri(clang::tidy::poolguard::absolutePath(O.SourceRoot));
     if (!llvm::StringRef(RootUri).ends_with("/"))
       RootUri += "/";
   }

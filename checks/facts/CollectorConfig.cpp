@@ -10,6 +10,7 @@
 #include "facts/CollectorConfig.h"
 #include "facts/CollectorExprs.h"
 #include "utils/DatabaseAddress.h"
+#include "utils/Paths.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -34,33 +35,6 @@ static constexpr int MaxDiscoveryDepth = 16;
 static bool isYAMLPath(llvm::StringRef Path) {
   return Path.ends_with_insensitive(".yaml") ||
          Path.ends_with_insensitive(".yml");
-}
-
-static std::string absolute(llvm::StringRef Path, llvm::StringRef Base) {
-  llvm::SmallString<256> Abs(Path);
-  if (!llvm::sys::path::is_absolute(Abs) && !Base.empty()) {
-    llvm::SmallString<256> Joined(Base);
-    llvm::sys::path::append(Joined, Path);
-    Abs = Joined;
-  }
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
-}
-
-static SourcePos posOf(SourceLocation Loc, const ASTContext &Ctx) {
-  SourcePos P;
-  const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation Exp = SM.getExpansionLoc(Loc);
-  OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Exp));
-  if (!FE)
-    return P;
-  llvm::StringRef Real = FE->getFileEntry().tryGetRealPathName();
-  P.File = Real.empty() ? absolute(FE->getName(), "") : Real.str();
-  P.Line = SM.getExpansionLineNumber(Exp);
-  P.Column = SM.getExpansionColumnNumber(Exp);
-  P.Offset = SM.getFileOffset(Exp);
-  return P;
 }
 
 /// The enclosing function of \p E, looking through lambdas.
@@ -137,7 +111,7 @@ bool ConfigJoin::run(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (MainFile.empty()) {
     const SourceManager &SM = Ctx->getSourceManager();
-    MainFile = posOf(SM.getLocForStartOfFile(SM.getMainFileID()), *Ctx).File;
+    MainFile = sourcePos(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
     if (auto CWD = SM.getFileManager()
                        .getVirtualFileSystem()
                        .getCurrentWorkingDirectory())
@@ -162,7 +136,7 @@ bool ConfigJoin::run(const MatchFinder::MatchResult &Result) {
       F.Value = *V + S.Add;
       F.Text = Call->getDirectCallee()->getNameAsString() + "(" +
                sourceText(Arg, *Ctx) + ")";
-      F.Loc = posOf(Call->getExprLoc(), *Ctx);
+      F.Loc = sourcePos(Call->getExprLoc(), Ctx->getSourceManager());
       Settings.push_back(std::move(F));
     }
     for (const ConfigPoolModel &C : M.ConfigPools) {
@@ -175,7 +149,7 @@ bool ConfigJoin::run(const MatchFinder::MatchResult &Result) {
       L.File = stringValue(Call->getArg(0)).value_or("");
       if (const FunctionDecl *FD = enclosingFunction(Call, *Ctx))
         L.Function = plainQualifiedName(FD);
-      L.Loc = posOf(Call->getExprLoc(), *Ctx);
+      L.Loc = sourcePos(Call->getExprLoc(), Ctx->getSourceManager());
       L.Model = &C;
       Loads.push_back(std::move(L));
     }
@@ -199,7 +173,7 @@ void ConfigJoin::importClient(const CallExpr *Call) {
   else
     I.Module = "fn:" + plainQualifiedName(FD);
   I.Imported = "dbclient:" + *Name;
-  I.Loc = posOf(Call->getExprLoc(), *Ctx);
+  I.Loc = sourcePos(Call->getExprLoc(), Ctx->getSourceManager());
   Imports.push_back(std::move(I));
 }
 
@@ -248,7 +222,7 @@ std::vector<std::string> ConfigJoin::staticConfigFiles() {
   std::vector<std::string> Files;
   for (const std::string &F : OptionFiles)
     if (isYAMLPath(F))
-      Files.push_back(absolute(F, WorkingDir));
+      Files.push_back(absolutePath(F, WorkingDir));
   if (!Files.empty() || MainFile.empty())
     return Files;
 
@@ -428,13 +402,13 @@ void ConfigJoin::joinLoads(Facts &F) {
     if (!L.File.empty()) {
       // Relative to the TU's directory, else to the compile directory.
       std::string Beside =
-          absolute(L.File, llvm::sys::path::parent_path(MainFile));
+          absolutePath(L.File, llvm::sys::path::parent_path(MainFile));
       Path = llvm::sys::fs::exists(Beside) ? Beside
-                                           : absolute(L.File, WorkingDir);
+                                           : absolutePath(L.File, WorkingDir);
     } else {
       for (const std::string &Opt : OptionFiles)
         if (llvm::StringRef(Opt).ends_with_insensitive(".json"))
-          Path = absolute(Opt, WorkingDir);
+          Path = absolutePath(Opt, WorkingDir);
     }
     if (Path.empty())
       continue;

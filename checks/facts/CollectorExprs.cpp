@@ -6,6 +6,7 @@
 
 #include "facts/CollectorExprs.h"
 #include "utils/LLVMCompat.h"
+#include "utils/Paths.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -248,6 +249,22 @@ std::string printType(QualType T, const ASTContext &Ctx) {
   Policy.SuppressUnwrittenScope = true;
   Policy.SuppressInlineNamespace = true;
   return T.getNonReferenceType().getUnqualifiedType().getAsString(Policy);
+}
+
+SourcePos sourcePos(SourceLocation Loc, const SourceManager &SM) {
+  SourcePos P;
+  if (Loc.isInvalid())
+    return P;
+  SourceLocation Exp = SM.getExpansionLoc(Loc);
+  OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Exp));
+  if (!FE)
+    return P;
+  llvm::StringRef Real = FE->getFileEntry().tryGetRealPathName();
+  P.File = Real.empty() ? absolutePath(FE->getName()) : Real.str();
+  P.Line = SM.getExpansionLineNumber(Exp);
+  P.Column = SM.getExpansionColumnNumber(Exp);
+  P.Offset = SM.getFileOffset(Exp);
+  return P;
 }
 
 std::string sourceText(const Expr *E, const ASTContext &Ctx) {

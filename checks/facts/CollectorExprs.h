@@ -8,6 +8,7 @@
 #ifndef POOLGUARD_FACTS_COLLECTOREXPRS_H
 #define POOLGUARD_FACTS_COLLECTOREXPRS_H
 
+#include "facts/Facts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -68,6 +69,11 @@ std::string serviceKey(QualType T, const ASTContext &Ctx);
 
 /// The type as written, fully qualified, for messages.
 std::string printType(QualType T, const ASTContext &Ctx);
+
+/// Where facts say \p Loc is: its expansion location, in the file's real
+/// path (else its absolute path); an invalid position for an invalid
+/// location or one in no file.
+SourcePos sourcePos(SourceLocation Loc, const SourceManager &SM);
 
 /// Source text of \p E, at its expansion range.
 std::string sourceText(const Expr *E, const ASTContext &Ctx);

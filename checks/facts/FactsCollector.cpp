@@ -128,27 +128,7 @@ struct FactsCollector::Impl {
   //-------------------------------------------------------===//
 
   SourcePos pos(SourceLocation Loc) const {
-    SourcePos P;
-    if (Loc.isInvalid())
-      return P;
-    const SourceManager &SM = Ctx->getSourceManager();
-    SourceLocation Exp = SM.getExpansionLoc(Loc);
-    OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Exp));
-    if (!FE)
-      return P;
-    llvm::StringRef Real = FE->getFileEntry().tryGetRealPathName();
-    if (!Real.empty()) {
-      P.File = Real.str();
-    } else {
-      llvm::SmallString<256> Abs(FE->getName());
-      llvm::sys::fs::make_absolute(Abs);
-      llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-      P.File = std::string(Abs);
-    }
-    P.Line = SM.getExpansionLineNumber(Exp);
-    P.Column = SM.getExpansionColumnNumber(Exp);
-    P.Offset = SM.getFileOffset(Exp);
-    return P;
+    return sourcePos(Loc, Ctx->getSourceManager());
   }
 
   bool inSystemHeader(SourceLocation Loc) const {

@@ -1,0 +1,30 @@
+//===----------------------------------------------------------------------===//
+//
+// How poolguard names files: one absolute, dot-free spelling per path, so
+// that facts, reports, caches and fixes agree on a file's name.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_UTILS_PATHS_H
+#define POOLGUARD_UTILS_PATHS_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace clang::tidy::poolguard {
+
+/// \p Path made absolute against \p Dir (the current directory when \p Dir
+/// is empty or \p Path is absolute), with "." and ".." removed as text.
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir = "");
+
+/// absolutePath() of a file that was read, unless removing ".." as text
+/// names a file that does not exist: through a symlink, ".." is the link
+/// target's parent (Debian's /lib -> usr/lib: clang reads libstdc++ as
+/// /lib/gcc/x86_64-linux-gnu/12/../../../../include/c++/12/vector, which is
+/// /usr/include/c++/12/vector, not /include/c++/12/vector). Then the real
+/// path.
+std::string existingPath(llvm::StringRef Path, llvm::StringRef Dir = "");
+
+} // namespace clang::tidy::poolguard
+
+#endif // POOLGUARD_UTILS_PATHS_H
