@@ -457,6 +457,22 @@ Identity identityOf(const Expr *E, const ASTContext &Ctx,
 }
 
 namespace {
+/// `LHS = RHS`, built in or a class's operator=.
+struct Assignment {
+  const Expr *LHS, *RHS;
+  SourceLocation Loc;
+};
+
+std::optional<Assignment> assignmentOf(const Stmt *S) {
+  if (const auto *Op = dyn_cast<BinaryOperator>(S);
+      Op && Op->getOpcode() == BO_Assign)
+    return Assignment{Op->getLHS(), Op->getRHS(), Op->getOperatorLoc()};
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    return Assignment{Op->getArg(0), Op->getArg(1), Op->getOperatorLoc()};
+  return std::nullopt;
+}
+
 /// Finds the last `Var.Field = X` before a location.
 class AssignmentFinder : public RecursiveASTVisitor<AssignmentFinder> {
 public:
@@ -464,14 +480,9 @@ public:
                    SourceLocation Before, const SourceManager &SM)
       : Var(Var), Field(Field), Before(Before), SM(SM) {}
 
-  bool VisitBinaryOperator(BinaryOperator *Op) {
-    if (Op->getOpcode() == BO_Assign)
-      consider(Op->getLHS(), Op->getRHS(), Op->getOperatorLoc());
-    return true;
-  }
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-      consider(Op->getArg(0), Op->getArg(1), Op->getOperatorLoc());
+  bool VisitExpr(Expr *E) {
+    if (std::optional<Assignment> A = assignmentOf(E))
+      consider(A->LHS, A->RHS, A->Loc);
     return true;
   }
 
@@ -553,15 +564,10 @@ public:
       Calls.push_back(Call);
     return true;
   }
-  bool VisitBinaryOperator(BinaryOperator *Op) {
-    if (Op->getOpcode() == BO_Assign && storedIn(Op->getLHS()) == Target)
-      reassigned(Op->getOperatorLoc());
-    return true;
-  }
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-        storedIn(Op->getArg(0)) == Target)
-      reassigned(Op->getOperatorLoc());
+  bool VisitExpr(Expr *E) {
+    if (std::optional<Assignment> A = assignmentOf(E);
+        A && storedIn(A->LHS) == Target)
+      reassigned(A->Loc);
     return true;
   }
 
@@ -590,8 +596,6 @@ private:
   SourceLocation After, Until;
   const SourceManager &SM;
   std::vector<const CXXMemberCallExpr *> Calls;
-
-public:
 };
 } // namespace
 
@@ -609,22 +613,16 @@ const Expr *resultMethodArg(const Expr *Call, llvm::StringRef Method,
     Node = Parents[0];
     if (const auto *VD = Node.get<VarDecl>()) {
       Target = VD;
-    } else if (const auto *Op = Node.get<CXXOperatorCallExpr>()) {
-      if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2)
-        return nullptr;
-      Target = storedIn(Op->getArg(0));
-      if (!Target)
-        return nullptr;
-    } else if (const auto *Bin = Node.get<BinaryOperator>()) {
-      if (Bin->getOpcode() != BO_Assign)
-        return nullptr;
-      Target = storedIn(Bin->getLHS());
-      if (!Target)
-        return nullptr;
     } else if (const auto *E = Node.get<Expr>()) {
-      if (!isa<ImplicitCastExpr, ExprWithCleanups, MaterializeTemporaryExpr,
-               CXXBindTemporaryExpr, CXXConstructExpr, ParenExpr>(E))
+      if (std::optional<Assignment> A = assignmentOf(E)) {
+        Target = storedIn(A->LHS);
+        if (!Target)
+          return nullptr;
+      } else if (!isa<ImplicitCastExpr, ExprWithCleanups,
+                      MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                      CXXConstructExpr, ParenExpr>(E)) {
         return nullptr;
+      }
     } else {
       return nullptr;
     }
