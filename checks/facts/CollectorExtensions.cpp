@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/CollectorExtensions.h"
+#include "utils/DatabaseAddress.h"
 #include "utils/LLVMCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -145,36 +146,6 @@ void forEachBaseRegistration(
   }
 }
 
-namespace {
-/// One `key=value` entry of a `;`-separated connection string.
-struct Option {
-  llvm::StringRef Key;
-  llvm::StringRef Value;
-  llvm::StringRef Text;
-};
-} // namespace
-
-/// Splits a cppdb-style connection string ("mysql:database=x;@pool_size=4")
-/// into its entries; the driver prefix of the first entry is not part of
-/// its key.
-static llvm::SmallVector<Option, 8> splitOptions(llvm::StringRef Conn) {
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Conn.split(Parts, ';', -1, /*KeepEmpty=*/false);
-  llvm::SmallVector<Option, 8> Out;
-  for (size_t I = 0; I < Parts.size(); ++I) {
-    Option O;
-    O.Text = Parts[I];
-    auto [Key, Value] = Parts[I].split('=');
-    Key = Key.trim();
-    if (I == 0 && Key.contains(':'))
-      Key = Key.split(':').second.trim();
-    O.Key = Key;
-    O.Value = Value.trim();
-    Out.push_back(O);
-  }
-  return Out;
-}
-
 std::optional<std::string> keyedOption(const Expr *E, const ValueSource &V) {
   if (V.From == "uriQuery")
     return uriQueryParam(E, V.Name);
@@ -182,7 +153,7 @@ std::optional<std::string> keyedOption(const Expr *E, const ValueSource &V) {
                     : nullptr;
   if (!S)
     return std::nullopt;
-  for (const Option &O : splitOptions(S->getString()))
+  for (const ConnectionOption &O : splitConnectionOptions(S->getString()))
     if (O.Key == V.Name)
       return O.Value.str();
   return std::nullopt;
@@ -193,7 +164,7 @@ Identity dropOptions(Identity Id, const ValueSource &V) {
   if (V.DropOptions.empty() || !Key.consume_front("lit:"))
     return Id;
   llvm::SmallVector<std::string, 8> Kept;
-  for (const Option &O : splitOptions(Key))
+  for (const ConnectionOption &O : splitConnectionOptions(Key))
     if (!O.Key.starts_with(V.DropOptions))
       Kept.push_back(O.Text.trim().str());
   std::string Stripped = llvm::join(Kept, ";");

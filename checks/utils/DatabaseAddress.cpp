@@ -118,23 +118,38 @@ static bool parseLibpq(llvm::StringRef S, Given &G) {
 }
 
 /// `driver:key=value;key=value` (cppdb) or `Key=Value;Key=Value` (ODBC).
-static bool parseSemicolons(llvm::StringRef S, llvm::StringRef &Driver,
-                            Given &G) {
+llvm::SmallVector<ConnectionOption, 8>
+splitConnectionOptions(llvm::StringRef Conn, llvm::StringRef *Driver) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
-  S.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  Conn.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  llvm::SmallVector<ConnectionOption, 8> Out;
   for (size_t I = 0; I < Parts.size(); ++I) {
-    llvm::StringRef Part = Parts[I].trim();
-    if (Part.empty())
-      continue;
-    auto [Key, Value] = Part.split('=');
-    if (Value.data() == nullptr || !Part.contains('='))
-      return false;
+    ConnectionOption O;
+    O.Text = Parts[I];
+    O.HasValue = Parts[I].contains('=');
+    auto [Key, Value] = Parts[I].split('=');
+    Key = Key.trim();
     if (I == 0 && Key.contains(':')) {
       auto [D, K] = Key.split(':');
-      Driver = D.trim();
-      Key = K;
+      if (Driver)
+        *Driver = D.trim();
+      Key = K.trim();
     }
-    take(G, Key, Value);
+    O.Key = Key;
+    O.Value = Value.trim();
+    Out.push_back(O);
+  }
+  return Out;
+}
+
+static bool parseSemicolons(llvm::StringRef S, llvm::StringRef &Driver,
+                            Given &G) {
+  for (const ConnectionOption &O : splitConnectionOptions(S, &Driver)) {
+    if (O.Text.trim().empty())
+      continue;
+    if (!O.HasValue)
+      return false;
+    take(G, O.Key, O.Value);
   }
   return true;
 }

@@ -11,6 +11,7 @@
 #define POOLGUARD_UTILS_DATABASEADDRESS_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -39,6 +40,21 @@ llvm::StringRef defaultPortOf(llvm::StringRef SchemeOrDriver);
 /// the string names neither a host nor a database.
 std::optional<DatabaseAddress> parseDatabaseAddress(llvm::StringRef Conn,
                                                     llvm::StringRef DefaultPort);
+
+/// One `key=value` entry of a `;`-separated connection string.
+struct ConnectionOption {
+  llvm::StringRef Text;  ///< The entry as written.
+  llvm::StringRef Key;   ///< Trimmed; without the driver prefix.
+  llvm::StringRef Value; ///< Trimmed.
+  bool HasValue = false; ///< The entry has an '='.
+};
+
+/// Splits a cppdb or ODBC connection string ("mysql:database=x;@pool_size=4",
+/// "Server=db;Database=app") into its non-empty entries. The driver prefix
+/// of the first entry ("mysql") is not part of its key; it goes to
+/// \p Driver when given.
+llvm::SmallVector<ConnectionOption, 8>
+splitConnectionOptions(llvm::StringRef Conn, llvm::StringRef *Driver = nullptr);
 
 /// The facts key of \p A ("db:localhost:5432/app", "db:file:app.db").
 std::string databaseKey(const DatabaseAddress &A);
