@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TestFiles.h"
 #include "facts/ConfigFiles.h"
 #include "facts/Facts.h"
 #include "facts/FactsCollector.h"
@@ -204,21 +205,10 @@ static Facts collectIn(llvm::StringRef Dir, llvm::StringRef Code,
   return F;
 }
 
-static std::string writeFile(llvm::StringRef Dir, llvm::StringRef Name,
-                             llvm::StringRef Text) {
-  llvm::SmallString<128> Path(Dir);
-  llvm::sys::path::append(Path, Name);
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC);
-  EXPECT_FALSE(EC);
-  OS << Text;
-  return std::string(Path);
-}
-
 TEST(ConfigFactsTest, UserverMaxPoolSizeAppliesPerHost) {
   llvm::SmallString<128> Dir;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("cfg", Dir));
-  std::string Yaml = writeFile(
+  std::string Yaml = ::poolguard::test::writeTestFile(
       Dir, "static_config.yaml",
       "components_manager:\n"
       "  components:\n"
@@ -258,7 +248,7 @@ TEST(ConfigFactsTest, UserverMaxPoolSizeAppliesPerHost) {
 TEST(ConfigFactsTest, DrogonConfigClientsAndThreads) {
   llvm::SmallString<128> Dir;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("cfg", Dir));
-  writeFile(Dir, "config.json",
+  ::poolguard::test::writeTestFile(Dir, "config.json",
             "{\"app\": {\"number_of_threads\": 3},\n"
             " \"db_clients\": [{\"name\": \"main\", \"host\": \"db\",\n"
             "   \"dbname\": \"app\", \"is_fast\": true,\n"

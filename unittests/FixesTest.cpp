@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Fixes.h"
+#include "TestFiles.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -25,13 +26,7 @@ protected:
   void TearDown() override { llvm::sys::fs::remove_directories(Dir); }
 
   std::string write(llvm::StringRef Name, llvm::StringRef Text) {
-    llvm::SmallString<128> Path(Dir);
-    llvm::sys::path::append(Path, Name);
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Path, EC);
-    EXPECT_FALSE(EC);
-    OS << Text;
-    return std::string(Path);
+    return test::writeTestFile(Dir, Name, Text);
   }
 
   static std::string read(llvm::StringRef Path) {

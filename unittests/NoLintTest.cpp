@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TestFiles.h"
 #include "utils/NoLint.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
@@ -567,16 +568,9 @@ TidyOutput runClangTidy(llvm::StringRef Text) {
   EXPECT_TRUE(llvm::sys::fs::can_execute(Tool)) << Tool;
   llvm::SmallString<128> Dir, Source, Log;
   EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("nolint-diff", Dir));
-  Source = Dir;
-  llvm::sys::path::append(Source, "t.cpp");
+  Source = ::poolguard::test::writeTestFile(Dir, "t.cpp", Text);
   Log = Dir;
   llvm::sys::path::append(Log, "out.txt");
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Source, EC);
-    EXPECT_FALSE(EC);
-    OS << Text;
-  }
   const std::string SourceArg(Source);
   std::optional<llvm::StringRef> Redirects[] = {std::nullopt, Log.str(),
                                                 Log.str()};
