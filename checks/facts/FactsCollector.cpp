@@ -669,21 +669,17 @@ struct FactsCollector::Impl {
           !firstTime("pool-cache|" + F.Library + "|" + Id.Key))
         return;
     }
-    if (P.PerThreadName) {
+    if (P.ConnectionName) {
       bool IsDefault = false;
-      const Expr *Name = sourceExpr(*P.PerThreadName, S, Where, &IsDefault);
+      const Expr *Name = sourceExpr(*P.ConnectionName, S, Where, &IsDefault);
       if (Name && !IsDefault && isBuiltAtRunTime(Name)) {
         F.PerThread = true;
         F.Unbounded = true;
-      }
-    }
-    if (P.InstanceName && !F.PerThread) {
-      bool IsDefault = false;
-      const Expr *Name = sourceExpr(*P.InstanceName, S, Where, &IsDefault);
-      if (Name && (IsDefault || !isBuiltAtRunTime(Name)))
+      } else if (Name) {
         F.Instance = F.Library + ":" +
                      (IsDefault ? std::string("<default>")
                                 : constantString(Name).value_or(nameText(Name)));
+      }
     }
     if (!P.Size && P.DefaultSize) {
       F.Size = P.DefaultSize;

@@ -579,8 +579,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                                            "multiplierReason",
                                            "multiplierSetting",
                                            "defaultPort",
-                                           "perThreadName",
-                                           "instanceName"};
+                                           "connectionName"};
     PoolModel P;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -620,9 +619,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.getString(O, Path, "defaultPort", P.DefaultPort))
       return E;
-    if (auto E = V.optSource(O, Path, "perThreadName", P.PerThreadName))
-      return E;
-    if (auto E = V.optSource(O, Path, "instanceName", P.InstanceName))
+    if (auto E = V.optSource(O, Path, "connectionName", P.ConnectionName))
       return E;
     if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
       return E;

@@ -124,13 +124,11 @@ struct PoolModel {
   std::optional<int64_t> DefaultSize; ///< When the size is not given.
   /// The port of a connection string that names none (libpq: 5432).
   std::string DefaultPort;
-  /// The connection's name: when it is built at run time (from a thread id),
-  /// the call opens one connection per thread that runs it (Qt SQL).
-  std::optional<ValueSource> PerThreadName;
-  /// The name the library keeps the pool by: creations with the same
-  /// constant name are one pool, wherever they are (Qt: re-adding a
-  /// connection name replaces the connection).
-  std::optional<ValueSource> InstanceName;
+  /// The name the library keeps the connection by (Qt SQL). A constant name
+  /// is one pool wherever it is created (re-adding a name replaces the
+  /// connection); a name built at run time (from a thread id) is one
+  /// connection per thread that runs the call.
+  std::optional<ValueSource> ConnectionName;
   bool Unbounded = false;
   bool SizeIsInitialCache = false;
   /// Creations whose value of this source is the same constant string are
