@@ -81,5 +81,9 @@ if shutil.which("strace") and subprocess.run(
         ["strace", "-qq", "-o", os.devnull, "true"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
     config.available_features.add("strace")
+# Tests that need root (device nodes made with mknod in a private
+# directory, files of another owner) are skipped for other users.
+if os.geteuid() == 0:
+    config.available_features.add("root")
 if os.path.exists(os.path.join(tools, "poolguard-clangd")):
     config.available_features.add("clangd")

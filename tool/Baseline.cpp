@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "utils/AtomicFile.h"
 #include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -131,11 +132,8 @@ std::string baselineToJSON(const Report &R, llvm::StringRef Root,
 
 llvm::Error writeBaseline(llvm::StringRef Path, const Report &R,
                           llvm::StringRef Root, const FileReader &Read) {
-  const std::string Text = baselineToJSON(R, Root, Read);
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    OS << Text;
-    return llvm::Error::success();
-  });
+  return clang::tidy::poolguard::writeFileAtomically(
+      Path, baselineToJSON(R, Root, Read));
 }
 
 static llvm::Error baselineError(llvm::StringRef Name, const llvm::Twine &Msg) {

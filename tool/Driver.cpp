@@ -20,7 +20,7 @@
 #include "Output.h"
 #include "SourceText.h"
 #include "facts/FactsCollector.h"
-#include "facts/FactsIndex.h"
+#include "utils/AtomicFile.h"
 #include "models/Model.h"
 #include "utils/LLVMCompat.h"
 #include "utils/NoLint.h"

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Fixes.h"
-#include "facts/FactsIndex.h"
+#include "utils/AtomicFile.h"
 #include "utils/Paths.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -71,7 +71,11 @@ llvm::Expected<FixStats> applyFixes(const Report &R) {
     }
 
   // Validate everything before writing anything.
-  std::map<std::string, std::string> NewContents;
+  struct Rewrite {
+    std::unique_ptr<llvm::MemoryBuffer> Old;
+    std::string New;
+  };
+  std::map<std::string, Rewrite> Rewrites;
   FixStats Stats;
   for (auto &[File, Edits] : PerFile) {
     llvm::stable_sort(Edits);
@@ -90,8 +94,11 @@ llvm::Expected<FixStats> applyFixes(const Report &R) {
               "conflicting fixes in '" + File + "': " + describe(Edits[I]) +
                   " and " + describe(Edits[J]) + "; no fix applied");
 
+    // Read, not mapped: a hard-linked file is rewritten in place, and the
+    // old bytes must stay what they were for the re-check before it.
     auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
+                                              /*RequiresNullTerminator=*/false,
+                                              /*IsVolatile=*/true);
     if (!Buffer)
       return llvm::createStringError(Buffer.getError(),
                                      "cannot read '" + File +
@@ -124,12 +131,12 @@ llvm::Expected<FixStats> applyFixes(const Report &R) {
     if (New == Old)
       continue;
     Stats.Replacements += Edits.size();
-    NewContents[File] = std::move(New);
+    Rewrites[File] = {std::move(*Buffer), std::move(New)};
   }
 
-  for (const auto &[File, Contents] : NewContents) {
-    if (llvm::Error E = clang::tidy::poolguard::writeFileAtomically(File,
-                                                                    Contents))
+  for (const auto &[File, RW] : Rewrites) {
+    if (llvm::Error E = clang::tidy::poolguard::rewriteFile(
+            File, RW.Old->getBuffer(), RW.New))
       return std::move(E);
     ++Stats.Files;
   }

@@ -10,7 +10,7 @@
 #include "Fixes.h"
 #include "Output.h"
 #include "Sarif.h"
-#include "facts/FactsIndex.h"
+#include "utils/AtomicFile.h"
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "clang-tidy/ClangTidy.h"

@@ -49,43 +49,6 @@ loadFactsIndex(llvm::StringRef Path) {
   return Index;
 }
 
-llvm::Error writeFileAtomically(llvm::StringRef Path,
-                                llvm::StringRef Contents) {
-  llvm::SmallString<256> Model(Path);
-  llvm::sys::path::remove_filename(Model);
-  if (Model.empty())
-    Model = ".";
-  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path) +
-                                     ".poolguard-%%%%%%.tmp");
-  int FD;
-  llvm::SmallString<256> Temp;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
-    return llvm::createStringError(EC, "cannot create a temporary file for '" +
-                                           Path + "': " + EC.message());
-  const auto Fail = [&](std::error_code EC, const llvm::Twine &What) {
-    llvm::sys::fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot write '" + Path + "': " + What +
-                                           ": " + EC.message());
-  };
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Contents;
-    OS.close();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      return Fail(EC, "write failed");
-    }
-  }
-  llvm::ErrorOr<llvm::sys::fs::perms> Perms = llvm::sys::fs::getPermissions(Path);
-  if (Perms)
-    if (std::error_code EC = llvm::sys::fs::setPermissions(Temp, *Perms))
-      return Fail(EC, "cannot copy permissions");
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path))
-    return Fail(EC, "rename failed");
-  return llvm::Error::success();
-}
-
 template <typename T>
 static void dropFrom(std::vector<T> &V, const llvm::StringSet<> &Files) {
   llvm::erase_if(V, [&](const T &X) { return Files.contains(X.Loc.File); });

@@ -18,11 +18,6 @@ namespace clang::tidy::poolguard {
 llvm::Expected<std::shared_ptr<const Facts>>
 loadFactsIndex(llvm::StringRef Path);
 
-/// Writes \p Contents to \p Path through a temporary file in the same
-/// directory and a rename, so readers never see a half-written file; an
-/// existing file keeps its permissions.
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents);
-
 /// Replaces, in \p Index, the facts that \p TU contributed with \p Fresh
 /// (the facts of the TU being analyzed now, which may have been edited since
 /// the index was written) and returns the merged result.

@@ -4,7 +4,7 @@
 Usage: kill_fix.py --poolguard BIN --project DIR --file REL --fixed FILE
                    --mode kill|fail --syscalls write,chmod,rename
        kill_fix.py --poolguard BIN --project DIR --file REL --fixed FILE
-                   --mode edit --edited-fixed FILE2
+                   --mode edit --edited-fixed FILE2 [--stop-at SYSCALL]
 
 For each system call S and N = 1, 2, ... the project is copied afresh and
 `poolguard -p COPY --fix` runs under
@@ -21,7 +21,10 @@ the first violation.
 line to the file as an editor saving it would, and lets it go on: the file
 must end as the edited text left alone (with an error: it changed since it
 was analyzed) or as the edited text correctly fixed (FILE2: when the edit
-came before the analysis), never with fixes at stale offsets.
+came before the analysis), never with fixes at stale offsets. With
+--stop-at SYSCALL it stops poolguard at its N-th call SYSCALL instead (e.g.
+fchmod: the fixed text is already in the temporary file, the rename is next),
+which shows the edit is never overwritten by the rename.
 """
 
 import argparse
@@ -44,6 +47,7 @@ def main():
     ap.add_argument("--mode", choices=["kill", "fail", "edit"], required=True)
     ap.add_argument("--syscalls", default="")
     ap.add_argument("--edited-fixed")
+    ap.add_argument("--stop-at", default="")
     ap.add_argument("--max", type=int, default=200)
     args = ap.parse_args()
 
@@ -112,11 +116,16 @@ def run_edits(args, original, fixed, edited_fixed, scratch, seen):
         out_path = os.path.join(scratch, "out%d.txt" % n)
         err_path = os.path.join(scratch, "err%d.txt" % n)
         with open(out_path, "wb") as out, open(err_path, "wb") as errf:
+            if args.stop_at:
+                stop = ["-e", "trace=" + args.stop_at,
+                        "-e", "inject=%s:signal=STOP:when=%d" %
+                        (args.stop_at, n)]
+            else:
+                stop = ["-P", target, "-e", "trace=openat",
+                        "-e", "inject=openat:signal=STOP:when=%d" % n]
             proc = subprocess.Popen(
-                ["strace", "-qq", "-o", log, "-P", target,
-                 "-e", "trace=openat",
-                 "-e", "inject=openat:signal=STOP:when=%d" % n,
-                 args.poolguard, "-p", work, "--fix", "--no-cache", "--quiet"],
+                ["strace", "-qq", "-o", log] + stop +
+                [args.poolguard, "-p", work, "--fix", "--no-cache", "--quiet"],
                 stdout=out, stderr=errf)
         edited_now = False
         deadline = time.monotonic() + 120
