@@ -88,7 +88,9 @@ std::vector<std::string> computeFingerprints(const Report &R,
   for (const ReportDiagnostic &D : R.Diagnostics) {
     auto It = Files.find(D.File);
     if (It == Files.end())
-      It = Files.emplace(D.File, D.File.empty() ? std::nullopt : Reader(D.File))
+      It = Files.emplace(D.File, D.File.empty() || !R.Roots.contains(D.File)
+                                     ? std::nullopt
+                                     : Reader(D.File))
                .first;
     const std::string Line =
         It->second ? normalizedLineText(*It->second, D.Line, D.Offset) : "";

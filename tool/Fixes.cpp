@@ -50,6 +50,16 @@ static bool overlap(const Edit &A, const Edit &B) {
   return A.Offset < B.Offset + B.Length && B.Offset < A.Offset + A.Length;
 }
 
+/// A fix for a file outside the project: facts files and cache entries are
+/// untrusted, and may name any path.
+static llvm::Error outsideRoots(const Report &R, llvm::StringRef File) {
+  return llvm::createStringError(
+      std::make_error_code(std::errc::permission_denied),
+      "a fix names '" + File + "', which is outside the project (" +
+          R.Roots.describe() + "); no fix applied; add its directory with "
+                               "--root if it belongs to the project");
+}
+
 static std::string describe(const Edit &E) {
   std::string S;
   llvm::raw_string_ostream OS(S);
@@ -78,6 +88,8 @@ llvm::Expected<FixStats> applyFixes(const Report &R) {
   std::map<std::string, Rewrite> Rewrites;
   FixStats Stats;
   for (auto &[File, Edits] : PerFile) {
+    if (!R.Roots.contains(File))
+      return outsideRoots(R, File);
     llvm::stable_sort(Edits);
     Edits.erase(std::unique(Edits.begin(), Edits.end(),
                             [](const Edit &A, const Edit &B) {
@@ -168,6 +180,8 @@ llvm::Expected<std::string> exportFixes(const Report &R,
         BuildDir);
     Diag.Message = message(D.Message, D.File, D.Offset);
     for (const ReportFix &F : D.Fixes) {
+      if (!R.Roots.contains(F.File))
+        return outsideRoots(R, F.File);
       clang::tooling::Replacement Rep(F.File, F.Offset, F.Length,
                                       F.Replacement);
       if (llvm::Error E = Diag.Message.Fix[F.File].add(Rep))

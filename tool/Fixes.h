@@ -29,14 +29,18 @@ struct FixStats {
 /// original's permissions and is renamed over it. A file whose bytes would not
 /// change is not rewritten, so applying the fixes of an already fixed file is
 /// a no-op. A fix whose FileHash no longer matches its file's bytes (the file
-/// was edited after it was analyzed) is refused, and then no file is written.
+/// was edited after it was analyzed) is refused, and then no file is written;
+/// so is a fix for a file outside R.Roots. Files are rewritten with
+/// rewriteFile() (utils/AtomicFile.h): symlinks followed, hard links, owner
+/// and mode kept, read-only files refused, re-checked before the replace.
 llvm::Expected<FixStats> applyFixes(const Report &R);
 
 
 /// clang-tidy's --export-fixes YAML for \p R: one TranslationUnitDiagnostics
 /// with every diagnostic (with or without fixes), byte offsets, notes, level
 /// and \p BuildDirectory (the current directory if empty). Fails if one
-/// diagnostic's own replacements conflict.
+/// diagnostic's own replacements conflict, or a fix names a file outside
+/// R.Roots.
 llvm::Expected<std::string> exportFixes(const Report &R,
                                         llvm::StringRef MainSourceFile,
                                         llvm::StringRef BuildDirectory = "");

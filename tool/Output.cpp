@@ -19,9 +19,14 @@ namespace {
 
 class SourceLines {
 public:
-  /// The text of line \p Line (1-based) of \p File, without its newline.
+  explicit SourceLines(const ProjectRoots &Roots) : Roots(Roots) {}
+
+  /// The text of line \p Line (1-based) of \p File, without its newline;
+  /// none for a file outside the project roots.
   std::optional<std::string> line(const std::string &File, unsigned Line) {
     auto &Slot = Files[File];
+    if (!Slot && !Roots.contains(File))
+      Slot = std::string();
     if (!Slot) {
       auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
                                              /*RequiresNullTerminator=*/false);
@@ -34,6 +39,7 @@ public:
   }
 
 private:
+  const ProjectRoots &Roots;
   llvm::StringMap<std::optional<std::string>> Files;
 };
 
@@ -66,7 +72,7 @@ void writeOne(llvm::raw_ostream &OS, SourceLines &Lines,
 } // namespace
 
 void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary) {
-  SourceLines Lines;
+  SourceLines Lines(R.Roots);
   llvm::StringSet<> FilesWithFindings;
   for (const ReportDiagnostic &D : R.Diagnostics) {
     writeOne(OS, Lines, D.Severity, D.Message, D.File, D.Line, D.Column,

@@ -152,6 +152,13 @@ static cl::opt<std::string> BaselineFile(
 static cl::opt<std::string> WriteBaseline(
     "write-baseline", cl::desc("Record the current findings in this file"),
     cl::value_desc("file"), cl::cat(Category));
+static cl::list<std::string> Roots(
+    "root",
+    cl::desc("A directory of the project: report excerpts are read and\n"
+             "fixes written only inside the project's roots (repeatable;\n"
+             "default: the directory holding the compile database and\n"
+             "every source it lists, or with --merge the current directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
 enum class ExtraReport { None, Budget };
 static cl::opt<ExtraReport> ReportKind(
     "report", cl::desc("Print an additional report"),
@@ -204,6 +211,33 @@ findDatabase(std::string &Dir, std::string &Error) {
   Error = "no compile_commands.json found (give -p <build dir>, or "
           "'file.cpp -- <compiler args>')";
   return nullptr;
+}
+
+/// The project roots of this run (see ProjectRoots.h): --root, else the
+/// deepest directory holding the compile database and every source of the
+/// run, else (--merge, whose facts files may name anything) the current
+/// directory.
+static ProjectRoots projectRoots(StringRef DatabaseDir,
+                                 llvm::ArrayRef<std::string> TUs) {
+  ProjectRoots R;
+  for (const std::string &Dir : Roots)
+    R.add(Dir);
+  if (!R.empty())
+    return R;
+  std::vector<std::string> Dirs;
+  if (Merge || TUs.empty()) {
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    Dirs.push_back(std::string(Cwd));
+  }
+  if (!Merge) {
+    if (!DatabaseDir.empty())
+      Dirs.push_back(DatabaseDir.str());
+    for (const std::string &TU : TUs)
+      Dirs.push_back(std::string(sys::path::parent_path(TU)));
+  }
+  R.addCommonAncestor(Dirs);
+  return R;
 }
 
 /// Checks that every check named without a wildcard exists.
@@ -371,6 +405,7 @@ int main(int argc, const char **argv) {
     Root = std::string(Cwd);
   }
 
+  const std::string DatabaseDir = Opts.DatabaseDir;
   Driver D(std::move(Opts));
   if (Error E = D.prepare())
     return usageError(toString(std::move(E)));
@@ -454,6 +489,7 @@ int main(int argc, const char **argv) {
   }
   ct::poolguard::Facts Merged;
   Report R = D.report(std::move(Results), &Merged);
+  R.Roots = projectRoots(DatabaseDir, D.translationUnits());
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                             Start)
                   .count();

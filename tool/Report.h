@@ -9,6 +9,7 @@
 #ifndef POOLGUARD_TOOL_REPORT_H
 #define POOLGUARD_TOOL_REPORT_H
 
+#include "ProjectRoots.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/xxhash.h"
@@ -58,6 +59,9 @@ struct Report {
   uint64_t PeakWorkerKB = 0; ///< Largest resident set of a worker.
   /// Malformed configuration files met by the analysis (exit code 2).
   std::vector<std::string> ConfigErrors;
+  /// Where excerpts may be read and fixes written: the paths in a report
+  /// can come from untrusted facts files and cache entries.
+  ProjectRoots Roots;
 };
 
 } // namespace poolguard

@@ -240,7 +240,10 @@ private:
   const std::optional<std::string> &file(const std::string &Path) {
     auto It = Files.find(Path);
     if (It == Files.end())
-      It = Files.emplace(Path, Path.empty() ? std::nullopt : Read(Path)).first;
+      It = Files.emplace(Path, Path.empty() || !R.Roots.contains(Path)
+                                   ? std::nullopt
+                                   : Read(Path))
+               .first;
     return It->second;
   }
 
