@@ -53,7 +53,10 @@
 #include <chrono>
 #include <mutex>
 #include <set>
+#include <dirent.h>
+#include <new>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
@@ -614,6 +617,10 @@ TUResult Driver::Impl::analyze(
 
   for (const ClangTidyError &E : DiagConsumer.take()) {
     ReportDiagnostic D = toReport(E, Dir);
+    // The driver's errors about the command itself have no location: they
+    // are about this TU.
+    if (D.File.empty())
+      D.File = File;
     // Compiler errors make the TU unanalyzable; clang-tidy's own errors
     // (an unmatched NOLINTBEGIN) are findings.
     if (llvm::StringRef(D.Check).starts_with("clang-diagnostic-") &&
@@ -671,17 +678,51 @@ TUResult Driver::Impl::failed(const std::string &File, std::string Why) {
   return R;
 }
 
-/// The worker process: analyze one TU, write the result, exit.
-void Driver::Impl::workerMain(const std::string &File,
-                              const std::string &OutPath,
-                              const std::string &ErrPath) {
+/// A worker's exit code when its memory limit (--tu-memory) was reached.
+constexpr int WorkerOutOfMemory = 71;
+
+[[noreturn]] static void workerOutOfMemory() {
+  static const char Message[] = "poolguard: out of memory (--tu-memory)\n";
+  (void)!::write(2, Message, sizeof(Message) - 1);
+  ::_exit(WorkerOutOfMemory);
+}
+
+/// Binds a worker to its parent and bounds it: it dies with the parent
+/// (however the parent ends, even by SIGKILL), its memory is limited, and
+/// neither its stdout nor its stderr reaches the report (a `--help` or `-v`
+/// in a compile command would otherwise print into JSON or SARIF output).
+static void isolateWorker(pid_t Parent, const std::string &ErrPath,
+                          unsigned MemoryMB) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != Parent) // The parent died before the line above.
+    ::_exit(1);
   // Compiler crash reports and clang's own messages go to a file the parent
   // shows when the TU fails.
   int ErrFD = ::open(ErrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (ErrFD >= 0) {
+    ::dup2(ErrFD, 1);
     ::dup2(ErrFD, 2);
     ::close(ErrFD);
   }
+#if !defined(__SANITIZE_ADDRESS__)
+  // RLIMIT_DATA counts the heap and private mappings, not the mapped source
+  // files. (ASan's shadow memory is a private mapping of terabytes: no limit
+  // in a sanitized build.)
+  if (MemoryMB) {
+    struct rlimit Limit;
+    Limit.rlim_cur = Limit.rlim_max = static_cast<rlim_t>(MemoryMB) << 20;
+    ::setrlimit(RLIMIT_DATA, &Limit);
+  }
+#endif
+  std::set_new_handler(workerOutOfMemory);
+  llvm::install_bad_alloc_error_handler(
+      [](void *, const char *, bool) { workerOutOfMemory(); });
+}
+
+/// The worker process: analyze one TU, write the result, exit.
+void Driver::Impl::workerMain(const std::string &File,
+                              const std::string &OutPath,
+                              const std::string &ErrPath) {
   std::vector<std::pair<std::string, std::string>> Deps;
   TUResult R = analyze(File, Deps);
   std::string Text = resultToJSON(R, Deps).dump(
@@ -693,6 +734,66 @@ void Driver::Impl::workerMain(const std::string &File,
   llvm::errs().flush();
   ::_exit(0);
 }
+
+/// Scratch directories are named PREFIX<pid>-XXXXXXXX after the run that
+/// made them.
+static const char ScratchPrefix[] = "poolguard-scratch-";
+
+/// Removes the scratch directories under \p Parent whose run is gone (it
+/// was killed with SIGKILL, or the machine went down).
+static void sweepScratch(llvm::StringRef Parent) {
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Parent, EC), End;
+       It != End && !EC; It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    if (!Name.consume_front(ScratchPrefix))
+      continue;
+    int Pid;
+    if (Name.split('-').first.getAsInteger(10, Pid) || Pid <= 0)
+      continue;
+    llvm::sys::fs::file_status Status;
+    if (llvm::sys::fs::status(It->path(), Status) ||
+        Status.getUser() != ::geteuid())
+      continue;
+    if (::kill(Pid, 0) != 0 && errno == ESRCH)
+      llvm::sys::fs::remove_directories(It->path());
+  }
+}
+
+namespace {
+volatile sig_atomic_t PendingSignal = 0;
+
+/// Catches SIGINT, SIGTERM and SIGHUP while workers run, so that the map
+/// loop can end them and clean up; restores the previous handlers after.
+class InterruptGuard {
+public:
+  InterruptGuard() {
+    PendingSignal = 0;
+    struct sigaction Action = {};
+    Action.sa_handler = [](int Sig) { PendingSignal = Sig; };
+    sigemptyset(&Action.sa_mask);
+    for (int I = 0; I < 3; ++I)
+      ::sigaction(Signals[I], &Action, &Old[I]);
+  }
+  ~InterruptGuard() {
+    for (int I = 0; I < 3; ++I)
+      ::sigaction(Signals[I], &Old[I], nullptr);
+  }
+  int pending() const { return PendingSignal; }
+  /// Ends the process by \p Sig as if it had not been caught.
+  [[noreturn]] void reraise(int Sig) {
+    for (int I = 0; I < 3; ++I)
+      ::sigaction(Signals[I], &Old[I], nullptr);
+    ::signal(Sig, SIG_DFL);
+    ::raise(Sig);
+    ::_exit(128 + Sig);
+  }
+
+private:
+  static constexpr int Signals[3] = {SIGINT, SIGTERM, SIGHUP};
+  struct sigaction Old[3];
+};
+} // namespace
 
 std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
   Impl &I = *P;
@@ -731,22 +832,36 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
 
   // Scratch space for worker results: inside the cache directory when there
   // is one, so a finished result becomes a cache entry by a rename.
+  const pid_t Parent = ::getpid();
+  llvm::SmallString<256> ScratchParent;
+  if (!I.Opts.CacheDir.empty())
+    ScratchParent = I.Opts.CacheDir;
+  else
+    llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true,
+                                           ScratchParent);
+  sweepScratch(ScratchParent);
   llvm::SmallString<256> Scratch;
-  std::error_code EC;
-  if (!I.Opts.CacheDir.empty()) {
-    llvm::SmallString<256> Model(I.Opts.CacheDir);
-    llvm::sys::path::append(Model, "tmp-%%%%%%%%");
-    EC = llvm::sys::fs::createUniqueDirectory(Model, Scratch);
-  } else {
-    EC = llvm::sys::fs::createUniqueDirectory("poolguard", Scratch);
-  }
-  if (EC) {
-    for (const Job &J : Pending)
-      Results[J.Index] =
-          I.failed(J.File, "cannot create a scratch directory: " +
-                               EC.message());
+  if (Pending.empty())
     return Results;
+  {
+    llvm::SmallString<256> Model(ScratchParent);
+    llvm::sys::path::append(Model, ScratchPrefix + std::to_string(Parent) +
+                                       "-%%%%%%%%");
+    if (std::error_code EC =
+            llvm::sys::fs::createUniqueDirectory(Model, Scratch)) {
+      for (const Job &J : Pending)
+        Results[J.Index] = I.failed(
+            J.File, ("cannot create a scratch directory in '" +
+                     ScratchParent + "': " + EC.message())
+                        .str());
+      return Results;
+    }
   }
+  // SIGINT, SIGTERM and SIGHUP end the workers and remove the scratch
+  // directory before the run ends by the same signal; after a SIGKILL the
+  // workers die with the parent (PR_SET_PDEATHSIG) and the next run sweeps
+  // the scratch directory.
+  InterruptGuard Interrupts;
 
   struct Running {
     Job J;
@@ -768,6 +883,13 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
                      llvm::formatv("analysis took longer than {0} s "
                                    "(--tu-timeout); the TU was abandoned",
                                    I.Opts.TUTimeoutSeconds));
+    } else if (WIFEXITED(Status) &&
+               WEXITSTATUS(Status) == WorkerOutOfMemory) {
+      Res = I.failed(R.J.File,
+                     llvm::formatv("analysis needed more than {0} MiB of "
+                                   "memory (--tu-memory); the TU was "
+                                   "abandoned",
+                                   I.Opts.TUMemoryMB));
     } else if (WIFSIGNALED(Status) ||
                (WIFEXITED(Status) && WEXITSTATUS(Status) != 0)) {
       std::string Why =
@@ -810,6 +932,14 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
   };
 
   while (Next < Pending.size() || !Active.empty()) {
+    if (int Sig = Interrupts.pending()) {
+      for (Running &R : Active) {
+        ::kill(R.Pid, SIGKILL);
+        ::waitpid(R.Pid, nullptr, 0);
+      }
+      llvm::sys::fs::remove_directories(Scratch);
+      Interrupts.reraise(Sig);
+    }
     while (Next < Pending.size() && Active.size() < Jobs) {
       Running R{Pending[Next], 0, std::chrono::steady_clock::now(), "", ""};
       llvm::SmallString<256> Out(Scratch), Err(Scratch);
@@ -823,8 +953,10 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       llvm::errs().flush();
       llvm::outs().flush();
       pid_t Pid = ::fork();
-      if (Pid == 0)
+      if (Pid == 0) {
+        isolateWorker(Parent, R.Err, I.Opts.TUMemoryMB);
         I.workerMain(R.J.File, R.Out, R.Err);
+      }
       ++Next;
       if (Pid < 0) {
         Results[R.J.Index] = I.failed(R.J.File, "cannot start a worker");

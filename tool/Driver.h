@@ -36,6 +36,8 @@ struct DriverOptions {
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
   unsigned Jobs = 1;
   unsigned TUTimeoutSeconds = 600;
+  /// A worker's memory limit in MiB (RLIMIT_DATA); 0: none.
+  unsigned TUMemoryMB = 4096;
   std::string CacheDir; ///< Empty: no cache.
   /// Checks and check options from the command line (override .clang-tidy).
   clang::tidy::ClangTidyOptions Overrides;

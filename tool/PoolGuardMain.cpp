@@ -115,6 +115,12 @@ static cl::opt<unsigned> TUTimeout(
     cl::desc("Abandon a translation unit after this many seconds (exit code\n"
              "3); 0 disables the limit. Default: 600"),
     cl::init(600), cl::cat(Category));
+static cl::opt<unsigned> TUMemory(
+    "tu-memory",
+    cl::desc("Abandon a translation unit whose analysis needs more than this\n"
+             "many MiB of memory (exit code 3); 0 disables the limit.\n"
+             "Default: 4096"),
+    cl::init(4096), cl::cat(Category));
 static cl::opt<std::string> Shard(
     "shard",
     cl::desc("Analyze only slice K of N of the database's TUs (1 <= K <= N),\n"
@@ -365,6 +371,7 @@ int main(int argc, const char **argv) {
   Opts.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
   Opts.Jobs = Jobs ? Jobs : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
   Opts.TUTimeoutSeconds = TUTimeout;
+  Opts.TUMemoryMB = TUMemory;
   if (!NoCache) {
     if (!CacheDir.empty())
       Opts.CacheDir = CacheDir;

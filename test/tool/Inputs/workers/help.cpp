@@ -1,0 +1,1 @@
+const char *Url = "postgres://db/app" "?a=1";
