@@ -53,6 +53,8 @@
 #include <chrono>
 #include <mutex>
 #include <set>
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/WithColor.h"
 #include <dirent.h>
 #include <new>
 #include <signal.h>
@@ -192,6 +194,40 @@ public:
   }
 };
 
+/// The database with each file's identical commands once: a file listed N
+/// times with one command is parsed once, not N times. Different commands
+/// for one file stay, as in clang-tidy, and each is part of the cache key.
+class UniqueCommandsDatabase : public tooling::CompilationDatabase {
+public:
+  explicit UniqueCommandsDatabase(
+      std::shared_ptr<tooling::CompilationDatabase> Base)
+      : Base(std::move(Base)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef File) const override {
+    std::vector<tooling::CompileCommand> Cmds = Base->getCompileCommands(File);
+    std::set<std::pair<std::string, std::vector<std::string>>> Seen;
+    llvm::erase_if(Cmds, [&](const tooling::CompileCommand &C) {
+      return !Seen.insert({C.Directory, C.CommandLine}).second;
+    });
+    return Cmds;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Base->getAllFiles();
+  }
+
+private:
+  std::shared_ptr<tooling::CompilationDatabase> Base;
+};
+
+/// Whether \p File is a source file clang compiles on its own (a header is
+/// analyzed through the TUs that include it).
+bool isSourceFile(StringRef File) {
+  return llvm::StringSwitch<bool>(llvm::sys::path::extension(File))
+      .Cases(".c", ".cc", ".cp", ".cpp", ".cxx", ".c++", ".C", true)
+      .Cases(".m", ".mm", ".cu", true)
+      .Default(false);
+}
+
 using ConfigHandlerList = std::vector<std::pair<
     std::string,
     std::function<llvm::ErrorOr<ClangTidyOptions>(llvm::MemoryBufferRef)>>>;
@@ -228,7 +264,7 @@ struct Driver::Impl {
 
   std::unique_ptr<ClangTidyOptionsProvider> makeProvider(bool PerTUOnly);
   std::string contentHash(llvm::StringRef Path);
-  std::string cacheKey(const tooling::CompileCommand &Cmd,
+  std::string cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts);
   std::optional<TUResult> readCache(const std::string &Key,
                                     llvm::StringRef File);
@@ -249,13 +285,18 @@ struct Driver::Impl {
 
 Driver::Driver(DriverOptions Opts) : P(std::make_unique<Impl>()) {
   P->Opts = std::move(Opts);
+  P->Opts.Database =
+      std::make_shared<UniqueCommandsDatabase>(std::move(P->Opts.Database));
   std::set<std::string> Unique;
   for (const std::string &F : P->Opts.Database->getAllFiles())
     Unique.insert(absolutePath(F, ""));
   // A fixed database ('file.cpp -- args') lists no files: the TUs are the
-  // files named on the command line.
-  if (Unique.empty())
-    Unique.insert(P->Opts.Files.begin(), P->Opts.Files.end());
+  // files named on the command line. A source file named on the command line
+  // that the database does not list (a new file, not built yet) is analyzed
+  // with an inferred command, as clang-tidy does.
+  for (const std::string &F : P->Opts.Files)
+    if (Unique.empty() || isSourceFile(F))
+      Unique.insert(F);
   TUs.assign(Unique.begin(), Unique.end());
 }
 
@@ -408,12 +449,17 @@ std::string Driver::Impl::contentHash(llvm::StringRef Path) {
   return H;
 }
 
-std::string Driver::Impl::cacheKey(const tooling::CompileCommand &Cmd,
-                                   const ClangTidyOptions &TUOpts) {
-  std::string Key = POOLGUARD_VERSION "\n" + BinaryId + "\n";
-  Key += ModelsHash + "\n" + Cmd.Directory + "\n" + Cmd.Filename + "\n";
-  for (const std::string &A : Cmd.CommandLine)
-    Key += A + "\x1f";
+std::string
+Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
+                       const ClangTidyOptions &TUOpts) {
+  std::string Key = POOLGUARD_VERSION "\n" + BinaryId + "\n" + ModelsHash;
+  // Every command of the file: each is analyzed.
+  for (const tooling::CompileCommand &Cmd : Cmds) {
+    Key += "\n" + Cmd.Directory + "\n" + Cmd.Filename + "\n";
+    for (const std::string &A : Cmd.CommandLine)
+      Key += A + "\x1f";
+  }
+  Key += "\n";
   for (const std::string &A : Opts.ExtraArgsBefore)
     Key += A + "\x1f";
   for (const std::string &A : Opts.ExtraArgs)
@@ -533,6 +579,7 @@ TUResult Driver::Impl::analyze(
   TUResult Result;
   Result.File = File;
   auto Provider = makeProvider(/*PerTUOnly=*/true);
+  const ClangTidyOptions TUOpts = Provider->getOptions(File);
   ClangTidyContext Context(std::move(Provider));
   ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
                                            /*RemoveIncompatibleErrors=*/true);
@@ -553,6 +600,14 @@ TUResult Driver::Impl::analyze(
   if (!Opts.ExtraArgs.empty())
     Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         Opts.ExtraArgs, tooling::ArgumentInsertPosition::END));
+  // .clang-tidy ExtraArgsBefore/ExtraArgs, where clang-tidy puts them: after
+  // the compiler's name, and at the end.
+  if (TUOpts.ExtraArgsBefore && !TUOpts.ExtraArgsBefore->empty())
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        *TUOpts.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  if (TUOpts.ExtraArgs && !TUOpts.ExtraArgs->empty())
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        *TUOpts.ExtraArgs, tooling::ArgumentInsertPosition::END));
   // Clang's builtin headers live with the LLVM this tool was built against,
   // not beside the poolguard binary.
   Tool.appendArgumentsAdjuster(
@@ -822,7 +877,11 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       Slot = I.failed(File, "not a C++ source file (it contains NUL bytes)");
       continue;
     }
-    std::string Key = I.cacheKey(Cmds.front(), I.Provider->getOptions(File));
+    if (!Cmds.front().Heuristic.empty() && I.Opts.Notes)
+      llvm::WithColor::note(llvm::errs(), "poolguard")
+          << "'" << File << "' is not in the compile database; analyzed "
+          << "with a command " << Cmds.front().Heuristic << "\n";
+    std::string Key = I.cacheKey(Cmds, I.Provider->getOptions(File));
     if (auto Cached = I.readCache(Key, File)) {
       Slot = std::move(*Cached);
       continue;

@@ -45,6 +45,8 @@ struct DriverOptions {
   /// .clang-tidy lookup.
   std::optional<clang::tidy::ClangTidyOptions> FixedConfig;
   bool Progress = false;
+  /// Notes on stderr (a command inferred for a file the database lacks).
+  bool Notes = true;
 };
 
 /// What one TU contributed.

@@ -25,6 +25,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
@@ -182,6 +183,24 @@ static int usageError(const Twine &Message) {
   return EC_Usage;
 }
 
+/// Loads \p JSON as clang-tidy does (JSONCompilationDatabasePlugin): response
+/// files (@file) expanded, commands inferred for files the database does not
+/// list (from the nearest listed file), the driver mode and target inferred
+/// from the compiler's name. Errors name the file.
+static std::unique_ptr<clang::tooling::CompilationDatabase>
+loadDatabase(StringRef JSON, std::string &Error) {
+  namespace tooling = clang::tooling;
+  auto Base = tooling::JSONCompilationDatabase::loadFromFile(
+      JSON, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Base) {
+    Error = (JSON + ": " + Error).str();
+    return nullptr;
+  }
+  return tooling::inferTargetAndDriverMode(
+      tooling::inferMissingCompileCommands(tooling::expandResponseFiles(
+          std::move(Base), llvm::vfs::getRealFileSystem())));
+}
+
 /// Finds compile_commands.json: -p, else the current directory, ./build, or
 /// the nearest parent directory that has one.
 static std::unique_ptr<clang::tooling::CompilationDatabase>
@@ -198,8 +217,7 @@ findDatabase(std::string &Dir, std::string &Error) {
       Error = (JSON + ": no such file").str();
       return nullptr;
     }
-    return clang::tooling::JSONCompilationDatabase::loadFromFile(
-        JSON, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+    return loadDatabase(JSON, Error);
   }
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
@@ -210,8 +228,7 @@ findDatabase(std::string &Dir, std::string &Error) {
       if (!sys::fs::exists(JSON))
         continue;
       Dir = std::string(sys::path::parent_path(JSON));
-      return clang::tooling::JSONCompilationDatabase::loadFromFile(
-          JSON, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+      return loadDatabase(JSON, Error);
     }
   }
   Error = "no compile_commands.json found (give -p <build dir>, or "
@@ -390,6 +407,7 @@ int main(int argc, const char **argv) {
     }
   }
   Opts.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  Opts.Notes = !Quiet;
   for (const std::string *Out :
        {&OutputFile.getValue(), &WriteIndex.getValue(), &FactsOut.getValue(),
         &ExportFixes.getValue(), &WriteBaseline.getValue()}) {
