@@ -25,8 +25,34 @@ static llvm::SmallString<256> joined(llvm::StringRef Path,
 
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir) {
   llvm::SmallString<256> P = joined(Path, Dir);
-  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/false);
+  if (!llvm::is_contained(llvm::make_range(llvm::sys::path::begin(P),
+                                           llvm::sys::path::end(P)),
+                          ".."))
+    return std::string(P);
+  // "a/link/.." is the parent of link's target, not "a": resolve a symlink
+  // before stepping out of it. Other components keep their spelling.
+  llvm::SmallString<256> Out;
+  for (llvm::StringRef C : llvm::make_range(llvm::sys::path::begin(P),
+                                            llvm::sys::path::end(P))) {
+    if (C != "..") {
+      if (Out.empty())
+        Out = C; // The root.
+      else
+        llvm::sys::path::append(Out, C);
+      continue;
+    }
+    llvm::sys::fs::file_status Link;
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::status(Out, Link, /*follow=*/false) &&
+        Link.type() == llvm::sys::fs::file_type::symlink_file &&
+        !llvm::sys::fs::real_path(Out, Real))
+      Out = Real;
+    if (llvm::sys::path::has_parent_path(Out) &&
+        llvm::sys::path::parent_path(Out) != Out)
+      llvm::sys::path::remove_filename(Out);
+  }
+  return std::string(Out);
 }
 
 std::string existingPath(llvm::StringRef Path, llvm::StringRef Dir) {

@@ -14,7 +14,9 @@
 namespace clang::tidy::poolguard {
 
 /// \p Path made absolute against \p Dir (the current directory when \p Dir
-/// is empty or \p Path is absolute), with "." and ".." removed as text.
+/// is empty or \p Path is absolute), with "." removed, and ".." removed as
+/// the file system sees it: "a/link/.." is the parent of the directory link
+/// points to. Other symlinks keep their names.
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir = "");
 
 /// absolutePath() of a file that was read, unless removing ".." as text
