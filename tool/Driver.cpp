@@ -29,6 +29,9 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang/Lex/HeaderSearch.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -143,6 +146,71 @@ bool diagEqual(const ReportDiagnostic &A, const ReportDiagnostic &B) {
 struct ReadFiles {
   std::vector<std::string> Names;
   llvm::StringMap<std::string> Hashes;
+  /// Files that would have been included instead had they existed: a header
+  /// created there later shadows the one that was read.
+  std::vector<std::string> Absent;
+};
+
+/// Records, for each #include, the places clang looked before the directory
+/// it found the header in: the includer's directory for "...", then the
+/// -iquote and -I directories in order. A file appearing at one of them
+/// changes what the TU includes, so each is a dependency that must stay
+/// absent. System include directories are left out (a new file there is an
+/// install, not an edit), and so are #include_next, header maps and
+/// frameworks.
+class ShadowRecorder : public PPCallbacks {
+public:
+  ShadowRecorder(const Preprocessor &PP, ReadFiles &Deps)
+      : PP(PP), Deps(Deps) {}
+
+  void InclusionDirective(SourceLocation HashLoc, const Token &IncludeTok,
+                          StringRef FileName, bool IsAngled,
+                          CharSourceRange, OptionalFileEntryRef File,
+                          StringRef SearchPath, StringRef, const Module *,
+                          bool, SrcMgr::CharacteristicKind) override {
+    if (!File || SearchPath.empty() ||
+        llvm::sys::path::is_absolute(FileName) ||
+        IncludeTok.getIdentifierInfo()->getPPKeywordID() ==
+            tok::pp_include_next)
+      return;
+    const SourceManager &SM = PP.getSourceManager();
+    const std::string Found = absolute(SearchPath);
+    if (!IsAngled)
+      if (OptionalFileEntryRef Includer =
+              SM.getFileEntryRefForID(SM.getFileID(HashLoc)))
+        if (!candidate(Includer->getDir().getName(), FileName, Found))
+          return;
+    const HeaderSearch &HS = PP.getHeaderSearchInfo();
+    for (auto It = IsAngled ? HS.angled_dir_begin() : HS.quoted_dir_begin();
+         It != HS.system_dir_begin(); ++It) {
+      if (!It->isNormalDir())
+        return;
+      if (!candidate(It->getDirRef()->getName(), FileName, Found))
+        return;
+    }
+  }
+
+private:
+  std::string absolute(StringRef Path) const {
+    llvm::SmallString<256> P(Path);
+    PP.getFileManager().makeAbsolutePath(P);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    return std::string(P);
+  }
+  /// Records \p Dir / \p Name unless \p Dir is where the header was found;
+  /// false once it is (the search stops there).
+  bool candidate(StringRef Dir, StringRef Name, const std::string &Found) {
+    std::string D = absolute(Dir);
+    if (D == Found)
+      return false;
+    llvm::SmallString<256> Path(D);
+    llvm::sys::path::append(Path, Name);
+    Deps.Absent.push_back(std::string(Path));
+    return true;
+  }
+
+  const Preprocessor &PP;
+  ReadFiles &Deps;
 };
 
 /// Collects facts and the list of files the TU read, beside clang-tidy.
@@ -628,6 +696,8 @@ TUResult Driver::Impl::analyze(
         : Factory(Factory), Collector(Collector), Deps(Deps) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
+      CI.getPreprocessor().addPPCallbacks(
+          std::make_unique<ShadowRecorder>(CI.getPreprocessor(), Deps));
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(Factory.createASTConsumer(CI, File));
       Consumers.push_back(std::make_unique<FactsConsumer>(Collector, Deps));
@@ -698,6 +768,9 @@ TUResult Driver::Impl::analyze(
   std::vector<std::string> Deps = std::move(Read.Names);
   for (const std::string &C : Result.Facts.ConfigFiles)
     Deps.push_back(C);
+  // Absent files hash as "missing" until one appears.
+  for (std::string &A : Read.Absent)
+    Deps.push_back(std::move(A));
   llvm::StringMap<std::string> Parsed;
   for (const auto &Entry : Read.Hashes)
     Parsed[existingPath(Entry.getKey(), Dir)] = Entry.getValue();

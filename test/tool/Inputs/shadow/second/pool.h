@@ -1,0 +1,1 @@
+#define POOL_URL "postgres://db/pool?schema=public"
