@@ -808,6 +808,8 @@ TUResult Driver::Impl::failed(const std::string &File, std::string Why) {
 
 /// A worker's exit code when its memory limit (--tu-memory) was reached.
 constexpr int WorkerOutOfMemory = 71;
+/// A worker's exit code when it could not write its result.
+constexpr int WorkerCannotWrite = 70;
 
 [[noreturn]] static void workerOutOfMemory() {
   static const char Message[] = "poolguard: out of memory (--tu-memory)\n";
@@ -857,7 +859,7 @@ void Driver::Impl::workerMain(const std::string &File,
       -1, ' ', false, json::error_handler_t::replace); // non-UTF-8 paths
   if (llvm::Error E = writeFileAtomically(OutPath, Text)) {
     llvm::errs() << llvm::toString(std::move(E)) << "\n";
-    ::_exit(70);
+    ::_exit(WorkerCannotWrite);
   }
   llvm::errs().flush();
   ::_exit(0);
@@ -1015,6 +1017,13 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
                      llvm::formatv("analysis took longer than {0} s "
                                    "(--tu-timeout); the TU was abandoned",
                                    I.Opts.TUTimeoutSeconds));
+    } else if (WIFEXITED(Status) &&
+               WEXITSTATUS(Status) == WorkerCannotWrite) {
+      // On a full disk the error file may be empty too: name the place.
+      Res = I.failed(R.J.File,
+                     "the analysis worker could not write its result in '" +
+                         std::string(Scratch) + "' (is the disk full?)" +
+                         (ErrText.empty() ? "" : ": " + ErrText));
     } else if (WIFEXITED(Status) &&
                WEXITSTATUS(Status) == WorkerOutOfMemory) {
       Res = I.failed(R.J.File,

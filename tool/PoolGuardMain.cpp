@@ -82,7 +82,7 @@ static cl::opt<std::string> OutputFile("output",
                                        cl::cat(Category));
 static cl::opt<unsigned>
     Jobs("j", cl::desc("Translation units analyzed at once (default: cores)"),
-         cl::init(0), cl::cat(Category));
+         cl::init(0), cl::Prefix, cl::cat(Category));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("No summary line and no progress"),
                            cl::cat(Category));
@@ -401,10 +401,22 @@ int main(int argc, const char **argv) {
       if (std::error_code EC = sys::fs::create_directories(Opts.CacheDir))
         return usageError("cannot create the cache directory '" +
                           Opts.CacheDir + "': " + EC.message());
+      if (!sys::fs::is_directory(Opts.CacheDir))
+        return usageError("the cache directory '" + Opts.CacheDir +
+                          "' is not a directory");
       if (sys::fs::access(Opts.CacheDir, sys::fs::AccessMode::Write))
         return usageError("the cache directory '" + Opts.CacheDir +
                           "' is not writable");
     }
+  }
+  if (Opts.CacheDir.empty() && !Merge && !DumpConfig && !ListChecks) {
+    // Workers write their results under the temporary directory.
+    SmallString<256> Tmp;
+    sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Tmp);
+    if (!sys::fs::is_directory(Tmp) ||
+        sys::fs::access(Tmp, sys::fs::AccessMode::Write))
+      return usageError("the temporary directory '" + Tmp +
+                        "' (TMPDIR) is not a writable directory");
   }
   Opts.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   Opts.Notes = !Quiet;
