@@ -83,7 +83,8 @@ __attribute__((constructor)) void loadPoolGuardChecks() {
          std::to_string(POOLGUARD_LLVM_MAJOR) + " or use poolguard's own binary");
   int HostMajor = majorVersion(HostVersion());
   if (HostMajor != POOLGUARD_LLVM_MAJOR)
-    fail(std::string(GuardName) + " was built for clang-tidy " +
+    fail(std::string(GuardName) + " (poolguard " POOLGUARD_VERSION
+         ") was built for clang-tidy " +
          std::to_string(POOLGUARD_LLVM_MAJOR) + " but is loaded into " +
          (HostMajor < 0 ? std::string("an unknown clang-tidy")
                         : "clang-tidy " + std::to_string(HostMajor)) +

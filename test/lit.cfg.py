@@ -65,6 +65,10 @@ config.substitutions.append(("%clangd", os.path.join(tools, "poolguard-clangd"))
 config.substitutions.append(("%headers", headers))
 config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%llvm_version", config.llvm_version_major))
+# Before %poolguard, which is a prefix of these.
+config.substitutions.insert(0, ("%poolguard_version", config.poolguard_version))
+config.substitutions.insert(0, ("%poolguard_build", config.poolguard_obj_root))
+config.substitutions.append(("%cmake", config.cmake))
 config.available_features.add("llvm-" + config.llvm_version_major)
 # Another installed clang-tidy for the plugin version-mismatch test: for a
 # build against 19 Debian's default (14), for 22 the 19 one.

@@ -32,7 +32,7 @@ struct SarifOptions {
   /// Artifact URIs are relative to this directory (%SRCROOT%) when inside it;
   /// empty means the current directory.
   std::string SourceRoot;
-  std::string ToolVersion = "0.1.0";
+  std::string ToolVersion = POOLGUARD_VERSION;
   std::string InformationUri = "https://github.com/poolguard/poolguard";
   /// Rules in the order to list them; checks that appear in results without
   /// a rule here get a generic rule appended (sorted by id).

@@ -23,6 +23,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -74,6 +75,14 @@ static std::string clangdOwnResourceDir(const char *Argv0) {
 }
 
 int main(int Argc, char **Argv) {
+  // clangd prints its own version (the LLVM it is); say which poolguard
+  // checks it carries first.
+  for (int I = 1; I < Argc; ++I)
+    if (StringRef(Argv[I]).ltrim('-') == "version") {
+      std::printf("poolguard-clangd: poolguard " POOLGUARD_VERSION
+                  " checks in clangd\n");
+      std::fflush(stdout);
+    }
   if (userChoseResourceDir(Argc, Argv) ||
       hasBuiltinHeaders(clangdOwnResourceDir(Argv[0])) ||
       !hasBuiltinHeaders(POOLGUARD_CLANG_RESOURCE_DIR))
