@@ -4,7 +4,7 @@ poolguard_install_deps() {
   local v="${POOLGUARD_LLVM:-19}"
   local pkgs="cmake ninja-build python3 g++ llvm-$v-dev libclang-$v-dev clang-$v \
 clang-tidy-$v clangd-$v llvm-$v-tools clang-tools-$v nlohmann-json3-dev libgtest-dev \
-pre-commit git strace"
+pre-commit git strace help2man lintian dpkg-dev man-db"
   local missing=""
   for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
