@@ -6,6 +6,7 @@
 
 #include "Baseline.h"
 #include "utils/AtomicFile.h"
+#include "utils/JSONSyntax.h"
 #include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -143,10 +144,10 @@ static llvm::Error baselineError(llvm::StringRef Name, const llvm::Twine &Msg) {
 
 llvm::Expected<Baseline> parseBaseline(llvm::StringRef JSON,
                                        llvm::StringRef Name) {
-  const json Doc = json::parse(JSON.begin(), JSON.end(), nullptr,
-                               /*allow_exceptions=*/false);
-  if (Doc.is_discarded())
-    return baselineError(Name, "not valid JSON");
+  auto Parsed = clang::tidy::poolguard::parseOrderedJSON(JSON, Name);
+  if (!Parsed)
+    return baselineError(Name, toString(Parsed.takeError()));
+  const json &Doc = *Parsed;
   if (!Doc.is_object())
     return baselineError(Name, "expected a JSON object");
   const auto Version = Doc.find("version");

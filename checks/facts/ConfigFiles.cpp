@@ -187,18 +187,12 @@ ConfigNode fromJSON(const json &J, unsigned Depth) {
 
 llvm::Expected<std::shared_ptr<const ConfigFile>>
 parseJSONConfig(llvm::StringRef Text, llvm::StringRef Path) {
-  json Root = json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
-                          /*allow_exceptions=*/false,
-                          /*ignore_comments=*/true);
-  if (Root.is_discarded()) {
-    if (llvm::Error E = checkJSONSyntax(Text, Path, /*IgnoreComments=*/true))
-      return std::move(E);
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s: invalid JSON", Path.str().c_str());
-  }
+  auto Root = parseJSON(Text, Path, /*IgnoreComments=*/true, MaxDepth);
+  if (!Root)
+    return Root.takeError();
   auto File = std::make_shared<ConfigFile>();
   File->Path = Path.str();
-  File->Root = fromJSON(Root, 0);
+  File->Root = fromJSON(*Root, 0);
   return std::shared_ptr<const ConfigFile>(std::move(File));
 }
 
