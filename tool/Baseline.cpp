@@ -8,6 +8,7 @@
 #include "utils/AtomicFile.h"
 #include "utils/JSONSyntax.h"
 #include "utils/Paths.h"
+#include "utils/ReadFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -180,11 +181,12 @@ llvm::Expected<Baseline> parseBaseline(llvm::StringRef JSON,
 }
 
 llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  auto Buffer = clang::tidy::poolguard::readInputFile(
+      Path, clang::tidy::poolguard::MaxDataFileBytes);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "cannot read baseline file '" + Path +
-                                       "': " + Buffer.getError().message());
+                                       "': " + toString(Buffer.takeError()));
   return parseBaseline((*Buffer)->getBuffer(), Path);
 }
 

@@ -26,6 +26,7 @@
 #include "utils/LLVMCompat.h"
 #include "utils/NoLint.h"
 #include "utils/Paths.h"
+#include "utils/ReadFile.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
@@ -404,10 +405,21 @@ std::string Driver::Impl::contentHash(llvm::StringRef Path) {
     if (It != ContentHashes.end())
       return It->second;
   }
-  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                         /*RequiresNullTerminator=*/false);
-  std::string H =
-      Buf ? ::poolguard::contentHash((*Buf)->getBuffer()) : "missing";
+  // Paths come from cache entries, which may be corrupt: a FIFO, a device or
+  // a huge file is not read, and its stand-in changes whenever its size or
+  // time does.
+  auto Buf = readInputFile(Path, MaxDataFileBytes);
+  std::string H = "missing";
+  llvm::sys::fs::file_status Status;
+  if (Buf)
+    H = ::poolguard::contentHash((*Buf)->getBuffer());
+  else if (std::error_code EC = llvm::errorToErrorCode(Buf.takeError());
+           EC != std::errc::no_such_file_or_directory &&
+           !llvm::sys::fs::status(Path, Status))
+    H = llvm::formatv(
+            "unreadable {0} {1}", Status.getSize(),
+            Status.getLastModificationTime().time_since_epoch().count())
+            .str();
   std::lock_guard<std::mutex> Lock(HashMu);
   ContentHashes[Path] = H;
   return H;
@@ -504,9 +516,11 @@ std::optional<TUResult> Driver::Impl::readCache(const std::string &Key,
   llvm::sys::path::append(Path, Key + ".json");
   // An entry that cannot be read or is not what poolguard writes is
   // recomputed (and then replaced), never an error.
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
+  auto Buf = readInputFile(Path, MaxDataFileBytes);
+  if (!Buf) {
+    llvm::consumeError(Buf.takeError());
     return std::nullopt;
+  }
   auto J = parseJSON((*Buf)->getBuffer(), Path);
   if (!J) {
     llvm::consumeError(J.takeError());
@@ -828,10 +842,9 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
         Why += ":\n" + ErrText;
       Res = I.failed(R.J.File, Why);
     } else {
-      auto Buf = llvm::MemoryBuffer::getFile(R.Out);
-      auto J =
-          Buf ? parseJSON((*Buf)->getBuffer(), R.Out)
-              : llvm::Expected<json>(llvm::errorCodeToError(Buf.getError()));
+      auto Buf = readInputFile(R.Out, MaxDataFileBytes);
+      auto J = Buf ? parseJSON((*Buf)->getBuffer(), R.Out)
+                   : llvm::Expected<json>(Buf.takeError());
       auto Parsed = J ? resultFromJSON(*J, R.Out, "")
                       : llvm::Expected<TUResult>(J.takeError());
       if (!Parsed) {

@@ -13,6 +13,7 @@
 #include "utils/AtomicFile.h"
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
+#include "utils/ReadFile.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -308,9 +309,10 @@ int main(int argc, const char **argv) {
     std::string Text = Config;
     std::string Name = "--config";
     if (!ConfigFile.empty()) {
-      auto Buf = MemoryBuffer::getFile(ConfigFile);
+      auto Buf = ct::poolguard::readInputFile(
+          ConfigFile, ct::poolguard::MaxConfigFileBytes);
       if (!Buf)
-        return usageError(ConfigFile + ": " + Buf.getError().message());
+        return usageError(ConfigFile + ": " + toString(Buf.takeError()));
       Text = (*Buf)->getBuffer().str();
       Name = ConfigFile;
     }
@@ -413,9 +415,10 @@ int main(int argc, const char **argv) {
   std::vector<TUResult> Results;
   if (Merge) {
     for (const std::string &File : SourcePaths) {
-      auto Buf = MemoryBuffer::getFile(File);
+      auto Buf =
+          ct::poolguard::readInputFile(File, ct::poolguard::MaxDataFileBytes);
       if (!Buf)
-        return usageError(File + ": " + Buf.getError().message());
+        return usageError(File + ": " + toString(Buf.takeError()));
       auto Part = Driver::resultsFromJSON((*Buf)->getBuffer(), File);
       if (!Part)
         return usageError(toString(Part.takeError()));

@@ -5,11 +5,15 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TestFiles.h"
 #include "facts/Facts.h"
 #include "models/Model.h"
 #include "utils/JSONSyntax.h"
+#include "utils/ReadFile.h"
+#include "llvm/Support/FileSystem.h"
 #include "gtest/gtest.h"
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
 namespace clang::tidy::poolguard {
 namespace {
@@ -95,6 +99,27 @@ TEST(BoundedParsingTest, ModelFileTooDeepNamesFileAndLine) {
       "\n}\n";
   EXPECT_EQ(errorOf(parseModel(Shallow, "m.json")),
             "m.json:3: key 'poolTypes' must be an array of strings");
+}
+
+TEST(BoundedParsingTest, ReadInputFileRefusesSpecialAndLargeFiles) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("read-input", Dir));
+  std::string Small = ::poolguard::test::writeTestFile(Dir, "small", "12345");
+  auto Buf = readInputFile(Small, 5);
+  ASSERT_TRUE(static_cast<bool>(Buf)) << llvm::toString(Buf.takeError());
+  EXPECT_EQ((*Buf)->getBuffer(), "12345");
+  EXPECT_EQ(errorOf(readInputFile(Small, 4)),
+            "is larger than 0 MiB, the limit for this kind of file");
+  EXPECT_EQ(errorOf(readInputFile(Dir, 100)),
+            "is a directory, not a regular file");
+  llvm::SmallString<128> Fifo(Dir);
+  llvm::sys::path::append(Fifo, "fifo");
+  ASSERT_EQ(::mkfifo(Fifo.c_str(), 0600), 0);
+  EXPECT_EQ(errorOf(readInputFile(Fifo, 100)), "is a FIFO, not a regular file");
+  llvm::SmallString<128> Missing(Dir);
+  llvm::sys::path::append(Missing, "missing");
+  EXPECT_EQ(errorOf(readInputFile(Missing, 100)), "No such file or directory");
+  llvm::sys::fs::remove_directories(Dir);
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 
 #include "facts/ConfigFiles.h"
 #include "utils/JSONSyntax.h"
+#include "utils/ReadFile.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -200,12 +201,12 @@ parseJSONConfig(llvm::StringRef Text, llvm::StringRef Path) {
 
 static llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
 readFile(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  auto Buffer = readInputFile(Path, MaxConfigFileBytes);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "cannot read configuration file '%s': %s",
                                    Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
+                                   toString(Buffer.takeError()).c_str());
   return std::move(*Buffer);
 }
 

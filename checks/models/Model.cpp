@@ -9,11 +9,11 @@
 #include "models/Model.h"
 #include "utils/DatabaseAddress.h"
 #include "utils/JSONSyntax.h"
+#include "utils/ReadFile.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -682,11 +682,11 @@ loadUncached(llvm::ArrayRef<std::string> ExtraFiles) {
     Set->Models.push_back(std::move(*M));
   }
   for (const std::string &File : ExtraFiles) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+    auto Buffer = readInputFile(File, MaxConfigFileBytes);
     if (!Buffer)
       return llvm::createStringError(
-          Buffer.getError(), "cannot read model file '%s': %s", File.c_str(),
-          Buffer.getError().message().c_str());
+          llvm::inconvertibleErrorCode(), "cannot read model file '%s': %s",
+          File.c_str(), toString(Buffer.takeError()).c_str());
     auto M = parseModel((*Buffer)->getBuffer(), File);
     if (!M)
       return M.takeError();
