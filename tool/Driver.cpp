@@ -27,6 +27,7 @@
 #include "utils/NoLint.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
+#include "utils/YAMLDepth.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
@@ -293,6 +294,25 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
       [Errors](llvm::MemoryBufferRef Config)
           -> llvm::ErrorOr<ClangTidyOptions> {
         std::string Diags;
+        // clang-tidy's YAML reader recurses once per level of nesting.
+        // FileOptionsProvider skips a .clang-tidy that is not a regular file
+        // and has read this one already; a huge one is not parsed.
+        llvm::Error Bounded =
+            Config.getBufferSize() > MaxConfigFileBytes
+                ? llvm::createStringError(
+                      llvm::inconvertibleErrorCode(),
+                      "%s: is larger than %u MiB, the limit for this kind "
+                      "of file",
+                      Config.getBufferIdentifier().str().c_str(),
+                      unsigned(MaxConfigFileBytes >> 20))
+                : checkYAMLDepth(Config.getBuffer(),
+                                 Config.getBufferIdentifier());
+        if (Bounded) {
+          Diags = llvm::toString(std::move(Bounded)) + "\n";
+          if (Errors->find(Diags) == std::string::npos)
+            *Errors += Diags;
+          return std::make_error_code(std::errc::invalid_argument);
+        }
         auto Parsed = parseConfigurationWithDiags(
             Config, [&](const llvm::SMDiagnostic &D) {
               llvm::raw_string_ostream OS(Diags);

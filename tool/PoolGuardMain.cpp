@@ -14,6 +14,7 @@
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
+#include "utils/YAMLDepth.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -316,6 +317,9 @@ int main(int argc, const char **argv) {
       Text = (*Buf)->getBuffer().str();
       Name = ConfigFile;
     }
+    // clang-tidy's YAML reader recurses once per level of nesting.
+    if (Error E = ct::poolguard::checkYAMLDepth(Text, Name))
+      return usageError(toString(std::move(E)));
     std::string Diags;
     auto Parsed = ct::parseConfigurationWithDiags(
         MemoryBufferRef(Text, Name), [&](const SMDiagnostic &D) {

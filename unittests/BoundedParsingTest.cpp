@@ -6,10 +6,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "TestFiles.h"
+#include "facts/ConfigFiles.h"
 #include "facts/Facts.h"
 #include "models/Model.h"
 #include "utils/JSONSyntax.h"
 #include "utils/ReadFile.h"
+#include "utils/YAMLDepth.h"
 #include "llvm/Support/FileSystem.h"
 #include "gtest/gtest.h"
 #include <nlohmann/json.hpp>
@@ -85,6 +87,32 @@ TEST(BoundedParsingTest, FieldsOfTheWrongTypeAreNamed) {
       errorOf(factsFromJSON(
           R"({"version": 1, "poolCreations": [{"unbounded": "yes"}]})", "f")),
       "f: invalid facts: poolCreations[0].unbounded: expected a boolean");
+}
+
+TEST(BoundedParsingTest, YAMLDepthIsBoundedInEveryDocument) {
+  EXPECT_FALSE(checkYAMLDepth("a: [1, {b: c}]\n---\n- x\n", "s.yaml"));
+  EXPECT_EQ(llvm::toString(checkYAMLDepth(nested(MaxYAMLDepth), "s.yaml")), "");
+  EXPECT_EQ(llvm::toString(checkYAMLDepth(nested(MaxYAMLDepth + 1), "s.yaml")),
+            "s.yaml:1: nesting deeper than 64 levels");
+  // The second document, flow and block nesting, a deep mapping key.
+  std::string Second = "a: 1\n---\nb:\n  " + nested(200000) + "\n";
+  EXPECT_EQ(llvm::toString(checkYAMLDepth(Second, "s.yaml")),
+            "s.yaml:4: nesting deeper than 64 levels");
+  std::string Block;
+  for (unsigned I = 0; I < 100000; ++I)
+    Block += "- ";
+  Block += "x\n";
+  EXPECT_EQ(llvm::toString(checkYAMLDepth(Block, "b.yaml")),
+            "b.yaml:1: nesting deeper than 64 levels");
+  EXPECT_EQ(
+      llvm::toString(checkYAMLDepth("? " + nested(1000) + "\n: v\n", "k.yaml")),
+      "k.yaml:1: nesting deeper than 64 levels");
+  EXPECT_EQ(llvm::toString(checkYAMLDepth("Checks: " + std::string(50000, '['),
+                                          ".clang-tidy")),
+            ".clang-tidy:1: nesting deeper than 64 levels");
+  auto Config = parseYAMLConfig(Second, "static_config.yaml");
+  EXPECT_EQ(errorOf(std::move(Config)),
+            "static_config.yaml:4: nesting deeper than 64 levels");
 }
 
 TEST(BoundedParsingTest, ModelFileTooDeepNamesFileAndLine) {

@@ -8,6 +8,7 @@
 #include "facts/ConfigFiles.h"
 #include "utils/JSONSyntax.h"
 #include "utils/ReadFile.h"
+#include "utils/YAMLDepth.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -136,6 +137,9 @@ parseYAMLConfig(llvm::StringRef Text, llvm::StringRef Path) {
                     .str();
       },
       &DiagError);
+  // Reading and skipping nodes below recurses once per level.
+  if (llvm::Error E = checkYAMLDepth(Text, Path, MaxDepth))
+    return std::move(E);
   auto File = std::make_shared<ConfigFile>();
   File->Path = Path.str();
   llvm::yaml::Stream Stream(Text, SM, /*ShowColors=*/false);
