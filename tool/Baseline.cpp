@@ -6,7 +6,9 @@
 
 #include "Baseline.h"
 #include "utils/AtomicFile.h"
+#include "utils/JSONSyntax.h"
 #include "utils/Paths.h"
+#include "utils/ReadFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -145,10 +147,10 @@ static llvm::Error baselineError(llvm::StringRef Name, const llvm::Twine &Msg) {
 
 llvm::Expected<Baseline> parseBaseline(llvm::StringRef JSON,
                                        llvm::StringRef Name) {
-  const json Doc = json::parse(JSON.begin(), JSON.end(), nullptr,
-                               /*allow_exceptions=*/false);
-  if (Doc.is_discarded())
-    return baselineError(Name, "not valid JSON");
+  auto Parsed = clang::tidy::poolguard::parseOrderedJSON(JSON, Name);
+  if (!Parsed)
+    return baselineError(Name, toString(Parsed.takeError()));
+  const json &Doc = *Parsed;
   if (!Doc.is_object())
     return baselineError(Name, "expected a JSON object");
   const auto Version = Doc.find("version");
@@ -181,11 +183,12 @@ llvm::Expected<Baseline> parseBaseline(llvm::StringRef JSON,
 }
 
 llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  auto Buffer = clang::tidy::poolguard::readInputFile(
+      Path, clang::tidy::poolguard::MaxDataFileBytes);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "cannot read baseline file '" + Path +
-                                       "': " + Buffer.getError().message());
+                                       "': " + toString(Buffer.takeError()));
   return parseBaseline((*Buffer)->getBuffer(), Path);
 }
 

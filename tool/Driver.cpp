@@ -21,10 +21,13 @@
 #include "SourceText.h"
 #include "facts/FactsCollector.h"
 #include "utils/AtomicFile.h"
+#include "utils/JSONSyntax.h"
 #include "models/Model.h"
 #include "utils/LLVMCompat.h"
 #include "utils/NoLint.h"
 #include "utils/Paths.h"
+#include "utils/ReadFile.h"
+#include "utils/YAMLDepth.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
@@ -102,34 +105,41 @@ private:
   llvm::StringMap<std::optional<std::string>> Files;
 };
 
-unsigned getUns(const json &J, const char *Key) {
-  auto It = J.find(Key);
-  return It != J.end() && It->is_number_unsigned() ? It->get<unsigned>() : 0;
-}
-std::string getStr(const json &J, const char *Key) {
-  auto It = J.find(Key);
-  return It != J.end() && It->is_string() ? It->get<std::string>() : "";
-}
-
-ReportDiagnostic diagFromJSON(const json &J) {
+/// Reads one diagnostic of a result; the first field of the wrong type is
+/// recorded in \p Error.
+ReportDiagnostic diagFromJSON(const json &J, const std::string &Where,
+                              std::string &Error) {
   ReportDiagnostic D;
-  D.Check = getStr(J, "check");
-  D.Severity = getStr(J, "severity");
-  D.Message = getStr(J, "message");
-  D.File = getStr(J, "file");
-  D.Line = getUns(J, "line");
-  D.Column = getUns(J, "column");
-  D.Offset = getUns(J, "offset");
-  if (auto It = J.find("notes"); It != J.end() && It->is_array())
-    for (const json &N : *It)
-      D.Notes.push_back({getStr(N, "message"), getStr(N, "file"),
-                         getUns(N, "line"), getUns(N, "column"),
-                         getUns(N, "offset")});
-  if (auto It = J.find("fixes"); It != J.end() && It->is_array())
-    for (const json &F : *It)
-      D.Fixes.push_back({getStr(F, "file"), getUns(F, "offset"),
-                         getUns(F, "length"), getStr(F, "replacement"),
-                         getStr(F, "fileHash")});
+  JSONFieldReader R(J, Where, Error);
+  D.Check = R.str("check");
+  D.Severity = R.str("severity");
+  D.Message = R.str("message");
+  D.File = R.str("file");
+  D.Line = R.uns("line");
+  D.Column = R.uns("column");
+  D.Offset = R.uns("offset");
+  if (const json *Notes = R.find("notes")) {
+    if (!Notes->is_array())
+      R.fail("notes", "an array");
+    else
+      for (size_t I = 0; I < Notes->size(); ++I) {
+        JSONFieldReader N((*Notes)[I],
+                          Where + ".notes[" + std::to_string(I) + "]", Error);
+        D.Notes.push_back({N.str("message"), N.str("file"), N.uns("line"),
+                           N.uns("column"), N.uns("offset")});
+      }
+  }
+  if (const json *Fixes = R.find("fixes")) {
+    if (!Fixes->is_array())
+      R.fail("fixes", "an array");
+    else
+      for (size_t I = 0; I < Fixes->size(); ++I) {
+        JSONFieldReader F((*Fixes)[I],
+                          Where + ".fixes[" + std::to_string(I) + "]", Error);
+        D.Fixes.push_back({F.str("file"), F.uns("offset"), F.uns("length"),
+                           F.str("replacement"), F.str("fileHash")});
+      }
+  }
   return D;
 }
 
@@ -396,6 +406,25 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
       [Errors](llvm::MemoryBufferRef Config)
           -> llvm::ErrorOr<ClangTidyOptions> {
         std::string Diags;
+        // clang-tidy's YAML reader recurses once per level of nesting.
+        // FileOptionsProvider skips a .clang-tidy that is not a regular file
+        // and has read this one already; a huge one is not parsed.
+        llvm::Error Bounded =
+            Config.getBufferSize() > MaxConfigFileBytes
+                ? llvm::createStringError(
+                      llvm::inconvertibleErrorCode(),
+                      "%s: is larger than %u MiB, the limit for this kind "
+                      "of file",
+                      Config.getBufferIdentifier().str().c_str(),
+                      unsigned(MaxConfigFileBytes >> 20))
+                : checkYAMLDepth(Config.getBuffer(),
+                                 Config.getBufferIdentifier());
+        if (Bounded) {
+          Diags = llvm::toString(std::move(Bounded)) + "\n";
+          if (Errors->find(Diags) == std::string::npos)
+            *Errors += Diags;
+          return std::make_error_code(std::errc::invalid_argument);
+        }
         auto Parsed = parseConfigurationWithDiags(
             Config, [&](const llvm::SMDiagnostic &D) {
               llvm::raw_string_ostream OS(Diags);
@@ -508,10 +537,21 @@ std::string Driver::Impl::contentHash(llvm::StringRef Path) {
     if (It != ContentHashes.end())
       return It->second;
   }
-  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                         /*RequiresNullTerminator=*/false);
-  std::string H =
-      Buf ? ::poolguard::contentHash((*Buf)->getBuffer()) : "missing";
+  // Paths come from cache entries, which may be corrupt: a FIFO, a device or
+  // a huge file is not read, and its stand-in changes whenever its size or
+  // time does.
+  auto Buf = readInputFile(Path, MaxDataFileBytes);
+  std::string H = "missing";
+  llvm::sys::fs::file_status Status;
+  if (Buf)
+    H = ::poolguard::contentHash((*Buf)->getBuffer());
+  else if (std::error_code EC = llvm::errorToErrorCode(Buf.takeError());
+           EC != std::errc::no_such_file_or_directory &&
+           !llvm::sys::fs::status(Path, Status))
+    H = llvm::formatv(
+            "unreadable {0} {1}", Status.getSize(),
+            Status.getLastModificationTime().time_since_epoch().count())
+            .str();
   std::lock_guard<std::mutex> Lock(HashMu);
   ContentHashes[Path] = H;
   return H;
@@ -552,29 +592,55 @@ static json resultToJSON(const TUResult &R,
           {"deps", DepsJ},                {"configErrors", R.ConfigErrors}};
 }
 
-static std::optional<TUResult> resultFromJSON(const json &J,
-                                              llvm::StringRef Origin) {
-  if (!J.is_object() || getStr(J, "version") != POOLGUARD_VERSION)
-    return std::nullopt;
+/// Reads one TU's result (a cache entry, a worker's output, or one of the
+/// results of a facts file, named \p Where in errors).
+static llvm::Expected<TUResult> resultFromJSON(const json &J,
+                                               llvm::StringRef Origin,
+                                               const std::string &Where) {
+  auto Invalid = [&](const std::string &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s: invalid result: %s",
+                                   Origin.str().c_str(), Why.c_str());
+  };
+  std::string Error;
+  JSONFieldReader Fields(J, Where, Error);
+  std::string Version = Fields.str("version");
+  if (Error.empty() && Version != POOLGUARD_VERSION)
+    return Invalid((Where.empty() ? "" : Where + ".") + "version: '" + Version +
+                   "' is not this poolguard's (" POOLGUARD_VERSION ")");
   TUResult R;
-  R.File = getStr(J, "file");
-  R.Failed = J.value("failed", false);
-  R.Error = getStr(J, "error");
-  if (auto It = J.find("configErrors"); It != J.end() && It->is_array())
-    for (const json &E : *It)
-      if (E.is_string())
-        R.ConfigErrors.push_back(E.get<std::string>());
-  if (auto It = J.find("diagnostics"); It != J.end() && It->is_array())
-    for (const json &D : *It)
-      R.Diagnostics.push_back(diagFromJSON(D));
-  auto It = J.find("facts");
-  if (It == J.end())
-    return std::nullopt;
-  auto F = factsFromJSONValue(*It, Origin);
-  if (!F) {
-    llvm::consumeError(F.takeError());
-    return std::nullopt;
+  R.File = Fields.str("file");
+  R.Failed = Fields.boolean("failed");
+  R.Error = Fields.str("error");
+  const std::string Prefix = Where.empty() ? "" : Where + ".";
+  if (const json *Errors = Fields.find("configErrors")) {
+    if (!Errors->is_array())
+      Fields.fail("configErrors", "an array of strings");
+    for (const json &E : Errors->is_array() ? *Errors : json::array()) {
+      if (!E.is_string()) {
+        Fields.fail("configErrors", "an array of strings");
+        break;
+      }
+      R.ConfigErrors.push_back(E.get<std::string>());
+    }
   }
+  if (const json *Diags = Fields.find("diagnostics")) {
+    if (!Diags->is_array())
+      Fields.fail("diagnostics", "an array");
+    else
+      for (size_t I = 0; I < Diags->size() && Error.empty(); ++I)
+        R.Diagnostics.push_back(diagFromJSON(
+            (*Diags)[I], Prefix + "diagnostics[" + std::to_string(I) + "]",
+            Error));
+  }
+  if (!Error.empty())
+    return Invalid(Error);
+  const json *FactsJ = Fields.find("facts");
+  if (!FactsJ)
+    return Invalid(Prefix + "facts: missing");
+  auto F = factsFromJSONValue(*FactsJ, Origin);
+  if (!F)
+    return F.takeError();
   R.Facts = std::move(*F);
   return R;
 }
@@ -585,25 +651,38 @@ std::optional<TUResult> Driver::Impl::readCache(const std::string &Key,
     return std::nullopt;
   llvm::SmallString<256> Path(Opts.CacheDir);
   llvm::sys::path::append(Path, Key + ".json");
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
+  // An entry that cannot be read or is not what poolguard writes is
+  // recomputed (and then replaced), never an error.
+  auto Buf = readInputFile(Path, MaxDataFileBytes);
+  if (!Buf) {
+    llvm::consumeError(Buf.takeError());
     return std::nullopt;
-  json J = json::parse((*Buf)->getBuffer().begin(), (*Buf)->getBuffer().end(),
-                       nullptr, false);
-  if (J.is_discarded())
+  }
+  auto J = parseJSON((*Buf)->getBuffer(), Path);
+  if (!J) {
+    llvm::consumeError(J.takeError());
     return std::nullopt;
+  }
   // Valid only while the TU and every file it read are unchanged.
-  auto Deps = J.find("deps");
-  if (Deps == J.end() || !Deps->is_array() || Deps->empty())
+  auto Deps = J->is_object() ? J->find("deps") : J->end();
+  if (Deps == J->end() || !Deps->is_array() || Deps->empty())
     return std::nullopt;
-  for (const json &D : *Deps)
-    if (contentHash(getStr(D, "path")) != getStr(D, "hash"))
+  for (size_t I = 0; I < Deps->size(); ++I) {
+    std::string Error;
+    JSONFieldReader D((*Deps)[I], "deps", Error);
+    std::string DepPath = D.str("path"), Hash = D.str("hash");
+    if (!Error.empty() || contentHash(DepPath) != Hash)
       return std::nullopt;
-  auto R = resultFromJSON(J, Path);
-  if (!R || R->File != File)
+  }
+  auto R = resultFromJSON(*J, Path, "");
+  if (!R) {
+    llvm::consumeError(R.takeError());
+    return std::nullopt;
+  }
+  if (R->File != File)
     return std::nullopt;
   R->FromCache = true;
-  return R;
+  return std::move(*R);
 }
 
 ReportDiagnostic Driver::Impl::toReport(const tooling::Diagnostic &D,
@@ -1046,12 +1125,13 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
         Why += ":\n" + ErrText;
       Res = I.failed(R.J.File, Why);
     } else {
-      auto Buf = llvm::MemoryBuffer::getFile(R.Out);
-      json J = Buf ? json::parse((*Buf)->getBuffer().begin(),
-                                 (*Buf)->getBuffer().end(), nullptr, false)
-                   : json();
-      auto Parsed = resultFromJSON(J, R.Out);
+      auto Buf = readInputFile(R.Out, MaxDataFileBytes);
+      auto J = Buf ? parseJSON((*Buf)->getBuffer(), R.Out)
+                   : llvm::Expected<json>(Buf.takeError());
+      auto Parsed = J ? resultFromJSON(*J, R.Out, "")
+                      : llvm::Expected<TUResult>(J.takeError());
       if (!Parsed) {
+        llvm::consumeError(Parsed.takeError());
         Res = I.failed(R.J.File, "the analysis worker wrote no result");
       } else {
         Res = std::move(*Parsed);
@@ -1293,30 +1373,37 @@ std::string Driver::resultsToJSON(const std::vector<TUResult> &Results) {
 
 llvm::Expected<std::vector<TUResult>>
 Driver::resultsFromJSON(llvm::StringRef Text, llvm::StringRef Origin) {
-  json Root = json::parse(Text.begin(), Text.end(), nullptr, false);
-  if (Root.is_discarded() || !Root.is_object() ||
-      !Root.contains("poolguardFacts"))
+  auto Root = parseJSON(Text, Origin);
+  if (!Root)
+    return Root.takeError();
+  if (!Root->is_object() || !Root->contains("poolguardFacts"))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "%s: not a poolguard facts file",
                                    Origin.str().c_str());
-  if (getStr(Root, "version") != POOLGUARD_VERSION)
+  std::string Error;
+  JSONFieldReader Fields(*Root, "", Error);
+  std::string Version = Fields.str("version");
+  if (!Error.empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s: invalid facts file: %s",
+                                   Origin.str().c_str(), Error.c_str());
+  if (Version != POOLGUARD_VERSION)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "%s: written by poolguard %s; this is poolguard %s (rerun the map "
         "step with this version)",
-        Origin.str().c_str(), getStr(Root, "version").c_str(),
+        Origin.str().c_str(), Version.c_str(),
         static_cast<const char *>(POOLGUARD_VERSION));
   std::vector<TUResult> Out;
-  auto It = Root.find("results");
-  if (It == Root.end() || !It->is_array())
+  const json *Results = Fields.find("results");
+  if (!Results || !Results->is_array())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "%s: no results", Origin.str().c_str());
-  for (const json &R : *It) {
-    auto Parsed = resultFromJSON(R, Origin);
+  for (size_t I = 0; I < Results->size(); ++I) {
+    auto Parsed = resultFromJSON((*Results)[I], Origin,
+                                 "results[" + std::to_string(I) + "]");
     if (!Parsed)
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "%s: malformed result",
-                                     Origin.str().c_str());
+      return Parsed.takeError();
     Out.push_back(std::move(*Parsed));
   }
   return Out;

@@ -13,6 +13,8 @@
 #include "utils/AtomicFile.h"
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
+#include "utils/ReadFile.h"
+#include "utils/YAMLDepth.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -365,12 +367,16 @@ int main(int argc, const char **argv) {
     std::string Text = Config;
     std::string Name = "--config";
     if (!ConfigFile.empty()) {
-      auto Buf = MemoryBuffer::getFile(ConfigFile);
+      auto Buf = ct::poolguard::readInputFile(
+          ConfigFile, ct::poolguard::MaxConfigFileBytes);
       if (!Buf)
-        return usageError(ConfigFile + ": " + Buf.getError().message());
+        return usageError(ConfigFile + ": " + toString(Buf.takeError()));
       Text = (*Buf)->getBuffer().str();
       Name = ConfigFile;
     }
+    // clang-tidy's YAML reader recurses once per level of nesting.
+    if (Error E = ct::poolguard::checkYAMLDepth(Text, Name))
+      return usageError(toString(std::move(E)));
     std::string Diags;
     auto Parsed = ct::parseConfigurationWithDiags(
         MemoryBufferRef(Text, Name), [&](const SMDiagnostic &D) {
@@ -485,9 +491,10 @@ int main(int argc, const char **argv) {
   std::vector<TUResult> Results;
   if (Merge) {
     for (const std::string &File : SourcePaths) {
-      auto Buf = MemoryBuffer::getFile(File);
+      auto Buf =
+          ct::poolguard::readInputFile(File, ct::poolguard::MaxDataFileBytes);
       if (!Buf)
-        return usageError(File + ": " + Buf.getError().message());
+        return usageError(File + ": " + toString(Buf.takeError()));
       auto Part = Driver::resultsFromJSON((*Buf)->getBuffer(), File);
       if (!Part)
         return usageError(toString(Part.takeError()));

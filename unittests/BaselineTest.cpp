@@ -182,7 +182,13 @@ std::string errorOf(llvm::StringRef JSON) {
 }
 
 TEST(BaselineTest, ClearErrors) {
-  EXPECT_EQ(errorOf("{"), "invalid baseline file 'base.json': not valid JSON");
+  EXPECT_EQ(errorOf("{"),
+            "invalid baseline file 'base.json': base.json:1: invalid JSON: "
+            "syntax error while parsing object key - unexpected end of "
+            "input; expected string literal");
+  EXPECT_EQ(errorOf("{\"version\": " + std::string(100000, '[')),
+            "invalid baseline file 'base.json': base.json:1: nesting deeper "
+            "than 64 levels");
   EXPECT_EQ(errorOf("[]"),
             "invalid baseline file 'base.json': expected a JSON object");
   EXPECT_EQ(errorOf("{\"findings\":[]}"),

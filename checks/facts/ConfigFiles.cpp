@@ -7,6 +7,8 @@
 
 #include "facts/ConfigFiles.h"
 #include "utils/JSONSyntax.h"
+#include "utils/ReadFile.h"
+#include "utils/YAMLDepth.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -135,6 +137,9 @@ parseYAMLConfig(llvm::StringRef Text, llvm::StringRef Path) {
                     .str();
       },
       &DiagError);
+  // Reading and skipping nodes below recurses once per level.
+  if (llvm::Error E = checkYAMLDepth(Text, Path, MaxDepth))
+    return std::move(E);
   auto File = std::make_shared<ConfigFile>();
   File->Path = Path.str();
   llvm::yaml::Stream Stream(Text, SM, /*ShowColors=*/false);
@@ -187,18 +192,12 @@ ConfigNode fromJSON(const json &J, unsigned Depth) {
 
 llvm::Expected<std::shared_ptr<const ConfigFile>>
 parseJSONConfig(llvm::StringRef Text, llvm::StringRef Path) {
-  json Root = json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
-                          /*allow_exceptions=*/false,
-                          /*ignore_comments=*/true);
-  if (Root.is_discarded()) {
-    if (llvm::Error E = checkJSONSyntax(Text, Path, /*IgnoreComments=*/true))
-      return std::move(E);
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s: invalid JSON", Path.str().c_str());
-  }
+  auto Root = parseJSON(Text, Path, /*IgnoreComments=*/true, MaxDepth);
+  if (!Root)
+    return Root.takeError();
   auto File = std::make_shared<ConfigFile>();
   File->Path = Path.str();
-  File->Root = fromJSON(Root, 0);
+  File->Root = fromJSON(*Root, 0);
   return std::shared_ptr<const ConfigFile>(std::move(File));
 }
 
@@ -206,12 +205,12 @@ parseJSONConfig(llvm::StringRef Text, llvm::StringRef Path) {
 
 static llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
 readFile(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  auto Buffer = readInputFile(Path, MaxConfigFileBytes);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "cannot read configuration file '%s': %s",
                                    Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
+                                   toString(Buffer.takeError()).c_str());
   return std::move(*Buffer);
 }
 

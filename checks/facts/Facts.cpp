@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/Facts.h"
+#include "utils/JSONSyntax.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include <nlohmann/json.hpp>
@@ -35,84 +36,22 @@ json posToJSON(const SourcePos &P) {
 }
 
 /// Reads fields of one JSON object and records the first type error.
-class Reader {
+class Reader : public JSONFieldReader {
 public:
-  Reader(const json &Obj, std::string Where, std::string &Error)
-      : Obj(Obj), Where(std::move(Where)), Error(Error) {
-    if (!Obj.is_object())
-      fail("", "an object");
-  }
-
-  std::string str(const char *Key) {
-    auto It = Obj.find(Key);
-    if (It == Obj.end())
-      return {};
-    if (!It->is_string()) {
-      fail(Key, "a string");
-      return {};
-    }
-    return It->get<std::string>();
-  }
-
-  bool boolean(const char *Key) {
-    auto It = Obj.find(Key);
-    if (It == Obj.end())
-      return false;
-    if (!It->is_boolean()) {
-      fail(Key, "a boolean");
-      return false;
-    }
-    return It->get<bool>();
-  }
-
-  unsigned uns(const char *Key, unsigned Default = 0) {
-    auto It = Obj.find(Key);
-    if (It == Obj.end())
-      return Default;
-    if (!It->is_number_unsigned()) {
-      fail(Key, "an unsigned number");
-      return Default;
-    }
-    return It->get<unsigned>();
-  }
-
-  std::optional<int64_t> optInt(const char *Key) {
-    auto It = Obj.find(Key);
-    if (It == Obj.end() || It->is_null())
-      return std::nullopt;
-    if (!It->is_number_integer()) {
-      fail(Key, "an integer");
-      return std::nullopt;
-    }
-    return It->get<int64_t>();
-  }
+  using JSONFieldReader::JSONFieldReader;
 
   SourcePos pos(const char *Key) {
     SourcePos P;
-    auto It = Obj.find(Key);
-    if (It == Obj.end())
+    const json *V = find(Key);
+    if (!V)
       return P;
-    Reader R(*It, Where + "." + Key, Error);
+    JSONFieldReader R(*V, where() + "." + Key, error());
     P.File = R.str("file");
     P.Line = R.uns("line");
     P.Column = R.uns("column");
     P.Offset = R.uns("offset");
     return P;
   }
-
-private:
-  void fail(llvm::StringRef Key, llvm::StringRef Expected) {
-    if (!Error.empty())
-      return;
-    Error = Where;
-    if (!Key.empty())
-      Error += ("." + Key).str();
-    Error += (": expected " + Expected).str();
-  }
-
-  const json &Obj;
-  std::string Where;
-  std::string &Error;
 };
 
 template <typename T, typename Fn>
@@ -244,14 +183,10 @@ json factsToJSONValue(const Facts &F) {
 
 llvm::Expected<Facts> factsFromJSON(llvm::StringRef Text,
                                     llvm::StringRef Origin) {
-  json Root = json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
-                          /*allow_exceptions=*/false);
-  if (Root.is_discarded())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s: not a poolguard facts file (invalid "
-                                   "JSON)",
-                                   Origin.str().c_str());
-  return factsFromJSONValue(Root, Origin);
+  auto Root = parseJSON(Text, Origin);
+  if (!Root)
+    return Root.takeError();
+  return factsFromJSONValue(*Root, Origin);
 }
 
 llvm::Expected<Facts> factsFromJSONValue(const json &Root,
@@ -269,7 +204,9 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
         "%s: facts format version %s is not supported (expected %d); "
         "regenerate it with this poolguard",
         Origin.str().c_str(),
-        Version == Root.end() ? "(none)" : Version->dump().c_str(),
+        Version == Root.end()     ? "(none)"
+        : Version->is_primitive() ? Version->dump().c_str()
+                                  : Version->type_name(),
         FactsFormatVersion);
 
   Facts F;

@@ -5,10 +5,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/FactsIndex.h"
+#include "utils/ReadFile.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <mutex>
@@ -36,11 +36,11 @@ loadFactsIndex(llvm::StringRef Path) {
       It->second.Size == Status.getSize())
     return It->second.Index;
 
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  auto Buffer = readInputFile(Path, MaxDataFileBytes);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "%s: %s",
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s",
                                    Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
+                                   toString(Buffer.takeError()).c_str());
   auto Parsed = factsFromJSON((*Buffer)->getBuffer(), Path);
   if (!Parsed)
     return Parsed.takeError();

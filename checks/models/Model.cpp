@@ -9,11 +9,11 @@
 #include "models/Model.h"
 #include "utils/DatabaseAddress.h"
 #include "utils/JSONSyntax.h"
+#include "utils/ReadFile.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -24,31 +24,75 @@ using OJson = nlohmann::ordered_json;
 
 namespace {
 
-/// Records the line of every object key and array element, keyed by its
-/// path ("/pools/2/size/from"). Runs on text nlohmann already accepted.
+/// Finds the line of an object key or array element by its path
+/// ("/pools/2/size/from") in text that nlohmann already accepted. Only
+/// errors ask, so the text is walked then, without recursion and without
+/// storing a path per element (that would cost memory proportional to
+/// depth times size).
 class KeyLines {
 public:
-  explicit KeyLines(llvm::StringRef Text) : Text(Text) {
-    skipSpace();
-    value("");
-  }
+  explicit KeyLines(llvm::StringRef Text) : Text(Text) {}
 
-  unsigned lineOf(const std::string &Path) const {
-    auto It = Lines.find(Path);
-    return It == Lines.end() ? 1 : It->second;
+  unsigned lineOf(llvm::StringRef Path) const {
+    size_t Pos = skipSpace(0);
+    size_t Found = llvm::StringRef::npos;
+    while (Path.consume_front("/")) {
+      Found = llvm::StringRef::npos;
+      if (Pos >= Text.size())
+        return 1;
+      if (Text[Pos] == '{') {
+        Pos = skipSpace(Pos + 1);
+        while (Pos < Text.size() && Text[Pos] == '"') {
+          size_t KeyPos = Pos;
+          std::string Key = string(Pos);
+          Pos = skipSpace(skipSpace(Pos) + 1); // ':'
+          // A key may hold '/'.
+          if (Path.starts_with(Key) &&
+              (Path.size() == Key.size() || Path[Key.size()] == '/')) {
+            Found = KeyPos;
+            Path = Path.drop_front(Key.size());
+            break;
+          }
+          Pos = skipSpace(skipValue(Pos));
+          if (Pos < Text.size() && Text[Pos] == ',')
+            Pos = skipSpace(Pos + 1);
+        }
+      } else if (Text[Pos] == '[') {
+        llvm::StringRef Segment =
+            Path.take_until([](char C) { return C == '/'; });
+        Path = Path.drop_front(Segment.size());
+        unsigned Index;
+        if (Segment.getAsInteger(10, Index))
+          return 1;
+        Pos = skipSpace(Pos + 1);
+        for (unsigned I = 0; Pos < Text.size() && Text[Pos] != ']'; ++I) {
+          if (I == Index) {
+            Found = Pos;
+            break;
+          }
+          Pos = skipSpace(skipValue(Pos));
+          if (Pos < Text.size() && Text[Pos] == ',')
+            Pos = skipSpace(Pos + 1);
+        }
+      }
+      if (Found == llvm::StringRef::npos)
+        return 1;
+    }
+    if (Found == llvm::StringRef::npos)
+      return 1;
+    return 1 + Text.take_front(Found).count('\n');
   }
 
 private:
-  void skipSpace() {
-    while (Pos < Text.size() && (Text[Pos] == ' ' || Text[Pos] == '\t' ||
-                                 Text[Pos] == '\r' || Text[Pos] == '\n')) {
-      if (Text[Pos] == '\n')
-        ++Line;
+  size_t skipSpace(size_t Pos) const {
+    while (Pos < Text.size() && llvm::StringRef(" \t\r\n").contains(Text[Pos]))
       ++Pos;
-    }
+    return Pos;
   }
 
-  std::string string() {
+  /// The string starting at \p Pos (escapes kept as the escaped character);
+  /// \p Pos moves past it.
+  std::string string(size_t &Pos) const {
     std::string Out;
     ++Pos; // Opening quote.
     while (Pos < Text.size() && Text[Pos] != '"') {
@@ -60,60 +104,36 @@ private:
     return Out;
   }
 
-  void value(const std::string &Path) {
-    if (Pos >= Text.size())
-      return;
-    char C = Text[Pos];
-    if (C == '{') {
-      ++Pos;
-      skipSpace();
-      while (Pos < Text.size() && Text[Pos] != '}') {
-        unsigned KeyLine = Line;
-        std::string Key = string();
-        std::string Sub = Path + "/" + Key;
-        Lines.emplace(Sub, KeyLine);
-        skipSpace();
-        ++Pos; // ':'
-        skipSpace();
-        value(Sub);
-        skipSpace();
-        if (Pos < Text.size() && Text[Pos] == ',') {
+  /// The position after the value that starts at \p Pos.
+  size_t skipValue(size_t Pos) const {
+    unsigned Depth = 0;
+    do {
+      if (Pos >= Text.size())
+        return Pos;
+      char C = Text[Pos];
+      if (C == '"') {
+        for (++Pos; Pos < Text.size() && Text[Pos] != '"'; ++Pos)
+          if (Text[Pos] == '\\')
+            ++Pos;
+        ++Pos;
+      } else if (C == '[' || C == '{') {
+        ++Depth;
+        ++Pos;
+      } else if (C == ']' || C == '}') {
+        --Depth;
+        ++Pos;
+      } else if (Depth == 0) {
+        while (Pos < Text.size() &&
+               !llvm::StringRef(",]} \t\r\n").contains(Text[Pos]))
           ++Pos;
-          skipSpace();
-        }
+      } else {
+        ++Pos;
       }
-      ++Pos;
-      return;
-    }
-    if (C == '[') {
-      ++Pos;
-      skipSpace();
-      for (unsigned I = 0; Pos < Text.size() && Text[Pos] != ']'; ++I) {
-        std::string Sub = Path + "/" + std::to_string(I);
-        Lines.emplace(Sub, Line);
-        value(Sub);
-        skipSpace();
-        if (Pos < Text.size() && Text[Pos] == ',') {
-          ++Pos;
-          skipSpace();
-        }
-      }
-      ++Pos;
-      return;
-    }
-    if (C == '"') {
-      string();
-      return;
-    }
-    while (Pos < Text.size() &&
-           !llvm::StringRef(",]} \t\r\n").contains(Text[Pos]))
-      ++Pos;
+    } while (Depth > 0);
+    return Pos;
   }
 
   llvm::StringRef Text;
-  size_t Pos = 0;
-  unsigned Line = 1;
-  std::map<std::string, unsigned> Lines;
 };
 
 /// Validates one model file and reports the first error.
@@ -439,10 +459,10 @@ static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
 }
 
 llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
-  if (llvm::Error E = checkJSONSyntax(Text, File))
-    return std::move(E);
-  OJson J = OJson::parse(Text.begin(), Text.end(), nullptr,
-                         /*allow_exceptions=*/false);
+  auto Parsed = parseOrderedJSON(Text, File);
+  if (!Parsed)
+    return Parsed.takeError();
+  const OJson &J = *Parsed;
   Validator V(Text, File);
   Model M;
   M.File = File.str();
@@ -662,11 +682,11 @@ loadUncached(llvm::ArrayRef<std::string> ExtraFiles) {
     Set->Models.push_back(std::move(*M));
   }
   for (const std::string &File : ExtraFiles) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+    auto Buffer = readInputFile(File, MaxConfigFileBytes);
     if (!Buffer)
       return llvm::createStringError(
-          Buffer.getError(), "cannot read model file '%s': %s", File.c_str(),
-          Buffer.getError().message().c_str());
+          llvm::inconvertibleErrorCode(), "cannot read model file '%s': %s",
+          File.c_str(), toString(Buffer.takeError()).c_str());
     auto M = parseModel((*Buffer)->getBuffer(), File);
     if (!M)
       return M.takeError();
