@@ -61,7 +61,9 @@
 #include <set>
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/WithColor.h"
+#include <cstring>
 #include <dirent.h>
+#include <map>
 #include <new>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -306,6 +308,63 @@ bool isSourceFile(StringRef File) {
       .Default(false);
 }
 
+} // namespace
+
+llvm::Expected<ClangTidyOptions> parseConfigFile(llvm::MemoryBufferRef Config,
+                                                 llvm::StringRef Name) {
+  // clang-tidy's YAML reader recurses once per level of nesting: a huge or
+  // deep file is refused before it is parsed.
+  if (Config.getBufferSize() > MaxConfigFileBytes)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "%s: is larger than %u MiB, the limit for this kind of file",
+        Name.str().c_str(), unsigned(MaxConfigFileBytes >> 20));
+  if (llvm::Error E = checkYAMLDepth(Config.getBuffer(), Name))
+    return std::move(E);
+  std::string Diag;
+  auto Parsed = parseConfigurationWithDiags(
+      Config, [&](const llvm::SMDiagnostic &D) {
+        if (Diag.empty())
+          Diag = llvm::formatv("{0}:{1}:{2}: {3}", Name, D.getLineNo(),
+                               D.getColumnNo() + 1, D.getMessage());
+      });
+  if (!Parsed)
+    return llvm::createStringError(
+        Parsed.getError(),
+        Diag.empty() ? (Name + ": " + Parsed.getError().message()).str()
+                     : Diag);
+  return *Parsed;
+}
+
+namespace {
+
+/// clang-tidy skips a .clang-tidy it cannot read (a directory, a file without
+/// read permission) and silently uses the next one up, or the defaults. A
+/// configuration that exists but cannot be read is an error here: for each
+/// TU, the nearest .clang-tidy up the tree must be a readable regular file.
+void checkReadableConfigFiles(llvm::ArrayRef<std::string> TUs,
+                              std::map<std::string, std::string> &Errors) {
+  llvm::StringSet<> Seen;
+  for (const std::string &TU : TUs)
+    for (llvm::StringRef Dir = llvm::sys::path::parent_path(TU); !Dir.empty();
+         Dir = llvm::sys::path::parent_path(Dir)) {
+      if (!Seen.insert(Dir).second)
+        break;
+      llvm::SmallString<256> Path(Dir);
+      llvm::sys::path::append(Path, ".clang-tidy");
+      llvm::sys::fs::file_status Status;
+      if (llvm::sys::fs::status(Path, Status))
+        continue;
+      std::string File(Path);
+      if (!llvm::sys::fs::is_regular_file(Status))
+        Errors.try_emplace(File, File + ": not a regular file");
+      else if (::access(File.c_str(), R_OK) != 0)
+        Errors.try_emplace(File, File + ": cannot read it: " +
+                                     std::string(std::strerror(errno)));
+      break;
+    }
+}
+
 using ConfigHandlerList = std::vector<std::pair<
     std::string,
     std::function<llvm::ErrorOr<ClangTidyOptions>(llvm::MemoryBufferRef)>>>;
@@ -335,7 +394,9 @@ struct Driver::Impl {
   std::string ModelsHash;
   std::string BinaryId; ///< This poolguard binary: size and time.
   std::vector<std::string> ConfigFiles; ///< The ConfigFiles option.
-  std::string ConfigErrors;
+  /// Configuration errors, one per file however its path is spelled
+  /// ("dir/./.clang-tidy" and "dir/.clang-tidy" are one file).
+  std::map<std::string, std::string> ConfigErrors;
   FileCache Files;
   std::mutex HashMu;
   llvm::StringMap<std::string> ContentHashes;
@@ -398,45 +459,20 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
     return std::make_unique<ConfigOptionsProvider>(Global, Defaults,
                                                    *Opts.FixedConfig, Override);
   // Like clang-tidy's FileOptionsProvider, but a malformed .clang-tidy is a
-  // configuration error, not a warning to skip past.
+  // configuration error, not a warning to skip past. The handler records it
+  // and returns empty options, so clang-tidy prints nothing of its own; the
+  // run stops at prepare().
   ConfigHandlerList Handlers;
-  std::string *Errors = &ConfigErrors;
+  auto *Errors = &ConfigErrors;
   Handlers.emplace_back(
       ".clang-tidy",
       [Errors](llvm::MemoryBufferRef Config)
           -> llvm::ErrorOr<ClangTidyOptions> {
-        std::string Diags;
-        // clang-tidy's YAML reader recurses once per level of nesting.
-        // FileOptionsProvider skips a .clang-tidy that is not a regular file
-        // and has read this one already; a huge one is not parsed.
-        llvm::Error Bounded =
-            Config.getBufferSize() > MaxConfigFileBytes
-                ? llvm::createStringError(
-                      llvm::inconvertibleErrorCode(),
-                      "%s: is larger than %u MiB, the limit for this kind "
-                      "of file",
-                      Config.getBufferIdentifier().str().c_str(),
-                      unsigned(MaxConfigFileBytes >> 20))
-                : checkYAMLDepth(Config.getBuffer(),
-                                 Config.getBufferIdentifier());
-        if (Bounded) {
-          Diags = llvm::toString(std::move(Bounded)) + "\n";
-          if (Errors->find(Diags) == std::string::npos)
-            *Errors += Diags;
-          return std::make_error_code(std::errc::invalid_argument);
-        }
-        auto Parsed = parseConfigurationWithDiags(
-            Config, [&](const llvm::SMDiagnostic &D) {
-              llvm::raw_string_ostream OS(Diags);
-              D.print("poolguard", OS, /*ShowColors=*/false);
-            });
+        const std::string File = absolutePath(Config.getBufferIdentifier());
+        auto Parsed = parseConfigFile(Config, File);
         if (!Parsed) {
-          if (Diags.empty())
-            Diags = Config.getBufferIdentifier().str() + ": " +
-                    Parsed.getError().message() + "\n";
-          if (Errors->find(Diags) == std::string::npos)
-            *Errors += Diags;
-          return std::make_error_code(std::errc::invalid_argument);
+          Errors->try_emplace(File, llvm::toString(Parsed.takeError()));
+          return ClangTidyOptions();
         }
         return *Parsed;
       });
@@ -454,12 +490,18 @@ llvm::Error Driver::prepare() {
   // Every TU's own configuration must parse too.
   for (const std::string &TU : TUs)
     (void)P->Provider->getOptions(TU);
-  if (!P->ConfigErrors.empty())
+  if (!P->Opts.FixedConfig)
+    checkReadableConfigFiles(TUs, P->ConfigErrors);
+  if (!P->ConfigErrors.empty()) {
+    std::string Text;
+    for (const auto &Entry : P->ConfigErrors)
+      Text += Entry.second + "\n";
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
-                                   llvm::StringRef(P->ConfigErrors)
+                                   llvm::StringRef(Text)
                                        .rtrim()
                                        .str()
                                        .c_str());
+  }
 
   // Models: the built-in ones plus the project's ModelFiles option.
   // ModelFiles and ConfigFiles: global or per-check, shared by the cross-TU

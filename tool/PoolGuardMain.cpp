@@ -374,20 +374,9 @@ int main(int argc, const char **argv) {
       Text = (*Buf)->getBuffer().str();
       Name = ConfigFile;
     }
-    // clang-tidy's YAML reader recurses once per level of nesting.
-    if (Error E = ct::poolguard::checkYAMLDepth(Text, Name))
-      return usageError(toString(std::move(E)));
-    std::string Diags;
-    auto Parsed = ct::parseConfigurationWithDiags(
-        MemoryBufferRef(Text, Name), [&](const SMDiagnostic &D) {
-          raw_string_ostream OS(Diags);
-          D.print("poolguard", OS, /*ShowColors=*/false);
-        });
-    if (!Parsed) {
-      std::string Msg = Parsed.getError().message();
-      return usageError(Diags.empty() ? Name + ": " + Msg
-                                      : StringRef(Diags).rtrim().str());
-    }
+    auto Parsed = parseConfigFile(MemoryBufferRef(Text, Name), Name);
+    if (!Parsed)
+      return usageError(toString(Parsed.takeError()));
     Opts.FixedConfig = *Parsed;
   }
   Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
