@@ -1,10 +1,26 @@
 # Sourced by the README's commands: installs the Debian packages poolguard
 # needs when they are missing (as root), for LLVM ${POOLGUARD_LLVM:-19}.
+# The package lists in README.md and docs/ci.md are checked against these two
+# functions by test/docs-packages.test.
+
+# What building poolguard (-DPOOLGUARD_BUILD_TESTS=OFF) needs.
+poolguard_build_packages() {
+  local v="${1:-19}"
+  echo "cmake ninja-build g++ llvm-$v-dev libclang-$v-dev nlohmann-json3-dev"
+}
+
+# What the tests, the plugin tests, the package check and the docs' tools
+# need besides.
+poolguard_test_packages() {
+  local v="${1:-19}"
+  echo "python3 clang-$v clang-tidy-$v clangd-$v llvm-$v-tools clang-tools-$v \
+libgtest-dev pre-commit git strace help2man lintian dpkg-dev man-db"
+}
+
 poolguard_install_deps() {
   local v="${POOLGUARD_LLVM:-19}"
-  local pkgs="cmake ninja-build python3 g++ llvm-$v-dev libclang-$v-dev clang-$v \
-clang-tidy-$v clangd-$v llvm-$v-tools clang-tools-$v nlohmann-json3-dev libgtest-dev \
-pre-commit git strace help2man lintian dpkg-dev man-db"
+  local pkgs
+  pkgs="$(poolguard_build_packages "$v") $(poolguard_test_packages "$v")"
   local missing=""
   for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
