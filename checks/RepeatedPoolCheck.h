@@ -11,6 +11,10 @@
 
 namespace clang::tidy::poolguard {
 
+/// The findings of poolguard-repeated-pool over \p F: several pool creation
+/// sites that reach the same database identity. Sorted.
+std::vector<Finding> findRepeatedPools(const Facts &F);
+
 /// Finds several pool creation sites that reach the same database.
 ///
 /// For the user-facing documentation see:

@@ -19,6 +19,8 @@
 #include "Driver.h"
 #include "Output.h"
 #include "SourceText.h"
+#include "DuplicatePooledProviderCheck.h"
+#include "RepeatedPoolCheck.h"
 #include "facts/FactsCollector.h"
 #include "utils/AtomicFile.h"
 #include "models/Model.h"
