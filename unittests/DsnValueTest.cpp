@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "facts/DatabaseAddress.h"
 #include "utils/DsnValue.h"
 #include "gtest/gtest.h"
 

@@ -6,8 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/CollectorExtensions.h"
+#include "facts/DatabaseAddress.h"
 #include "facts/ModuleGraph.h"
-#include "utils/DatabaseAddress.h"
 #include "utils/LLVMCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"

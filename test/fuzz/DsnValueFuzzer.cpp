@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "facts/DatabaseAddress.h"
 #include "utils/DsnValue.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
