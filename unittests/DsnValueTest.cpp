@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "dsn/DsnValue.h"
 #include "facts/DatabaseAddress.h"
-#include "utils/DsnValue.h"
 #include "gtest/gtest.h"
 
 namespace clang::tidy::poolguard {

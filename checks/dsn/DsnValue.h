@@ -15,8 +15,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef POOLGUARD_UTILS_DSNVALUE_H
-#define POOLGUARD_UTILS_DSNVALUE_H
+#ifndef POOLGUARD_DSN_DSNVALUE_H
+#define POOLGUARD_DSN_DSNVALUE_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -140,4 +140,4 @@ bool parseBraceFormat(llvm::StringRef Format,
 
 } // namespace clang::tidy::poolguard
 
-#endif // POOLGUARD_UTILS_DSNVALUE_H
+#endif // POOLGUARD_DSN_DSNVALUE_H

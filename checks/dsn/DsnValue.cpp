@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "utils/DsnValue.h"
+#include "dsn/DsnValue.h"
 #include "facts/DatabaseAddress.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
