@@ -15,7 +15,8 @@ namespace clang::tidy::poolguard {
 /// sites that reach the same database identity. Sorted.
 std::vector<Finding> findRepeatedPools(const Facts &F);
 
-/// Finds several pool creation sites that reach the same database.
+/// Finds several pool creation sites in one program that reach the same
+/// database.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/poolguard-repeated-pool.rst
