@@ -1,13 +1,190 @@
 //===----------------------------------------------------------------------===//
 //
-// poolguard-connection-budget: the arithmetic lives in facts/Reducers.cpp so
-// that the standalone tool runs the same logic on merged facts.
+// poolguard-connection-budget: the arithmetic is a pure function of the
+// facts, run by the check on this TU's facts (over the facts index when one
+// is configured) and by the standalone tool on the merged facts of every TU.
 //
 //===----------------------------------------------------------------------===//
 
 #include "ConnectionBudgetCheck.h"
+#include "facts/Instances.h"
+#include "utils/Plural.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
 
 namespace clang::tidy::poolguard {
+
+/// The multiplier of \p C: its own, or the program's value of the setting
+/// it depends on (config work, cfg): a value set in code or in a config file
+/// wins over the framework's default; of several, the largest is kept, since
+/// the budget is an upper bound.
+static void resolveMultiplier(const Facts &F, const PoolCreationFact &C,
+                              BudgetContribution &Part) {
+  Part.Multiplier = std::max(1u, C.Multiplier);
+  Part.MultiplierReason = C.MultiplierReason;
+  if (C.MultiplierSetting.empty())
+    return;
+  const SettingFact *Best = nullptr;
+  for (const SettingFact &S : F.Settings) {
+    if (S.Name != C.MultiplierSetting || S.Value < 1)
+      continue;
+    if (!Best || (Best->IsDefault && !S.IsDefault) ||
+        (Best->IsDefault == S.IsDefault && S.Value > Best->Value))
+      Best = &S;
+  }
+  if (!Best)
+    return;
+  Part.Multiplier = static_cast<unsigned>(Best->Value);
+  if (!Best->Text.empty())
+    Part.MultiplierReason += " (" + Best->Text + ")";
+}
+
+std::vector<DatabaseBudget> computeBudgets(const Facts &F,
+                                           const BudgetOptions &Opts) {
+  std::vector<DatabaseBudget> Budgets;
+  int64_t Replicas = std::max<int64_t>(1, Opts.Replicas);
+  int64_t Available =
+      std::max<int64_t>(0, Opts.MaxConnections - Opts.ReservedConnections) /
+      Replicas;
+
+  InstanceIndex Instances(F);
+  auto Contribute = [&](DatabaseBudget &B, const PoolCreationFact &C) {
+    BudgetContribution Part;
+    Part.Pool = &C;
+    Part.Instances = Instances.count(C.OwnerType, &Part.InstancesReason);
+    resolveMultiplier(F, C, Part);
+    if (C.Size && !C.Unbounded && !C.SizeIsInitialCache) {
+      Part.Connections = *C.Size * Part.Instances * Part.Multiplier;
+      B.KnownTotal += *Part.Connections;
+    } else {
+      B.HasUnknown = true;
+    }
+    B.Pools.push_back(std::move(Part));
+  };
+
+  for (auto &[Db, Group] : poolsByDatabase(F)) {
+    DatabaseBudget B;
+    B.Database = Db;
+    B.DatabaseText = databaseText(*Group.front());
+    B.Available = Available;
+    for (const PoolCreationFact *C : Group)
+      Contribute(B, *C);
+    Budgets.push_back(std::move(B));
+  }
+  // A pool whose database is unknown is budgeted alone: it cannot be summed
+  // with others, but it can exceed the limit by itself.
+  for (const PoolCreationFact &C : F.PoolCreations) {
+    if (!C.Database.empty())
+      continue;
+    DatabaseBudget B;
+    B.Database = llvm::formatv("site:{0}:{1}:{2}", C.Loc.File, C.Loc.Line,
+                               C.Loc.Column)
+                     .str();
+    B.DatabaseText = "an unknown database";
+    B.Available = Available;
+    Contribute(B, C);
+    Budgets.push_back(std::move(B));
+  }
+  return Budgets;
+}
+
+static std::string describeSize(const BudgetContribution &P) {
+  const PoolCreationFact &C = *P.Pool;
+  if (C.PerThread)
+    return "one connection per thread that runs it (a connection name built "
+           "at run time)";
+  if (C.Unbounded)
+    return "an unbounded pool";
+  if (C.SizeIsInitialCache)
+    return llvm::formatv("a pool with an initial cache of {0} and no maximum",
+                         C.Size ? std::to_string(*C.Size) : C.SizeText)
+        .str();
+  if (!C.Size)
+    return llvm::formatv("a pool of unknown size ('{0}')", C.SizeText).str();
+  std::string S = llvm::formatv("pool of {0} connections{1}", *C.Size,
+                                C.SizeIsDefault ? " (the library's default)"
+                                                : "")
+                      .str();
+  return S;
+}
+
+std::vector<Finding> findBudgetOverruns(const Facts &F,
+                                        const BudgetOptions &Opts) {
+  std::vector<Finding> Findings;
+  for (const DatabaseBudget &B : computeBudgets(F, Opts)) {
+    if (B.KnownTotal <= B.Available)
+      continue;
+    // Report at the pool whose connections push the running total over.
+    int64_t Running = 0;
+    const BudgetContribution *Culprit = nullptr;
+    for (const BudgetContribution &P : B.Pools) {
+      Running += P.Connections.value_or(0);
+      if (Running > B.Available) {
+        Culprit = &P;
+        break;
+      }
+    }
+    assert(Culprit && "total exceeds the limit but no pool pushes it over");
+
+    Finding Fd;
+    Fd.Check = "poolguard-connection-budget";
+    Fd.Loc = Culprit->Pool->Loc;
+    std::string Limit =
+        Opts.Replicas > 1
+            ? llvm::formatv("({0} max_connections - {1} reserved) / {2} "
+                            "replicas",
+                            Opts.MaxConnections, Opts.ReservedConnections,
+                            Opts.Replicas)
+                  .str()
+            : llvm::formatv("{0} max_connections - {1} reserved",
+                            Opts.MaxConnections, Opts.ReservedConnections)
+                  .str();
+    Fd.Message =
+        llvm::formatv("pools of database '{0}' may open {1} connections, "
+                      "more than the {2} available ({3}); share one pool or "
+                      "lower the pool sizes",
+                      B.DatabaseText, B.KnownTotal, B.Available, Limit)
+            .str();
+    std::vector<std::string> Terms;
+    for (const BudgetContribution &P : B.Pools) {
+      std::string Note = describeSize(P);
+      if (P.Connections) {
+        std::string Mult;
+        if (P.Multiplier > 1)
+          Mult = llvm::formatv(", × {0}: {1}", P.Multiplier,
+                               P.MultiplierReason)
+                     .str();
+        Note += llvm::formatv(" created here ({0}{1}{2})",
+                              plural(P.Instances, "instance", "instances"),
+                              P.InstancesReason.empty()
+                                  ? ""
+                                  : ": " + P.InstancesReason,
+                              Mult)
+                    .str();
+        std::string Term = std::to_string(*P.Pool->Size);
+        if (P.Instances > 1)
+          Term += " × " + std::to_string(P.Instances);
+        if (P.Multiplier > 1)
+          Term += " × " + std::to_string(P.Multiplier);
+        Terms.push_back(Term);
+      } else {
+        Note += " created here; not counted";
+      }
+      Fd.Notes.push_back({Note, P.Pool->Loc});
+    }
+    std::string Sum = llvm::join(Terms, " + ");
+    if (Terms.size() > 1 && llvm::all_equal(Terms))
+      Sum = llvm::formatv("{0} pools × {1}", Terms.size(), Terms.front());
+    Fd.Notes.push_back({llvm::formatv("{0} = {1} > {2} available", Sum,
+                                      B.KnownTotal, B.Available)
+                            .str(),
+                        Fd.Loc});
+    Findings.push_back(std::move(Fd));
+  }
+  llvm::sort(Findings);
+  return Findings;
+}
 
 ConnectionBudgetCheck::ConnectionBudgetCheck(StringRef Name,
                                              ClangTidyContext *Context)

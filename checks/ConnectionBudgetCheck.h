@@ -8,8 +8,50 @@
 #define POOLGUARD_CONNECTIONBUDGETCHECK_H
 
 #include "CrossTUCheck.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace clang::tidy::poolguard {
+
+/// Options of poolguard-connection-budget.
+struct BudgetOptions {
+  int64_t MaxConnections = 100;
+  int64_t ReservedConnections = 3;
+  int64_t Replicas = 1;
+};
+
+/// One pool's contribution to a database's connection total.
+struct BudgetContribution {
+  const PoolCreationFact *Pool = nullptr;
+  unsigned Instances = 1;
+  std::string InstancesReason;
+  /// The pool's multiplier with its MultiplierSetting resolved against the
+  /// program's settings (Drogon fast clients: threads + 1).
+  unsigned Multiplier = 1;
+  std::string MultiplierReason; ///< With the setting's origin, if any.
+  std::optional<int64_t> Connections; ///< size × instances × multiplier.
+};
+
+/// The connection budget of one database identity.
+struct DatabaseBudget {
+  std::string Database;
+  std::string DatabaseText;
+  std::vector<BudgetContribution> Pools; ///< Sorted by location.
+  int64_t KnownTotal = 0;  ///< Per process.
+  bool HasUnknown = false; ///< Some pool has an unknown or unbounded size.
+  int64_t Available = 0;   ///< Per process: (Max - Reserved) / Replicas.
+};
+
+/// Computes the budget of every database with at least one pool.
+std::vector<DatabaseBudget> computeBudgets(const Facts &F,
+                                           const BudgetOptions &Opts);
+
+/// The findings of poolguard-connection-budget over \p F: databases whose
+/// pools may hold more connections than the server accepts. Sorted.
+std::vector<Finding> findBudgetOverruns(const Facts &F,
+                                        const BudgetOptions &Opts);
 
 /// Finds databases whose pools, summed over every instance, may open more
 /// connections than the database server accepts.

@@ -8,10 +8,16 @@
 #include "facts/FactsIndex.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
+#include <tuple>
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::poolguard {
+
+bool operator<(const Finding &A, const Finding &B) {
+  return std::tie(A.Loc, A.Check, A.Message) <
+         std::tie(B.Loc, B.Check, B.Message);
+}
 
 static std::vector<std::string> splitList(StringRef List) {
   SmallVector<StringRef, 4> Parts;

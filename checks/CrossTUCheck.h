@@ -9,12 +9,26 @@
 #ifndef POOLGUARD_CROSSTUCHECK_H
 #define POOLGUARD_CROSSTUCHECK_H
 
+#include "facts/Facts.h"
 #include "facts/FactsCollector.h"
-#include "facts/Reducers.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
 
 namespace clang::tidy::poolguard {
+
+struct FindingNote {
+  std::string Message;
+  SourcePos Loc;
+};
+
+/// A diagnostic computed from facts, before NOLINT filtering.
+struct Finding {
+  std::string Check;
+  std::string Message;
+  SourcePos Loc;
+  std::vector<FindingNote> Notes;
+};
+bool operator<(const Finding &A, const Finding &B);
 
 /// Base class of poolguard-duplicate-pooled-provider, poolguard-repeated-pool
 /// and poolguard-connection-budget.

@@ -5,8 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "DsnQueryAppendCheck.h"
-#include "utils/DsnEvaluator.h"
-#include "utils/DsnValue.h"
+#include "dsn/DsnEvaluator.h"
+#include "dsn/DsnValue.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

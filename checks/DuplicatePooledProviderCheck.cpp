@@ -1,13 +1,187 @@
 //===----------------------------------------------------------------------===//
 //
-// poolguard-duplicate-pooled-provider: the reducer lives in facts/Reducers.cpp so that the
-// standalone tool runs the same logic on merged facts.
+// poolguard-duplicate-pooled-provider: a pure function of the facts, run by
+// the check on this TU's facts (over the facts index when one is configured)
+// and by the standalone tool on the merged facts of every TU.
 //
 //===----------------------------------------------------------------------===//
 
 #include "DuplicatePooledProviderCheck.h"
+#include "facts/Instances.h"
+#include "facts/ModuleGraph.h"
+#include "utils/Plural.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <deque>
+#include <map>
+#include <set>
+#include <tuple>
 
 namespace clang::tidy::poolguard {
+
+/// The first pool-ownership reason of each type, by location.
+static std::map<std::string, const PoolOwnerFact *>
+poolOwners(const Facts &F) {
+  std::map<std::string, const PoolOwnerFact *> Owners;
+  for (const PoolOwnerFact &O : F.PoolOwners) // Sorted by (type, reason, loc).
+    Owners.try_emplace(O.Type, &O);
+  return Owners;
+}
+
+/// For each module, the injectors (imports that build one: a Fruit
+/// fruit::Injector or NormalizedComponent) whose component reaches it
+/// through imports, in source order.
+static std::map<std::string, std::vector<const ImportFact *>>
+injectorsReaching(const Facts &F, const ModuleGraph &Graph) {
+  std::vector<const ImportFact *> Injectors;
+  for (const ImportFact &I : F.Imports)
+    if (I.Injector)
+      Injectors.push_back(&I);
+  llvm::sort(Injectors, [](const ImportFact *A, const ImportFact *B) {
+    return std::tie(A->Loc, A->Module) < std::tie(B->Loc, B->Module);
+  });
+  std::map<std::string, std::vector<const ImportFact *>> Reaching;
+  for (const ImportFact *Injector : Injectors)
+    for (const auto &Reached : Graph.distancesFrom({Injector->Imported}))
+      Reaching[Reached.getKey().str()].push_back(Injector);
+  return Reaching;
+}
+
+std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
+  std::vector<Finding> Findings;
+  auto Owners = poolOwners(F);
+  // Registrations are ranked by distance from the program's roots, so the
+  // one "reached first" can be kept; modules no root reaches get no rank.
+  ModuleGraph Graph(F.Imports);
+  llvm::StringMap<unsigned> Rank = Graph.distancesFrom(Graph.roots());
+
+  // A per-injector registration (a Fruit binding) is one instance in every
+  // injector whose component reaches it: with several injectors, each is an
+  // instance, located where that injector is built.
+  auto Reaching = injectorsReaching(F, Graph);
+  std::deque<RegistrationFact> PerInjector;
+  std::map<const RegistrationFact *, const RegistrationFact *> BoundAt;
+  std::map<std::string, std::vector<const RegistrationFact *>> ByService;
+  for (const RegistrationFact &R : F.Registrations) {
+    if (R.Service.empty())
+      continue;
+    auto Roots = Reaching.find(R.Module);
+    if (R.Lifetime != "per-injector" || !R.Container.empty() ||
+        Roots == Reaching.end() || Roots->second.size() < 2) {
+      ByService[R.Service].push_back(&R);
+      continue;
+    }
+    for (const ImportFact *Injector : Roots->second) {
+      RegistrationFact &C = PerInjector.emplace_back(R);
+      C.Module = Injector->Module;
+      C.Container = Injector->Module;
+      C.Loc = Injector->Loc;
+      BoundAt[&C] = &R;
+      ByService[R.Service].push_back(&C);
+    }
+  }
+
+  for (auto &[Service, Regs] : ByService) {
+    auto Owner = Owners.find(Service);
+    bool ProviderCreatesPool = llvm::any_of(
+        Regs, [](const RegistrationFact *R) { return R->PoolCreatedByProvider; });
+    if (Owner == Owners.end() && !ProviderCreatesPool)
+      continue;
+
+    // Keep the registration reached first from a root module, else the first
+    // by file and line; registrations of one instance collapse to the first.
+    llvm::stable_sort(Regs, [&](const RegistrationFact *A,
+                                const RegistrationFact *B) {
+      unsigned RA = Rank.lookup(A->Module), RB = Rank.lookup(B->Module);
+      bool HasA = Rank.count(A->Module), HasB = Rank.count(B->Module);
+      if (HasA != HasB)
+        return HasA;
+      if (HasA && RA != RB)
+        return RA < RB;
+      return A->Loc < B->Loc;
+    });
+    std::vector<const RegistrationFact *> Instances;
+    std::set<std::string> Seen;
+    for (const RegistrationFact *R : Regs)
+      if (Seen.insert(instanceKey(*R)).second)
+        Instances.push_back(R);
+
+    std::string Ownership =
+        Owner != Owners.end()
+            ? llvm::formatv("'{0}' owns a pool: {1}", Service,
+                            Owner->second->Reason)
+                  .str()
+            : llvm::formatv("the provider of '{0}' creates a pool", Service)
+                  .str();
+    // A factory that makes an instance per consumer is several instances by
+    // itself (a CppMicroServices ServiceFactory: one per consuming bundle).
+    std::set<SourcePos> Reported;
+    for (const RegistrationFact *R : Regs) {
+      if (R->Lifetime != "per-consumer" || !Reported.insert(R->Loc).second)
+        continue;
+      Finding Fd;
+      Fd.Check = "poolguard-duplicate-pooled-provider";
+      Fd.Loc = R->Loc;
+      Fd.Message =
+          llvm::formatv("'{0}' owns a connection pool and is made by '{1}' "
+                        "for each consumer; every consumer gets its own "
+                        "instance and pool; register one shared instance "
+                        "instead",
+                        Service, moduleName(F, R->Module))
+              .str();
+      if (Owner != Owners.end())
+        Fd.Notes.push_back({Ownership, Owner->second->Loc});
+      Findings.push_back(std::move(Fd));
+    }
+    if (Instances.size() < 2)
+      continue;
+    std::set<std::string> Modules;
+    for (const RegistrationFact *R : Instances)
+      Modules.insert(R->Module);
+
+    for (size_t I = 1; I < Instances.size(); ++I) {
+      const RegistrationFact *R = Instances[I];
+      Finding Fd;
+      Fd.Check = "poolguard-duplicate-pooled-provider";
+      Fd.Loc = R->Loc;
+      Fd.Message =
+          llvm::formatv(
+              "'{0}' owns a connection pool and is provided again by '{1}'; "
+              "its {2} in {3} create {4}, each with its own pool; provide it "
+              "once in a shared module and inject it elsewhere",
+              Service, moduleName(F, R->Module),
+              plural(Instances.size(), "registration", "registrations"),
+              plural(Modules.size(), "module", "modules"),
+              plural(Instances.size(), "instance", "instances"))
+              .str();
+      std::set<const RegistrationFact *> Bindings;
+      for (const RegistrationFact *Other : Instances) {
+        if (auto It = BoundAt.find(Other); It != BoundAt.end())
+          Bindings.insert(It->second);
+        if (Other == R)
+          continue;
+        Fd.Notes.push_back(
+            {llvm::formatv("'{0}' is also provided by '{1}' here", Service,
+                           moduleName(F, Other->Module))
+                 .str(),
+             Other->Loc});
+      }
+      for (const RegistrationFact *B : Bindings)
+        Fd.Notes.push_back(
+            {llvm::formatv("each injector makes its own '{0}', bound in '{1}' "
+                           "here",
+                           Service, moduleName(F, B->Module))
+                 .str(),
+             B->Loc});
+      if (Owner != Owners.end())
+        Fd.Notes.push_back({Ownership, Owner->second->Loc});
+      Findings.push_back(std::move(Fd));
+    }
+  }
+  llvm::sort(Findings);
+  return Findings;
+}
 
 std::vector<Finding> DuplicatePooledProviderCheck::reduce(const Facts &F) {
   return findDuplicatePooledProviders(F);

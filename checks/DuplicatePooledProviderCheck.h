@@ -11,6 +11,11 @@
 
 namespace clang::tidy::poolguard {
 
+/// The findings of poolguard-duplicate-pooled-provider over \p F: a
+/// pool-owning service provided by several modules in ways that create
+/// several instances. Sorted, so independent of the order TUs were analyzed.
+std::vector<Finding> findDuplicatePooledProviders(const Facts &F);
+
 /// Finds a service that owns a connection pool and is provided by several
 /// modules, so several instances, each with its own pool, exist at run time.
 ///

@@ -1,6 +1,6 @@
 //===----------------------------------------------------------------------===//
 //
-// The poolguard clang-tidy module: registers every poolguard check. Linked
+// The poolguard clang-tidy module: registers every check of Checks.def. Linked
 // into libPoolGuardTidyModule.so, the poolguard tool and poolguard-clangd.
 //
 //===----------------------------------------------------------------------===//
@@ -17,13 +17,9 @@ namespace poolguard {
 class PoolGuardModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<ConnectionBudgetCheck>(
-        "poolguard-connection-budget");
-    CheckFactories.registerCheck<DsnQueryAppendCheck>(
-        "poolguard-dsn-query-append");
-    CheckFactories.registerCheck<DuplicatePooledProviderCheck>(
-        "poolguard-duplicate-pooled-provider");
-    CheckFactories.registerCheck<RepeatedPoolCheck>("poolguard-repeated-pool");
+#define POOLGUARD_CHECK(Class, Name, Kind, Summary, Details)                   \
+  CheckFactories.registerCheck<Class>(Name);
+#include "Checks.def"
   }
 };
 

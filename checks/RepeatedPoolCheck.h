@@ -11,7 +11,12 @@
 
 namespace clang::tidy::poolguard {
 
-/// Finds several pool creation sites that reach the same database.
+/// The findings of poolguard-repeated-pool over \p F: several pool creation
+/// sites that reach the same database identity. Sorted.
+std::vector<Finding> findRepeatedPools(const Facts &F);
+
+/// Finds several pool creation sites in one program that reach the same
+/// database.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/poolguard-repeated-pool.rst

@@ -17,7 +17,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "Checks.h"
+#include "DuplicatePooledProviderCheck.h"
 #include "Output.h"
+#include "RepeatedPoolCheck.h"
 #include "SourceText.h"
 #include "facts/FactsCollector.h"
 #include "utils/AtomicFile.h"
@@ -80,10 +83,6 @@ using nlohmann::json;
 namespace poolguard {
 
 namespace {
-
-const char *const CrossTUChecks[] = {"poolguard-connection-budget",
-                                     "poolguard-duplicate-pooled-provider",
-                                     "poolguard-repeated-pool"};
 
 
 /// Reads files once per process.
@@ -451,8 +450,9 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
   if (PerTUOnly) {
     // The cross-TU checks run on merged facts, not in the per-TU pass.
     std::string Checks = Override.Checks.value_or("");
-    for (const char *C : CrossTUChecks)
-      Checks += std::string(",-") + C;
+    for (const CheckInfo &C : PoolGuardChecks)
+      if (C.Kind == CheckKind::CrossTU)
+        Checks += (",-" + C.Name).str();
     Override.Checks = Checks;
   }
   if (Opts.FixedConfig)

@@ -10,7 +10,7 @@
 
 #include "Report.h"
 #include "facts/Facts.h"
-#include "facts/Reducers.h"
+#include "ConnectionBudgetCheck.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"

@@ -8,7 +8,7 @@
 #define POOLGUARD_TOOL_OUTPUT_H
 
 #include "Report.h"
-#include "facts/Reducers.h"
+#include "ConnectionBudgetCheck.h"
 #include "llvm/Support/raw_ostream.h"
 #include <nlohmann/json.hpp>
 

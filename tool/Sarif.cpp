@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Sarif.h"
+#include "Checks.h"
 #include "SourceText.h"
 #include "utils/Paths.h"
 #include "llvm/ADT/StringExtras.h"
@@ -29,41 +30,12 @@ std::string ruleHelpUri(llvm::StringRef CheckId) {
 }
 
 std::vector<SarifRule> poolguardRules() {
-  // Short descriptions: the summary sentences of docs/checks/<id>.rst.
-  return {
-      {"poolguard-connection-budget",
-       "Finds databases whose pools, summed over every instance, may open "
-       "more connections than the database server accepts",
-       "Finds databases whose pools, summed over every instance, may open "
-       "more connections than the database server accepts: pool size x "
-       "instances x multipliers (such as Drogon's per-IO-loop fast clients) "
-       "against the server's connection limit minus its reserved "
-       "connections",
-       "", "warning"},
-      {"poolguard-dsn-query-append",
-       "Finds a query part starting with '?' appended to a URL or DSN that "
-       "already has, or may have, a query string",
-       "Finds a query part starting with '?' appended to a URL or DSN that "
-       "already has, or may have, a query string. A second '?' is not a "
-       "separator: the driver reads a wrong value and ignores the parameter "
-       "meant to be added; append with '&'",
-       "", "warning"},
-      {"poolguard-duplicate-pooled-provider",
-       "Finds a service that owns a connection pool and is provided by "
-       "several modules, so several instances, each with its own pool, exist "
-       "at run time",
-       "Finds a service that owns a connection pool and is provided by "
-       "several modules, so several instances, each with its own pool, exist "
-       "at run time; provide it once in a shared module and inject it",
-       "", "warning"},
-      {"poolguard-repeated-pool",
-       "Finds several pool creation sites in one program that reach the same "
-       "database",
-       "Finds several pool creation sites in one program that reach the same "
-       "database (the same DSN value or source); each pool opens its own "
-       "connections, so share one pool as its own component and inject it",
-       "", "warning"},
-  };
+  std::vector<SarifRule> Rules;
+  for (const clang::tidy::poolguard::CheckInfo &C :
+       clang::tidy::poolguard::PoolGuardChecks)
+    Rules.push_back({C.Name.str(), C.Summary.str(),
+                     (C.Summary + C.Details).str(), "", "warning"});
+  return Rules;
 }
 
 static bool isUnreserved(char C) {

@@ -7,10 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "TestFiles.h"
+#include "ConnectionBudgetCheck.h"
+#include "RepeatedPoolCheck.h"
 #include "facts/ConfigFiles.h"
 #include "facts/Facts.h"
 #include "facts/FactsCollector.h"
-#include "facts/Reducers.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"

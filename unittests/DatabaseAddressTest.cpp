@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "utils/DatabaseAddress.h"
+#include "facts/DatabaseAddress.h"
 #include "gtest/gtest.h"
 
 namespace clang::tidy::poolguard {

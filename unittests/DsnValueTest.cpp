@@ -5,7 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "utils/DsnValue.h"
+#include "dsn/DsnValue.h"
+#include "facts/DatabaseAddress.h"
 #include "gtest/gtest.h"
 
 namespace clang::tidy::poolguard {

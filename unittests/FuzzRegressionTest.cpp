@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "utils/DsnValue.h"
+#include "dsn/DsnValue.h"
 #include "gtest/gtest.h"
 #include <climits>
 

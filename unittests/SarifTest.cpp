@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Sarif.h"
+#include "Checks.h"
 #include "gtest/gtest.h"
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -185,12 +187,15 @@ TEST(SarifTest, Utf16Columns) {
 
 TEST(SarifTest, PoolguardRules) {
   const std::vector<SarifRule> Rules = poolguardRules();
-  ASSERT_EQ(Rules.size(), 4u);
+  const auto &Table = clang::tidy::poolguard::PoolGuardChecks;
+  ASSERT_EQ(Rules.size(), std::size(Table));
   for (const SarifRule &R : Rules) {
     EXPECT_TRUE(llvm::StringRef(R.Id).starts_with("poolguard-"));
     EXPECT_FALSE(R.ShortDescription.empty());
     EXPECT_FALSE(R.FullDescription.empty());
   }
+  for (size_t I = 0; I < Rules.size(); ++I)
+    EXPECT_EQ(Rules[I].Id, Table[I].Name);
   EXPECT_TRUE(llvm::is_sorted(Rules, [](const SarifRule &A, const SarifRule &B) {
     return A.Id < B.Id;
   }));

@@ -9,7 +9,7 @@
 
 #include "facts/CollectorConfig.h"
 #include "facts/CollectorExprs.h"
-#include "utils/DatabaseAddress.h"
+#include "facts/DatabaseAddress.h"
 #include "utils/Paths.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

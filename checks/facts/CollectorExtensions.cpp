@@ -6,7 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/CollectorExtensions.h"
-#include "utils/DatabaseAddress.h"
+#include "facts/DatabaseAddress.h"
+#include "facts/ModuleGraph.h"
 #include "utils/LLVMCompat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -15,7 +16,6 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
-#include <map>
 #include <set>
 
 namespace clang::tidy::poolguard::collector {
@@ -184,22 +184,13 @@ void expandNewInstances(Facts &F, llvm::ArrayRef<NewInstanceSite> Sites) {
   std::set<std::string> Owners;
   for (const PoolOwnerFact &O : F.PoolOwners)
     Owners.insert(O.Type);
-  std::map<std::string, std::set<std::string>> Edges;
-  for (const ImportFact &I : F.Imports)
-    Edges[I.Module].insert(I.Imported);
+  ModuleGraph Graph(F.Imports);
   std::vector<RegistrationFact> Added;
   std::set<std::string> Seen;
   for (const NewInstanceSite &Site : Sites) {
     // The modules the site's imported module reaches, itself included.
-    std::set<std::string> Reached{Site.Import.Imported};
-    std::vector<std::string> Work{Site.Import.Imported};
-    while (!Work.empty()) {
-      std::string M = Work.back();
-      Work.pop_back();
-      for (const std::string &Next : Edges[M])
-        if (Reached.insert(Next).second)
-          Work.push_back(Next);
-    }
+    llvm::StringMap<unsigned> Reached =
+        Graph.distancesFrom({Site.Import.Imported});
     for (const RegistrationFact &R : F.Registrations) {
       if (!Reached.count(R.Module) ||
           (!Owners.count(R.Service) && !R.PoolCreatedByProvider))

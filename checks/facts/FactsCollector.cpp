@@ -11,7 +11,7 @@
 #include "facts/CollectorConfig.h"
 #include "facts/CollectorExprs.h"
 #include "facts/CollectorExtensions.h"
-#include "utils/DatabaseAddress.h"
+#include "facts/DatabaseAddress.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"

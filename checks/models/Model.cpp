@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "models/Model.h"
-#include "utils/DatabaseAddress.h"
+#include "facts/DatabaseAddress.h"
 #include "utils/JSONSyntax.h"
 #include "utils/ReadFile.h"
 #include "llvm/ADT/STLExtras.h"

@@ -54,7 +54,7 @@ struct ValueSource {
   std::string DropOptions;
   /// For DSN parts: what the part gives ("dsn", "driver", "host", "port",
   /// "database", "file"), so that parts and connection strings naming the
-  /// same database compare equal (utils/DatabaseAddress.h). Empty: none.
+  /// same database compare equal (facts/DatabaseAddress.h). Empty: none.
   std::string Role;
 };
 

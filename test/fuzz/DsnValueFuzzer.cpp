@@ -1,7 +1,7 @@
 //===----------------------------------------------------------------------===//
 //
 // libFuzzer target for the DSN/URL text parsers and the value lattice of
-// poolguard-dsn-query-append (checks/utils/DsnValue.h).
+// poolguard-dsn-query-append (checks/dsn/DsnValue.h).
 //
 // The input is split at '\x01' into pieces; a piece starting with '\x02' is
 // an unknown value named by the rest, '\x03' an atom, anything else text.
@@ -12,7 +12,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "utils/DsnValue.h"
+#include "dsn/DsnValue.h"
+#include "facts/DatabaseAddress.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>

@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef POOLGUARD_UTILS_DATABASEADDRESS_H
-#define POOLGUARD_UTILS_DATABASEADDRESS_H
+#ifndef POOLGUARD_FACTS_DATABASEADDRESS_H
+#define POOLGUARD_FACTS_DATABASEADDRESS_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -17,6 +17,14 @@
 #include <string>
 
 namespace clang::tidy::poolguard {
+
+/// True for database URL schemes: postgres, postgresql, mysql, mysqlx, redis,
+/// rediss, mongodb, sqlite, tcp (redis++), ... A "+driver" suffix
+/// ("mongodb+srv") is ignored. Case-insensitive.
+bool isDatabaseScheme(llvm::StringRef Scheme);
+/// True for strings that are not URLs but keyword lists: libpq
+/// "host=h dbname=d", ODBC/Poco "host=h;port=p", cppdb "pgsql:dbname=d;".
+bool isKeywordDsn(llvm::StringRef Text);
 
 /// A database server and a database on it. Users, passwords and options
 /// (sslmode, pool sizes, timeouts) do not tell databases apart.
@@ -78,4 +86,4 @@ std::string databaseKeyOf(llvm::ArrayRef<std::string> Keys,
 
 } // namespace clang::tidy::poolguard
 
-#endif // POOLGUARD_UTILS_DATABASEADDRESS_H
+#endif // POOLGUARD_FACTS_DATABASEADDRESS_H

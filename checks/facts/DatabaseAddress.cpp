@@ -4,13 +4,40 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "DatabaseAddress.h"
-#include "DsnValue.h"
+#include "facts/DatabaseAddress.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::poolguard {
+
+bool isDatabaseScheme(llvm::StringRef Scheme) {
+  std::string Lower = Scheme.split('+').first.lower();
+  return llvm::StringSwitch<bool>(Lower)
+      .Cases("postgres", "postgresql", "pgsql", "mysql", "mysqlx", true)
+      .Cases("mariadb", "redis", "rediss", "valkey", "mongodb", true)
+      .Cases("sqlite", "sqlite3", "tcp", "unix", "clickhouse", true)
+      .Cases("sqlserver", "mssql", "oracle", "cockroachdb", "tarantool", true)
+      .Cases("cassandra", "memcached", true)
+      .Default(false);
+}
+
+bool isKeywordDsn(llvm::StringRef Text) {
+  llvm::StringRef T = Text.ltrim();
+  llvm::StringRef Key =
+      T.take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
+  if (Key.empty() || !(llvm::isAlpha(Key[0]) || Key[0] == '_'))
+    return false;
+  llvm::StringRef Rest = T.drop_front(Key.size()).ltrim();
+  if (Rest.starts_with("="))
+    return true;
+  // cppdb: "postgresql:dbname=test;@pool_size=10".
+  if (!Rest.consume_front(":") || Rest.starts_with("/"))
+    return false;
+  llvm::StringRef Key2 =
+      Rest.take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
+  return !Key2.empty() && Rest.drop_front(Key2.size()).ltrim().starts_with("=");
+}
 
 llvm::StringRef defaultPortOf(llvm::StringRef SchemeOrDriver) {
   std::string Lower = SchemeOrDriver.split('+').first.trim().lower();

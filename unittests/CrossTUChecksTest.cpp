@@ -1,10 +1,12 @@
 //===----------------------------------------------------------------------===//
 //
-// Unit tests of the whole-program checks over merged facts.
+// Unit tests of the cross-TU checks' pure functions over merged facts.
 //
 //===----------------------------------------------------------------------===//
 
-#include "facts/Reducers.h"
+#include "ConnectionBudgetCheck.h"
+#include "DuplicatePooledProviderCheck.h"
+#include "RepeatedPoolCheck.h"
 #include "gtest/gtest.h"
 
 namespace clang::tidy::poolguard {

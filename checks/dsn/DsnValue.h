@@ -15,8 +15,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef POOLGUARD_UTILS_DSNVALUE_H
-#define POOLGUARD_UTILS_DSNVALUE_H
+#ifndef POOLGUARD_DSN_DSNVALUE_H
+#define POOLGUARD_DSN_DSNVALUE_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -98,10 +98,6 @@ private:
 DsnQuery queryOfSequence(llvm::ArrayRef<DsnPiece> Pieces,
                          std::size_t *QueryPiece = nullptr);
 
-/// True for database URL schemes: postgres, postgresql, mysql, mysqlx, redis,
-/// rediss, mongodb, sqlite, tcp (redis++), ... A "+driver" suffix
-/// ("mongodb+srv") is ignored. Case-insensitive.
-bool isDatabaseScheme(llvm::StringRef Scheme);
 /// True if \p Text contains "<database scheme>://".
 bool hasDatabaseScheme(llvm::StringRef Text);
 /// True if \p Text contains a database parameter such as connection_limit=,
@@ -110,9 +106,6 @@ bool hasDatabaseParameter(llvm::StringRef Text);
 /// True for names that denote a connection string: DATABASE_URL, DSN, DB_URL,
 /// dbUrl, CONNECTION, conninfo, connectionString, DATABASE_LINK, redisUri.
 bool isDsnName(llvm::StringRef Name);
-/// True for strings that are not URLs but keyword lists: libpq
-/// "host=h dbname=d", ODBC/Poco "host=h;port=p", cppdb "pgsql:dbname=d;".
-bool isKeywordDsn(llvm::StringRef Text);
 /// True if \p AfterMark (the text after a '?') starts a query parameter:
 /// "name=value", "name&...", "name" or, unless \p RequireValue, nothing.
 bool startsQueryParameter(llvm::StringRef AfterMark, bool RequireValue);
@@ -147,4 +140,4 @@ bool parseBraceFormat(llvm::StringRef Format,
 
 } // namespace clang::tidy::poolguard
 
-#endif // POOLGUARD_UTILS_DSNVALUE_H
+#endif // POOLGUARD_DSN_DSNVALUE_H

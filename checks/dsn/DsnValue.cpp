@@ -4,7 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "utils/DsnValue.h"
+#include "dsn/DsnValue.h"
+#include "facts/DatabaseAddress.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -230,17 +231,6 @@ void DsnValue::explainingOrigins(llvm::SmallVectorImpl<unsigned> &Out) const {
 // Text classification
 //===----------------------------------------------------------------------===//
 
-bool isDatabaseScheme(llvm::StringRef Scheme) {
-  std::string Lower = Scheme.split('+').first.lower();
-  return llvm::StringSwitch<bool>(Lower)
-      .Cases("postgres", "postgresql", "pgsql", "mysql", "mysqlx", true)
-      .Cases("mariadb", "redis", "rediss", "valkey", "mongodb", true)
-      .Cases("sqlite", "sqlite3", "tcp", "unix", "clickhouse", true)
-      .Cases("sqlserver", "mssql", "oracle", "cockroachdb", "tarantool", true)
-      .Cases("cassandra", "memcached", true)
-      .Default(false);
-}
-
 bool hasDatabaseScheme(llvm::StringRef Text) {
   for (std::size_t Pos = Text.find("://"); Pos != llvm::StringRef::npos;
        Pos = Text.find("://", Pos + 1)) {
@@ -339,23 +329,6 @@ bool isDsnName(llvm::StringRef Name) {
               "redis", "mongo", "mongodb", "sql", "sqlite"}) &&
          Has({"url", "uri", "link", "dsn", "string", "str", "conn", "addr",
               "address"});
-}
-
-bool isKeywordDsn(llvm::StringRef Text) {
-  llvm::StringRef T = Text.ltrim();
-  llvm::StringRef Key =
-      T.take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
-  if (Key.empty() || !(llvm::isAlpha(Key[0]) || Key[0] == '_'))
-    return false;
-  llvm::StringRef Rest = T.drop_front(Key.size()).ltrim();
-  if (Rest.starts_with("="))
-    return true;
-  // cppdb: "postgresql:dbname=test;@pool_size=10".
-  if (!Rest.consume_front(":") || Rest.starts_with("/"))
-    return false;
-  llvm::StringRef Key2 =
-      Rest.take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
-  return !Key2.empty() && Rest.drop_front(Key2.size()).ltrim().starts_with("=");
 }
 
 bool startsQueryParameter(llvm::StringRef AfterMark, bool RequireValue) {

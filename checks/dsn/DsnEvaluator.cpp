@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "utils/DsnEvaluator.h"
+#include "dsn/DsnEvaluator.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"

@@ -8,10 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef POOLGUARD_UTILS_DSNEVALUATOR_H
-#define POOLGUARD_UTILS_DSNEVALUATOR_H
+#ifndef POOLGUARD_DSN_DSNEVALUATOR_H
+#define POOLGUARD_DSN_DSNEVALUATOR_H
 
-#include "utils/DsnValue.h"
+#include "dsn/DsnValue.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceLocation.h"
@@ -120,4 +120,4 @@ const VarDecl *rootVariable(const Expr *E);
 
 } // namespace clang::tidy::poolguard
 
-#endif // POOLGUARD_UTILS_DSNEVALUATOR_H
+#endif // POOLGUARD_DSN_DSNEVALUATOR_H
