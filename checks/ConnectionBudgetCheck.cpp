@@ -40,6 +40,31 @@ static void resolveMultiplier(const Facts &F, const PoolCreationFact &C,
     Part.MultiplierReason += " (" + Best->Text + ")";
 }
 
+/// size × instances × multiplier and the sums of such, saturated: a pool of
+/// SIZE_MAX or a total past int64_t is "unbounded", never a wrapped number.
+static int64_t saturatingMul(int64_t A, int64_t B) {
+  int64_t R;
+  if (__builtin_mul_overflow(A, B, &R) || R > UnboundedConnections)
+    return UnboundedConnections;
+  return R;
+}
+static int64_t saturatingAdd(int64_t A, int64_t B) {
+  int64_t R;
+  if (__builtin_add_overflow(A, B, &R) || R > UnboundedConnections)
+    return UnboundedConnections;
+  return R;
+}
+std::string connectionCount(int64_t N) {
+  return N >= UnboundedConnections ? std::string("unbounded")
+                                   : std::to_string(N);
+}
+
+/// A number of connections as the messages print it.
+static std::string connections(int64_t N) {
+  return N >= UnboundedConnections ? std::string("an unbounded number of")
+                                   : std::to_string(N);
+}
+
 std::vector<DatabaseBudget> computeBudgets(const Facts &F,
                                            const BudgetOptions &Opts) {
   std::vector<DatabaseBudget> Budgets;
@@ -54,9 +79,12 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
     Part.Pool = &C;
     Part.Instances = Instances.count(C.OwnerType, &Part.InstancesReason);
     resolveMultiplier(F, C, Part);
-    if (C.Size && !C.Unbounded && !C.SizeIsInitialCache) {
-      Part.Connections = *C.Size * Part.Instances * Part.Multiplier;
-      B.KnownTotal += *Part.Connections;
+    // A negative size is no size (a bug in the code, or a crafted facts
+    // file); one past UnboundedConnections counts as unbounded.
+    if (C.Size && *C.Size >= 0 && !C.Unbounded && !C.SizeIsInitialCache) {
+      Part.Connections =
+          saturatingMul(saturatingMul(*C.Size, Part.Instances), Part.Multiplier);
+      B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
     } else {
       B.HasUnknown = true;
     }
@@ -100,8 +128,10 @@ static std::string describeSize(const BudgetContribution &P) {
     return llvm::formatv("a pool with an initial cache of {0} and no maximum",
                          C.Size ? std::to_string(*C.Size) : C.SizeText)
         .str();
-  if (!C.Size)
+  if (!C.Size || *C.Size < 0)
     return llvm::formatv("a pool of unknown size ('{0}')", C.SizeText).str();
+  if (*C.Size >= UnboundedConnections)
+    return llvm::formatv("a pool of unbounded size ('{0}')", C.SizeText).str();
   std::string S = llvm::formatv("pool of {0} connections{1}", *C.Size,
                                 C.SizeIsDefault ? " (the library's default)"
                                                 : "")
@@ -119,7 +149,7 @@ std::vector<Finding> findBudgetOverruns(const Facts &F,
     int64_t Running = 0;
     const BudgetContribution *Culprit = nullptr;
     for (const BudgetContribution &P : B.Pools) {
-      Running += P.Connections.value_or(0);
+      Running = saturatingAdd(Running, P.Connections.value_or(0));
       if (Running > B.Available) {
         Culprit = &P;
         break;
@@ -144,7 +174,8 @@ std::vector<Finding> findBudgetOverruns(const Facts &F,
         llvm::formatv("pools of database '{0}' may open {1} connections, "
                       "more than the {2} available ({3}); share one pool or "
                       "lower the pool sizes",
-                      B.DatabaseText, B.KnownTotal, B.Available, Limit)
+                      B.DatabaseText, connections(B.KnownTotal), B.Available,
+                      Limit)
             .str();
     std::vector<std::string> Terms;
     for (const BudgetContribution &P : B.Pools) {
@@ -162,7 +193,7 @@ std::vector<Finding> findBudgetOverruns(const Facts &F,
                                   : ": " + P.InstancesReason,
                               Mult)
                     .str();
-        std::string Term = std::to_string(*P.Pool->Size);
+        std::string Term = connectionCount(*P.Pool->Size);
         if (P.Instances > 1)
           Term += " × " + std::to_string(P.Instances);
         if (P.Multiplier > 1)
@@ -177,7 +208,8 @@ std::vector<Finding> findBudgetOverruns(const Facts &F,
     if (Terms.size() > 1 && llvm::all_equal(Terms))
       Sum = llvm::formatv("{0} pools × {1}", Terms.size(), Terms.front());
     Fd.Notes.push_back({llvm::formatv("{0} = {1} > {2} available", Sum,
-                                      B.KnownTotal, B.Available)
+                                      connectionCount(B.KnownTotal),
+                                      B.Available)
                             .str(),
                         Fd.Loc});
     Findings.push_back(std::move(Fd));

@@ -34,6 +34,13 @@ struct BudgetContribution {
   std::optional<int64_t> Connections; ///< size × instances × multiplier.
 };
 
+/// Connection counts at or above this are not a number any server accepts:
+/// sizes and totals saturate here and print as "unbounded".
+constexpr int64_t UnboundedConnections = 1'000'000'000;
+
+/// \p N as a number, or "unbounded" from UnboundedConnections on.
+std::string connectionCount(int64_t N);
+
 /// The connection budget of one database identity.
 struct DatabaseBudget {
   std::string Database;

@@ -156,7 +156,8 @@ void writeBudgetText(llvm::raw_ostream &OS, const BudgetOptions &Opts,
   for (const DatabaseBudget &B : Budgets) {
     OS << llvm::formatv("database '{0}': {1} of {2} available per process{3}"
                         "{4}\n",
-                        B.DatabaseText, B.KnownTotal, B.Available,
+                        B.DatabaseText, connectionCount(B.KnownTotal),
+                        B.Available,
                         B.KnownTotal > B.Available ? " (over the limit)" : "",
                         B.HasUnknown ? "; pools of unknown size not counted"
                                      : "");
@@ -167,7 +168,7 @@ void writeBudgetText(llvm::raw_ostream &OS, const BudgetOptions &Opts,
                           Pool.Loc.File, Pool.Loc.Line, Pool.Loc.Column,
                           Pool.Library, sizeText(Pool), C.Instances,
                           C.Multiplier,
-                          C.Connections ? std::to_string(*C.Connections)
+                          C.Connections ? connectionCount(*C.Connections)
                                         : "not counted");
     }
   }

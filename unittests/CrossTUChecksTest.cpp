@@ -316,5 +316,39 @@ TEST(ConnectionBudgetTest, OnePoolOfAnUnknownDatabaseCanExceedAlone) {
             std::string::npos);
 }
 
+TEST(ConnectionBudgetTest, HugeSizesAndTotalsSaturateInsteadOfWrapping) {
+  // Three pools of 2^62 on one database: the exact total overflows int64_t
+  // (before, it wrapped to a negative number and gave no finding).
+  Facts F;
+  for (unsigned Line : {1u, 2u, 3u})
+    F.PoolCreations.push_back(
+        pool("env:DB", int64_t(1) << 62, at("/p/a.cpp", Line)));
+  PoolCreationFact Times = pool("env:DB", int64_t(1) << 40, at("/p/b.cpp", 1));
+  Times.Multiplier = 1u << 30; // size × multiplier overflows too.
+  F.PoolCreations.push_back(Times);
+  auto Budgets = computeBudgets(F, BudgetOptions());
+  ASSERT_EQ(Budgets.size(), 1u);
+  EXPECT_EQ(Budgets[0].KnownTotal, UnboundedConnections);
+  auto Findings = findBudgetOverruns(F, BudgetOptions());
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_NE(Findings[0].Message.find("may open an unbounded number of "
+                                     "connections, more than the 97 "
+                                     "available"),
+            std::string::npos);
+  EXPECT_NE(Findings[0].Notes.back().Message.find("= unbounded > 97 available"),
+            std::string::npos);
+}
+
+TEST(ConnectionBudgetTest, NegativeSizesAreUnknown) {
+  // A size of -1 (a crafted facts file, or SIZE_MAX wrapped by old facts)
+  // is no size: not counted, not a finding.
+  Facts F;
+  F.PoolCreations.push_back(pool("env:DB", -1, at("/p/a.cpp", 1)));
+  auto Budgets = computeBudgets(F, BudgetOptions());
+  ASSERT_EQ(Budgets.size(), 1u);
+  EXPECT_EQ(Budgets[0].KnownTotal, 0);
+  EXPECT_TRUE(Budgets[0].HasUnknown);
+}
+
 } // namespace
 } // namespace clang::tidy::poolguard

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/CollectorExprs.h"
+#include <limits>
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "clang/AST/DeclTemplate.h"
@@ -312,8 +313,15 @@ std::optional<int64_t> evaluateInt(const Expr *E, const ASTContext &Ctx,
     if (E->isValueDependent() || E->isTypeDependent())
       return std::nullopt;
     Expr::EvalResult R;
-    if (E->EvaluateAsInt(R, Ctx))
-      return R.Val.getInt().getExtValue();
+    if (E->EvaluateAsInt(R, Ctx)) {
+      // SIZE_MAX and other values beyond int64_t saturate; they never wrap
+      // to -1.
+      const llvm::APSInt &V = R.Val.getInt();
+      if (V.isRepresentableByInt64())
+        return V.getExtValue();
+      return V.isNegative() ? std::numeric_limits<int64_t>::min()
+                            : std::numeric_limits<int64_t>::max();
+    }
     const Expr *Next = followLocal(E);
     if (Next == E)
       return std::nullopt;
@@ -431,7 +439,7 @@ Identity identityOf(const Expr *E, const ASTContext &Ctx,
       Expr::EvalResult R;
       if (E->getType()->isIntegralOrEnumerationType() &&
           E->EvaluateAsInt(R, Ctx)) {
-        std::string V = std::to_string(R.Val.getInt().getExtValue());
+        std::string V = llvm::toString(R.Val.getInt(), 10);
         return {"lit:" + V, V};
       }
     }
