@@ -9,6 +9,7 @@
 #define POOLGUARD_TOOL_DRIVER_H
 
 #include "Report.h"
+#include "Results.h"
 #include "facts/Facts.h"
 #include "ConnectionBudgetCheck.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -47,17 +48,6 @@ struct DriverOptions {
   bool Progress = false;
   /// Notes on stderr (a command inferred for a file the database lacks).
   bool Notes = true;
-};
-
-/// What one TU contributed.
-struct TUResult {
-  std::string File;
-  bool Failed = false;
-  bool FromCache = false;
-  std::string Error; ///< Why the TU could not be analyzed.
-  std::vector<std::string> ConfigErrors; ///< Malformed configuration files.
-  std::vector<ReportDiagnostic> Diagnostics;
-  clang::tidy::poolguard::Facts Facts;
 };
 
 /// Parses a clang-tidy configuration (a .clang-tidy file, --config-file or

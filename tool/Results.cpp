@@ -1,0 +1,107 @@
+//===----------------------------------------------------------------------===//
+//
+// Reading map results (cache entries, worker outputs, --facts-out files); see
+// Results.h. Everything read here is untrusted input.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Results.h"
+#include "utils/JSONSyntax.h"
+
+namespace poolguard {
+
+using clang::tidy::poolguard::factsFromJSONValue;
+using clang::tidy::poolguard::JSONFieldReader;
+using nlohmann::json;
+
+/// Reads one diagnostic of a result; the first field of the wrong type is
+/// recorded in \p Error.
+static ReportDiagnostic diagFromJSON(const json &J, const std::string &Where,
+                              std::string &Error) {
+  ReportDiagnostic D;
+  JSONFieldReader R(J, Where, Error);
+  D.Check = R.str("check");
+  D.Severity = R.str("severity");
+  D.Message = R.str("message");
+  D.File = R.str("file");
+  D.Line = R.uns("line");
+  D.Column = R.uns("column");
+  D.Offset = R.uns("offset");
+  if (const json *Notes = R.find("notes")) {
+    if (!Notes->is_array())
+      R.fail("notes", "an array");
+    else
+      for (size_t I = 0; I < Notes->size(); ++I) {
+        JSONFieldReader N((*Notes)[I],
+                          Where + ".notes[" + std::to_string(I) + "]", Error);
+        D.Notes.push_back({N.str("message"), N.str("file"), N.uns("line"),
+                           N.uns("column"), N.uns("offset")});
+      }
+  }
+  if (const json *Fixes = R.find("fixes")) {
+    if (!Fixes->is_array())
+      R.fail("fixes", "an array");
+    else
+      for (size_t I = 0; I < Fixes->size(); ++I) {
+        JSONFieldReader F((*Fixes)[I],
+                          Where + ".fixes[" + std::to_string(I) + "]", Error);
+        D.Fixes.push_back({F.str("file"), F.uns("offset"), F.uns("length"),
+                           F.str("replacement"), F.str("fileHash")});
+      }
+  }
+  return D;
+}
+
+/// Reads one TU's result (a cache entry, a worker's output, or one of the
+/// results of a facts file, named \p Where in errors).
+llvm::Expected<TUResult> resultFromJSON(const json &J, llvm::StringRef Origin,
+                                         const std::string &Where) {
+  auto Invalid = [&](const std::string &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s: invalid result: %s",
+                                   Origin.str().c_str(), Why.c_str());
+  };
+  std::string Error;
+  JSONFieldReader Fields(J, Where, Error);
+  std::string Version = Fields.str("version");
+  if (Error.empty() && Version != POOLGUARD_VERSION)
+    return Invalid((Where.empty() ? "" : Where + ".") + "version: '" + Version +
+                   "' is not this poolguard's (" POOLGUARD_VERSION ")");
+  TUResult R;
+  R.File = Fields.str("file");
+  R.Failed = Fields.boolean("failed");
+  R.Error = Fields.str("error");
+  const std::string Prefix = Where.empty() ? "" : Where + ".";
+  if (const json *Errors = Fields.find("configErrors")) {
+    if (!Errors->is_array())
+      Fields.fail("configErrors", "an array of strings");
+    for (const json &E : Errors->is_array() ? *Errors : json::array()) {
+      if (!E.is_string()) {
+        Fields.fail("configErrors", "an array of strings");
+        break;
+      }
+      R.ConfigErrors.push_back(E.get<std::string>());
+    }
+  }
+  if (const json *Diags = Fields.find("diagnostics")) {
+    if (!Diags->is_array())
+      Fields.fail("diagnostics", "an array");
+    else
+      for (size_t I = 0; I < Diags->size() && Error.empty(); ++I)
+        R.Diagnostics.push_back(diagFromJSON(
+            (*Diags)[I], Prefix + "diagnostics[" + std::to_string(I) + "]",
+            Error));
+  }
+  if (!Error.empty())
+    return Invalid(Error);
+  const json *FactsJ = Fields.find("facts");
+  if (!FactsJ)
+    return Invalid(Prefix + "facts: missing");
+  auto F = factsFromJSONValue(*FactsJ, Origin);
+  if (!F)
+    return F.takeError();
+  R.Facts = std::move(*F);
+  return R;
+}
+
+} // namespace poolguard
