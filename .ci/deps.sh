@@ -42,6 +42,9 @@ poolguard_build() {
   local dir="${POOLGUARD_BUILD_DIR:-build}"
   local launcher=""
   command -v ccache >/dev/null 2>&1 && launcher="-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
+  # Paths under the checkout are hashed relative to it, so another clone (CI
+  # runs in a fresh one) and the package build reuse the compiled objects.
+  export CCACHE_BASEDIR="$PWD"
   if [ ! -f "$dir/build.ninja" ]; then
     cmake -S . -B "$dir" -G Ninja -DPOOLGUARD_LLVM_VERSION="$v" \
       -DLLVM_DIR=/usr/lib/llvm-$v/lib/cmake/llvm $launcher >"$dir.configure.log" 2>&1 \

@@ -21,6 +21,7 @@ step() { # step NAME COMMAND...
   fi
 }
 configure() {
+  export CCACHE_BASEDIR="$PWD"
   local launcher=""
   command -v ccache >/dev/null 2>&1 && launcher="-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
   rm -rf "$dir" && cmake -S . -B "$dir" -G Ninja -DPOOLGUARD_BUILD_TESTS=OFF \
