@@ -86,25 +86,40 @@ namespace poolguard {
 namespace {
 
 
-/// Reads files once per process.
+/// The largest source file poolguard reads itself (for line and column
+/// numbers, NOLINT comments and the NUL-byte check; clang reads what it
+/// parses).
+constexpr uint64_t MaxSourceFileBytes = uint64_t(256) << 20;
+
+/// Reads files once per process. Only regular files of a bounded size: a
+/// FIFO or /dev/zero named by a compile database or a result would hang the
+/// run or take all memory (the reason is kept for the TU's error).
 class FileCache {
 public:
-  const std::string *get(llvm::StringRef Path) {
+  const std::string *get(llvm::StringRef Path, std::string *Why = nullptr) {
     std::lock_guard<std::mutex> Lock(Mu);
     auto It = Files.find(Path);
-    if (It != Files.end())
-      return It->second ? &*It->second : nullptr;
-    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false);
-    auto &Slot = Files[Path];
-    if (Buf)
-      Slot = (*Buf)->getBuffer().str();
-    return Slot ? &*Slot : nullptr;
+    if (It == Files.end()) {
+      auto Buf = readInputFile(Path, MaxSourceFileBytes);
+      Entry &E = Files[Path];
+      if (Buf)
+        E.Text = (*Buf)->getBuffer().str();
+      else
+        E.Why = llvm::toString(Buf.takeError());
+      It = Files.find(Path);
+    }
+    if (Why)
+      *Why = It->second.Why;
+    return It->second.Text ? &*It->second.Text : nullptr;
   }
 
 private:
+  struct Entry {
+    std::optional<std::string> Text;
+    std::string Why;
+  };
   std::mutex Mu;
-  llvm::StringMap<std::optional<std::string>> Files;
+  llvm::StringMap<Entry> Files;
 };
 
 bool diagLess(const ReportDiagnostic &A, const ReportDiagnostic &B) {
@@ -977,9 +992,15 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       Slot = I.failed(File, "file not found (named by the compile database)");
       continue;
     }
-    // A binary file would give pages of compiler errors quoting raw bytes.
-    if (const std::string *Text = I.Files.get(File);
-        Text && llvm::StringRef(*Text).take_front(65536).contains('\0')) {
+    // A FIFO, a device or a huge file is not parsed; a binary file would
+    // give pages of compiler errors quoting raw bytes.
+    std::string Why;
+    const std::string *Text = I.Files.get(File, &Why);
+    if (!Text) {
+      Slot = I.failed(File, "cannot read the file: " + Why);
+      continue;
+    }
+    if (llvm::StringRef(*Text).take_front(65536).contains('\0')) {
       Slot = I.failed(File, "not a C++ source file (it contains NUL bytes)");
       continue;
     }
