@@ -15,11 +15,9 @@ using clang::tidy::poolguard::JSONFieldReader;
 using nlohmann::json;
 
 /// Reads one diagnostic of a result; the first field of the wrong type is
-/// recorded in \p Error.
-static ReportDiagnostic diagFromJSON(const json &J, const std::string &Where,
-                              std::string &Error) {
+/// recorded by \p R.
+static ReportDiagnostic diagFromJSON(JSONFieldReader &R) {
   ReportDiagnostic D;
-  JSONFieldReader R(J, Where, Error);
   D.Check = R.str("check");
   D.Severity = R.str("severity");
   D.Message = R.str("message");
@@ -27,28 +25,14 @@ static ReportDiagnostic diagFromJSON(const json &J, const std::string &Where,
   D.Line = R.uns("line");
   D.Column = R.uns("column");
   D.Offset = R.uns("offset");
-  if (const json *Notes = R.find("notes")) {
-    if (!Notes->is_array())
-      R.fail("notes", "an array");
-    else
-      for (size_t I = 0; I < Notes->size(); ++I) {
-        JSONFieldReader N((*Notes)[I],
-                          Where + ".notes[" + std::to_string(I) + "]", Error);
-        D.Notes.push_back({N.str("message"), N.str("file"), N.uns("line"),
-                           N.uns("column"), N.uns("offset")});
-      }
-  }
-  if (const json *Fixes = R.find("fixes")) {
-    if (!Fixes->is_array())
-      R.fail("fixes", "an array");
-    else
-      for (size_t I = 0; I < Fixes->size(); ++I) {
-        JSONFieldReader F((*Fixes)[I],
-                          Where + ".fixes[" + std::to_string(I) + "]", Error);
-        D.Fixes.push_back({F.str("file"), F.uns("offset"), F.uns("length"),
-                           F.str("replacement"), F.str("fileHash")});
-      }
-  }
+  R.each("notes", [&](JSONFieldReader &N) {
+    D.Notes.push_back({N.str("message"), N.str("file"), N.uns("line"),
+                       N.uns("column"), N.uns("offset")});
+  });
+  R.each("fixes", [&](JSONFieldReader &F) {
+    D.Fixes.push_back({F.str("file"), F.uns("offset"), F.uns("length"),
+                       F.str("replacement"), F.str("fileHash")});
+  });
   return D;
 }
 
@@ -83,15 +67,9 @@ llvm::Expected<TUResult> resultFromJSON(const json &J, llvm::StringRef Origin,
       R.ConfigErrors.push_back(E.get<std::string>());
     }
   }
-  if (const json *Diags = Fields.find("diagnostics")) {
-    if (!Diags->is_array())
-      Fields.fail("diagnostics", "an array");
-    else
-      for (size_t I = 0; I < Diags->size() && Error.empty(); ++I)
-        R.Diagnostics.push_back(diagFromJSON(
-            (*Diags)[I], Prefix + "diagnostics[" + std::to_string(I) + "]",
-            Error));
-  }
+  Fields.each("diagnostics", [&](JSONFieldReader &D) {
+    R.Diagnostics.push_back(diagFromJSON(D));
+  });
   if (!Error.empty())
     return Invalid(Error);
   const json *FactsJ = Fields.find("facts");

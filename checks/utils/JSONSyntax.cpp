@@ -206,6 +206,23 @@ std::optional<int64_t> JSONFieldReader::optInt(const char *Key) {
   return V->get<int64_t>();
 }
 
+void JSONFieldReader::each(
+    const char *Key, llvm::function_ref<void(JSONFieldReader &)> ReadOne) {
+  const nlohmann::json *Array = find(Key);
+  if (!Array)
+    return;
+  if (!Array->is_array()) {
+    fail(Key, "an array");
+    return;
+  }
+  const std::string Prefix = (Where.empty() ? "" : Where + ".") + Key + "[";
+  for (size_t I = 0; I < Array->size() && Error.empty(); ++I) {
+    JSONFieldReader Element((*Array)[I], Prefix + std::to_string(I) + "]",
+                            Error);
+    ReadOne(Element);
+  }
+}
+
 void JSONFieldReader::fail(llvm::StringRef Key, llvm::StringRef Expected) {
   if (!Error.empty())
     return;

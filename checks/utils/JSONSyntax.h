@@ -13,6 +13,7 @@
 #ifndef POOLGUARD_UTILS_JSONSYNTAX_H
 #define POOLGUARD_UTILS_JSONSYNTAX_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
@@ -57,6 +58,11 @@ public:
   const nlohmann::json *find(const char *Key) const;
   /// Records that \p Key (empty: the object itself) is not \p Expected.
   void fail(llvm::StringRef Key, llvm::StringRef Expected);
+  /// Calls \p ReadOne with a reader of each element of the array \p Key
+  /// ("<Where>.<Key>[i]" in errors) until the first error; a missing \p Key
+  /// has no elements, one that is not an array is an error.
+  void each(const char *Key,
+            llvm::function_ref<void(JSONFieldReader &)> ReadOne);
   const std::string &where() const { return Where; }
   std::string &error() { return Error; }
 
