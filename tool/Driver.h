@@ -96,8 +96,8 @@ public:
 
   /// Options of the project (the database directory's .clang-tidy).
   const clang::tidy::ClangTidyOptions &projectOptions() const;
+  /// The options of poolguard-connection-budget, as that check reads them.
   clang::tidy::poolguard::BudgetOptions budgetOptions() const;
-  bool isCheckEnabled(llvm::StringRef Check) const;
 
   /// The facts of one file (for --dump-facts).
   llvm::Expected<clang::tidy::poolguard::Facts> factsOf(llvm::StringRef File);
