@@ -91,7 +91,8 @@ public:
   Report report(std::vector<TUResult> Results,
                 clang::tidy::poolguard::Facts *MergedOut = nullptr);
 
-  /// Computes diagnostics from already merged facts (poolguard --merge).
+  /// Computes the cross-TU diagnostics from merged facts (also for
+  /// poolguard --merge) through the enabled checks (ReportPhase).
   Report reportFromFacts(const clang::tidy::poolguard::Facts &Merged);
 
   /// Options of the project (the database directory's .clang-tidy).
