@@ -69,9 +69,11 @@ class ConnectionBudgetCheck : public CrossTUCheck {
 public:
   ConnectionBudgetCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-
-protected:
   std::vector<Finding> reduce(const Facts &F) override;
+
+  /// The options as read and validated by the constructor (the tool's
+  /// --report=budget table).
+  const BudgetOptions &budget() const { return Budget; }
 
 private:
   BudgetOptions Budget;

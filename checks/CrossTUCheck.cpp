@@ -44,6 +44,14 @@ CrossTUCheck::CrossTUCheck(StringRef Name, ClangTidyContext *Context)
   Collector->setConfigFiles(splitList(ConfigFiles));
 }
 
+std::vector<std::string> CrossTUCheck::modelFiles() const {
+  return splitList(ModelFiles);
+}
+
+std::vector<std::string> CrossTUCheck::configFiles() const {
+  return splitList(ConfigFiles);
+}
+
 void CrossTUCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IndexFile", IndexFile);
   Options.store(Opts, "ModelFiles", ModelFiles);
@@ -101,6 +109,12 @@ void CrossTUCheck::report(const Finding &F, SourceManager &SM) {
   }
 }
 
+void CrossTUCheck::reportFindings(ArrayRef<Finding> Findings,
+                                  SourceManager &SM) {
+  for (const Finding &F : Findings)
+    report(F, SM);
+}
+
 void CrossTUCheck::onEndOfTranslationUnit() {
   if (!Collector || !SM)
     return;
@@ -131,8 +145,7 @@ void CrossTUCheck::onEndOfTranslationUnit() {
   for (Finding &F : reduce(Program))
     if (isParsedFile(SrcMgr, F.Loc.File))
       Local.push_back(std::move(F));
-  for (const Finding &F : Local)
-    report(F, SrcMgr);
+  reportFindings(Local, SrcMgr);
 }
 
 } // namespace clang::tidy::poolguard

@@ -49,9 +49,18 @@ public:
   void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
-protected:
-  /// Computes this check's findings over \p F.
+  /// Computes this check's findings over \p F (one TU's facts over the
+  /// index in the plugin, the merged facts of every TU in the tool).
   virtual std::vector<Finding> reduce(const Facts &F) = 0;
+
+  /// Reports \p Findings through clang-tidy (diag), each at its position in
+  /// \p SM, whose FileManager loads the files the findings name. NOLINT, the
+  /// header filter and warnings-as-errors are the host clang-tidy's.
+  void reportFindings(ArrayRef<Finding> Findings, SourceManager &SM);
+
+  /// The ModelFiles and ConfigFiles options, split at ';'.
+  std::vector<std::string> modelFiles() const;
+  std::vector<std::string> configFiles() const;
 
 private:
   void report(const Finding &F, SourceManager &SM);

@@ -25,7 +25,6 @@ class DuplicatePooledProviderCheck : public CrossTUCheck {
 public:
   using CrossTUCheck::CrossTUCheck;
 
-protected:
   std::vector<Finding> reduce(const Facts &F) override;
 };
 

@@ -24,7 +24,6 @@ class RepeatedPoolCheck : public CrossTUCheck {
 public:
   using CrossTUCheck::CrossTUCheck;
 
-protected:
   std::vector<Finding> reduce(const Facts &F) override;
 };
 

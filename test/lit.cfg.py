@@ -6,6 +6,8 @@
 #   %poolguard      build/bin/poolguard
 #   %clangd         build/bin/poolguard-clangd
 #   %headers        test/checks/Inputs/Headers (mock third-party headers)
+#   %front_ends     test/tool/front_ends.py: the tool and the plugin over one
+#                   compile database, their cross-TU findings compared
 #   %S, %t, %s      as usual
 import os
 import shutil
@@ -56,6 +58,12 @@ config.substitutions.append(
     ("%check_tidy",
      tidy_env + "python3 %s --clang-tidy=%s --plugin=%s --filecheck=%s --headers=%s"
      % (check_tidy, config.clang_tidy, config.poolguard_plugin, config.filecheck, headers)))
+config.substitutions.append(
+    ("%front_ends",
+     tidy_env + "python3 %s --poolguard=%s --clang-tidy=%s --plugin=%s"
+     % (os.path.join(src, "test", "tool", "front_ends.py"),
+        os.path.join(tools, "poolguard"), config.clang_tidy,
+        config.poolguard_plugin)))
 config.substitutions.append(
     ("%expect_exit", "python3 " + os.path.join(src, "test", "expect_exit.py")))
 config.substitutions.append(("%clang_tidy", tidy_env + config.clang_tidy))

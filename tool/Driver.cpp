@@ -18,23 +18,20 @@
 
 #include "Driver.h"
 #include "Checks.h"
-#include "DuplicatePooledProviderCheck.h"
 #include "Output.h"
+#include "ReportPhase.h"
 #include "Results.h"
-#include "RepeatedPoolCheck.h"
 #include "SourceText.h"
 #include "facts/FactsCollector.h"
 #include "utils/AtomicFile.h"
 #include "utils/JSONSyntax.h"
 #include "models/Model.h"
 #include "utils/LLVMCompat.h"
-#include "utils/NoLint.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
 #include "utils/YAMLDepth.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "clang-tidy/GlobList.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/PPCallbacks.h"
@@ -386,17 +383,16 @@ struct Driver::Impl {
                                     llvm::StringRef File);
   TUResult analyze(const std::string &File,
                    std::vector<std::pair<std::string, std::string>> &Deps);
-  ReportDiagnostic toReport(const tooling::Diagnostic &D,
-                            llvm::StringRef Dir);
+  ReportDiagnostic toReport(const ClangTidyError &D, llvm::StringRef Dir);
   [[noreturn]] void workerMain(const std::string &File,
                                const std::string &OutPath,
                                const std::string &ErrPath);
   TUResult failed(const std::string &File, std::string Why);
-  void addFinding(Report &R, const Finding &F,
-                  const llvm::StringSet<> &Selected);
   bool selects(const llvm::StringSet<> &Selected, llvm::StringRef File);
   uint64_t PeakWorkerKB = 0;
-  std::unique_ptr<NoLintCache> NoLints;
+  /// The enabled checks as clang-tidy creates them, for the cross-TU
+  /// findings (made by prepare()).
+  std::unique_ptr<ReportPhase> Checks;
 };
 
 Driver::Driver(DriverOptions Opts) : P(std::make_unique<Impl>()) {
@@ -481,27 +477,27 @@ llvm::Error Driver::prepare() {
                                        .c_str());
   }
 
-  // Models: the built-in ones plus the project's ModelFiles option.
-  // ModelFiles and ConfigFiles: global or per-check, shared by the cross-TU
-  // checks (getLocalOrGlobal in the plugin).
-  auto ListOption = [&](llvm::StringRef Name) {
-    std::vector<std::string> Out;
-    for (const auto &[Key, Value] : P->Project.CheckOptions) {
-      llvm::StringRef K = Key;
-      if (K != Name && !K.ends_with(("." + Name).str()))
-        continue;
-      llvm::SmallVector<llvm::StringRef, 4> Parts;
-      llvm::StringRef(Value.Value).split(Parts, ';', -1, false);
-      for (llvm::StringRef Part : Parts)
-        if (!Part.trim().empty())
-          Out.push_back(Part.trim().str());
-    }
-    llvm::sort(Out);
-    Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
-    return Out;
-  };
-  std::vector<std::string> ModelFiles = ListOption("ModelFiles");
-  P->ConfigFiles = ListOption("ConfigFiles");
+  // The checks, made by clang-tidy's factories, read and validate their own
+  // options; an invalid value is a configuration error, as in clang-tidy.
+  P->Checks = std::make_unique<ReportPhase>(P->makeProvider(/*PerTUOnly=*/false),
+                                            Root);
+  if (!P->Checks->configErrors().empty())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(), "%s",
+        llvm::join(P->Checks->configErrors(), "\n").c_str());
+
+  // Models: the built-in ones plus the ModelFiles of the enabled cross-TU
+  // checks; configuration files: their ConfigFiles. The map step collects
+  // facts once for all of them.
+  std::vector<std::string> ModelFiles;
+  for (const CrossTUCheck *C : P->Checks->crossTUChecks()) {
+    llvm::append_range(ModelFiles, C->modelFiles());
+    llvm::append_range(P->ConfigFiles, C->configFiles());
+  }
+  for (std::vector<std::string> *List : {&ModelFiles, &P->ConfigFiles}) {
+    llvm::sort(*List);
+    List->erase(std::unique(List->begin(), List->end()), List->end());
+  }
   auto Models = loadModels(ModelFiles);
   if (!Models)
     return Models.takeError();
@@ -525,29 +521,8 @@ llvm::Error Driver::prepare() {
 
 const ClangTidyOptions &Driver::projectOptions() const { return P->Project; }
 
-bool Driver::isCheckEnabled(llvm::StringRef Check) const {
-  CachedGlobList Globs(P->Project.Checks.value_or(""));
-  return Globs.contains(Check);
-}
-
 BudgetOptions Driver::budgetOptions() const {
-  BudgetOptions B;
-  auto Read = [&](llvm::StringRef Name, int64_t &Out) {
-    for (std::string Key :
-         {("poolguard-connection-budget." + Name).str(), Name.str()}) {
-      auto It = P->Project.CheckOptions.find(Key);
-      if (It == P->Project.CheckOptions.end())
-        continue;
-      int64_t V;
-      if (!llvm::StringRef(It->second.Value).trim().getAsInteger(10, V))
-        Out = V;
-      return;
-    }
-  };
-  Read("MaxConnections", B.MaxConnections);
-  Read("ReservedConnections", B.ReservedConnections);
-  Read("Replicas", B.Replicas);
-  return B;
+  return P->Checks->budgetOptions();
 }
 
 std::string Driver::Impl::contentHash(llvm::StringRef Path) {
@@ -652,11 +627,14 @@ std::optional<TUResult> Driver::Impl::readCache(const std::string &Key,
   return std::move(*R);
 }
 
-ReportDiagnostic Driver::Impl::toReport(const tooling::Diagnostic &D,
+ReportDiagnostic Driver::Impl::toReport(const ClangTidyError &D,
                                         llvm::StringRef Dir) {
   ReportDiagnostic R;
   R.Check = D.DiagnosticName;
-  R.Severity = D.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
+  // A warning of a check named by WarningsAsErrors is an error.
+  R.Severity = D.DiagLevel == tooling::Diagnostic::Error || D.IsWarningAsError
+                   ? "error"
+                   : "warning";
   R.Message = D.Message.Message;
   auto Locate = [&](llvm::StringRef FilePath, unsigned Offset,
                     std::string &File, unsigned &Line, unsigned &Column) {
@@ -1194,68 +1172,29 @@ bool Driver::Impl::selects(const llvm::StringSet<> &Selected,
   return Selected.empty() || Selected.contains(File);
 }
 
-void Driver::Impl::addFinding(Report &R, const Finding &F,
-                              const llvm::StringSet<> &Selected) {
-  bool Touches = selects(Selected, F.Loc.File);
-  for (const FindingNote &N : F.Notes)
-    Touches = Touches || selects(Selected, N.Loc.File);
-  if (!Touches)
-    return;
-  // NOLINT on the raw bytes of the file, with clang-tidy's semantics.
-  if (!NoLints)
-    NoLints = std::make_unique<NoLintCache>(
-        [this](llvm::StringRef Path) -> std::optional<std::string> {
-          if (const std::string *Text = Files.get(Path))
-            return *Text;
-          return std::nullopt;
-        });
-  if (NoLints->suppresses(F.Loc.File, F.Loc.Offset, F.Check))
-    return;
-  ReportDiagnostic D;
-  D.Check = F.Check;
-  D.Severity = "warning";
-  D.Message = F.Message;
-  D.File = F.Loc.File;
-  D.Line = F.Loc.Line;
-  D.Column = F.Loc.Column;
-  D.Offset = F.Loc.Offset;
-  for (const FindingNote &N : F.Notes)
-    D.Notes.push_back(
-        {N.Message, N.Loc.File, N.Loc.Line, N.Loc.Column, N.Loc.Offset});
-  R.Diagnostics.push_back(std::move(D));
-}
-
 Report Driver::reportFromFacts(const Facts &Merged) {
   Report R;
   llvm::StringSet<> Selected;
   for (const std::string &F : P->Opts.Files)
     Selected.insert(F);
-  if (isCheckEnabled("poolguard-duplicate-pooled-provider"))
-    for (const Finding &F : findDuplicatePooledProviders(Merged))
-      P->addFinding(R, F, Selected);
-  if (isCheckEnabled("poolguard-repeated-pool"))
-    for (const Finding &F : findRepeatedPools(Merged))
-      P->addFinding(R, F, Selected);
-  if (isCheckEnabled("poolguard-connection-budget"))
-    for (const Finding &F : findBudgetOverruns(Merged, budgetOptions()))
-      P->addFinding(R, F, Selected);
-  // Unmatched NOLINTBEGIN/NOLINTEND met while filtering are errors, as in
-  // clang-tidy (the per-TU pass reports those of main files the same way;
-  // duplicates are removed with the rest).
-  if (P->NoLints)
-    for (const auto &[File, E] : P->NoLints->errors()) {
-      if (!P->selects(Selected, File))
-        continue;
-      ReportDiagnostic D;
-      D.Check = NoLintErrorCheck.str();
-      D.Severity = "error";
-      D.Message = E.Message;
-      D.File = File;
-      D.Line = E.Line;
-      D.Column = E.Column;
-      D.Offset = E.Offset;
-      R.Diagnostics.push_back(std::move(D));
-    }
+  // A finding is reported when it touches a selected file (its location or
+  // a note's).
+  auto Touches = [&](const Finding &F) {
+    if (P->selects(Selected, F.Loc.File))
+      return true;
+    return llvm::any_of(F.Notes, [&](const FindingNote &N) {
+      return P->selects(Selected, N.Loc.File);
+    });
+  };
+  for (const ClangTidyError &E : P->Checks->report(Merged, Touches)) {
+    ReportDiagnostic D = P->toReport(E, P->Opts.DatabaseDir);
+    // Unmatched NOLINTBEGIN/NOLINTEND met on the way are errors, as in
+    // clang-tidy, in the files asked for (the per-TU pass reports those of
+    // main files the same way; duplicates are removed with the rest).
+    if (D.Check == "clang-tidy-nolint" && !P->selects(Selected, D.File))
+      continue;
+    R.Diagnostics.push_back(std::move(D));
+  }
   llvm::sort(R.Diagnostics, diagLess);
   return R;
 }

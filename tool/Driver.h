@@ -81,13 +81,14 @@ public:
   Report report(std::vector<TUResult> Results,
                 clang::tidy::poolguard::Facts *MergedOut = nullptr);
 
-  /// Computes diagnostics from already merged facts (poolguard --merge).
+  /// Computes the cross-TU diagnostics from merged facts (also for
+  /// poolguard --merge) through the enabled checks (ReportPhase).
   Report reportFromFacts(const clang::tidy::poolguard::Facts &Merged);
 
   /// Options of the project (the database directory's .clang-tidy).
   const clang::tidy::ClangTidyOptions &projectOptions() const;
+  /// The options of poolguard-connection-budget, as that check reads them.
   clang::tidy::poolguard::BudgetOptions budgetOptions() const;
-  bool isCheckEnabled(llvm::StringRef Check) const;
 
   /// The facts of one file (for --dump-facts).
   llvm::Expected<clang::tidy::poolguard::Facts> factsOf(llvm::StringRef File);

@@ -1,0 +1,62 @@
+//===----------------------------------------------------------------------===//
+//
+// The tool's report phase: the enabled checks as clang-tidy creates them,
+// each cross-TU check's reducer run on the merged facts, and its findings
+// reported through clang-tidy's diagnostics, as in the plugin.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_TOOL_REPORTPHASE_H
+#define POOLGUARD_TOOL_REPORTPHASE_H
+
+#include "ConnectionBudgetCheck.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace poolguard {
+
+class ReportPhase {
+public:
+  /// Creates the checks \p Provider enables for \p ProjectFile (a file in the
+  /// project's root), with clang-tidy's factories (createChecks): each check
+  /// reads and validates its own options.
+  ReportPhase(std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider,
+              llvm::StringRef ProjectFile);
+  ~ReportPhase();
+
+  /// The configuration errors of the checks' options, as clang-tidy words
+  /// them: "invalid option 'Replicas': 0; expected at least 1
+  /// [clang-tidy-config]". Duplicates removed, in order.
+  const std::vector<std::string> &configErrors() const { return ConfigErrors; }
+
+  /// The enabled cross-TU checks.
+  llvm::ArrayRef<clang::tidy::poolguard::CrossTUCheck *> crossTUChecks() const {
+    return CrossTU;
+  }
+
+  /// Runs each enabled cross-TU check's reduce on \p Merged and reports the
+  /// findings \p Keep accepts through the check (reportFindings), over the
+  /// files on disk. A finding's own file is the file being checked: the
+  /// header filter does not hide it; NOLINT and warnings-as-errors apply.
+  std::vector<clang::tidy::ClangTidyError>
+  report(const clang::tidy::poolguard::Facts &Merged,
+         llvm::function_ref<bool(const clang::tidy::poolguard::Finding &)> Keep);
+
+  /// The options of poolguard-connection-budget, read by that check (made
+  /// for this call if it is not enabled).
+  clang::tidy::poolguard::BudgetOptions budgetOptions();
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> P;
+  std::vector<std::string> ConfigErrors;
+  std::vector<clang::tidy::poolguard::CrossTUCheck *> CrossTU;
+};
+
+} // namespace poolguard
+
+#endif // POOLGUARD_TOOL_REPORTPHASE_H
