@@ -9,6 +9,7 @@
 #include "utils/JSONSyntax.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
+#include "utils/ReadFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -24,10 +25,14 @@ namespace poolguard {
 using json = nlohmann::ordered_json;
 
 std::optional<std::string> readFileFromDisk(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer)
+  // Only regular files: a report names paths from untrusted facts, and a
+  // FIFO would block it.
+  auto Buffer = clang::tidy::poolguard::readInputFile(
+      Path, clang::tidy::poolguard::MaxSourceFileBytes);
+  if (!Buffer) {
+    llvm::consumeError(Buffer.takeError());
     return std::nullopt;
+  }
   return (*Buffer)->getBuffer().str();
 }
 

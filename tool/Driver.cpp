@@ -83,11 +83,6 @@ namespace poolguard {
 namespace {
 
 
-/// The largest source file poolguard reads itself (for line and column
-/// numbers, NOLINT comments and the NUL-byte check; clang reads what it
-/// parses).
-constexpr uint64_t MaxSourceFileBytes = uint64_t(256) << 20;
-
 /// Reads files once per process. Only regular files of a bounded size: a
 /// FIFO or /dev/zero named by a compile database or a result would hang the
 /// run or take all memory (the reason is kept for the TU's error).

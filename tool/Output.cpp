@@ -5,11 +5,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "Output.h"
+#include "Baseline.h"
 #include "SourceText.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -27,11 +27,8 @@ public:
     auto &Slot = Files[File];
     if (!Slot && !Roots.contains(File))
       Slot = std::string();
-    if (!Slot) {
-      auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                             /*RequiresNullTerminator=*/false);
-      Slot = Buf ? (*Buf)->getBuffer().str() : std::string();
-    }
+    if (!Slot)
+      Slot = readFileFromDisk(File).value_or(std::string());
     std::optional<llvm::StringRef> Text = lineOf(*Slot, Line);
     if (!Text)
       return std::nullopt;

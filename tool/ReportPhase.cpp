@@ -6,6 +6,7 @@
 
 #include "ReportPhase.h"
 #include "utils/LLVMCompat.h"
+#include "utils/ReadFile.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -16,6 +17,32 @@ using namespace clang::tidy;
 using namespace clang::tidy::poolguard;
 
 namespace poolguard {
+
+namespace {
+/// The real file system, but only regular files of a bounded size can be
+/// found: findings come from facts files and cache entries, untrusted input
+/// that may name a FIFO (reading it would hang the report) or a device.
+class RegularFilesOnly : public llvm::vfs::ProxyFileSystem {
+public:
+  RegularFilesOnly() : ProxyFileSystem(llvm::vfs::getRealFileSystem()) {}
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    auto S = ProxyFileSystem::status(Path);
+    if (S && S->getType() != llvm::sys::fs::file_type::regular_file &&
+        S->getType() != llvm::sys::fs::file_type::directory_file)
+      return std::make_error_code(std::errc::not_supported);
+    if (S && S->getSize() > MaxSourceFileBytes)
+      return std::make_error_code(std::errc::file_too_large);
+    return S;
+  }
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    auto S = status(Path);
+    if (!S)
+      return S.getError();
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+};
+} // namespace
 
 struct ReportPhase::Impl {
   ClangTidyContext Context;
@@ -70,8 +97,8 @@ std::vector<ClangTidyError>
 ReportPhase::report(const Facts &Merged,
                     llvm::function_ref<bool(const Finding &)> Keep) {
   if (!P->Sources) {
-    P->Files = std::make_unique<FileManager>(FileSystemOptions(),
-                                             llvm::vfs::getRealFileSystem());
+    P->Files = std::make_unique<FileManager>(
+        FileSystemOptions(), llvm::makeIntrusiveRefCnt<RegularFilesOnly>());
     P->Sources = std::make_unique<SourceManager>(P->Engine.engine(), *P->Files);
     P->Context.setSourceManager(P->Sources.get());
   }

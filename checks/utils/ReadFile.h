@@ -22,6 +22,10 @@ namespace clang::tidy::poolguard {
 constexpr uint64_t MaxDataFileBytes = uint64_t(64) << 20;
 /// The largest model file, `.clang-tidy` or framework configuration read.
 constexpr uint64_t MaxConfigFileBytes = uint64_t(8) << 20;
+/// The largest source file poolguard reads itself (for line and column
+/// numbers, NOLINT comments, the NUL-byte check and reports; clang reads
+/// what it parses).
+constexpr uint64_t MaxSourceFileBytes = uint64_t(256) << 20;
 
 /// Reads \p Path whole, refusing anything that is not a regular file (a
 /// FIFO would block, a device such as /dev/zero never ends, a directory
