@@ -55,6 +55,20 @@ TEST(FactsTest, MergeDeduplicatesHeaderFactsAndIsOrderIndependent) {
   EXPECT_EQ(AB.TranslationUnits.size(), 2u);
 }
 
+TEST(FactsTest, MergeKeepsFactsThatDifferOnlyInPerThread) {
+  // Every serialized field is part of the merge key: two creations that
+  // differ only in PerThread are two facts, whatever the input order (before,
+  // PerThread was left out and which one survived was unspecified).
+  Facts A = oneTU("/src/a.cpp", "/src/prisma.h");
+  Facts B = oneTU("/src/b.cpp", "/src/prisma.h");
+  B.PoolCreations[0].PerThread = true;
+  Facts AB = mergeFacts({A, B});
+  Facts BA = mergeFacts({B, A});
+  EXPECT_EQ(toJSON(AB), toJSON(BA));
+  ASSERT_EQ(AB.PoolCreations.size(), 2u);
+  EXPECT_NE(AB.PoolCreations[0].PerThread, AB.PoolCreations[1].PerThread);
+}
+
 TEST(FactsTest, RejectsMalformedInput) {
   auto Bad = factsFromJSON("{not json", "idx.json");
   ASSERT_FALSE(static_cast<bool>(Bad));

@@ -86,7 +86,8 @@ auto key(const ImportFact &I) {
 auto key(const PoolOwnerFact &O) { return std::tie(O.Type, O.Reason, O.Loc); }
 auto key(const PoolCreationFact &C) {
   return std::tie(C.Loc, C.Library, C.Callee, C.Size, C.SizeText,
-                  C.SizeIsDefault, C.Unbounded, C.SizeIsInitialCache,
+                  C.SizeIsDefault, C.Unbounded, C.PerThread,
+                  C.SizeIsInitialCache,
                   C.Database, C.DatabaseText, C.OwnerType, C.Module,
                   C.Function, C.Multiplier, C.MultiplierReason,
                   C.MultiplierSetting, C.Instance);
