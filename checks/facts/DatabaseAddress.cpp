@@ -272,17 +272,6 @@ std::string databaseKey(const DatabaseAddress &A) {
   return "db:" + A.Host + ":" + A.Port + "/" + A.Database;
 }
 
-DsnRole dsnRoleOf(llvm::StringRef Name) {
-  return llvm::StringSwitch<DsnRole>(Name)
-      .Case("dsn", DsnRole::Dsn)
-      .Case("driver", DsnRole::Driver)
-      .Case("host", DsnRole::Host)
-      .Case("port", DsnRole::Port)
-      .Case("database", DsnRole::Database)
-      .Case("file", DsnRole::File)
-      .Default(DsnRole::None);
-}
-
 std::string databaseKeyOf(llvm::ArrayRef<std::string> Keys,
                           llvm::ArrayRef<DsnRole> Roles,
                           llvm::StringRef DefaultPort) {

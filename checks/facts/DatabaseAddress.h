@@ -10,6 +10,7 @@
 #ifndef POOLGUARD_FACTS_DATABASEADDRESS_H
 #define POOLGUARD_FACTS_DATABASEADDRESS_H
 
+#include "models/Model.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -66,13 +67,6 @@ splitConnectionOptions(llvm::StringRef Conn, llvm::StringRef *Driver = nullptr);
 
 /// The facts key of \p A ("db:localhost:5432/app", "db:file:app.db").
 std::string databaseKey(const DatabaseAddress &A);
-
-/// What a part of a database identity gives (model key "role").
-enum class DsnRole { None, Dsn, Driver, Host, Port, Database, File };
-
-/// The role a model names ("dsn", "driver", "host", "port", "database",
-/// "file"), or None for an unknown name.
-DsnRole dsnRoleOf(llvm::StringRef Name);
 
 /// The database key of a pool whose identity parts have the keys \p Keys
 /// ("lit:<text>", "env:<name>", ...; "?" when unknown) and the roles

@@ -7,18 +7,29 @@
 //===----------------------------------------------------------------------===//
 
 #include "models/Model.h"
-#include "facts/DatabaseAddress.h"
 #include "utils/JSONSyntax.h"
 #include "utils/ReadFile.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
 namespace clang::tidy::poolguard {
+
+DsnRole dsnRoleOf(llvm::StringRef Name) {
+  return llvm::StringSwitch<DsnRole>(Name)
+      .Case("dsn", DsnRole::Dsn)
+      .Case("driver", DsnRole::Driver)
+      .Case("host", DsnRole::Host)
+      .Case("port", DsnRole::Port)
+      .Case("database", DsnRole::Database)
+      .Case("file", DsnRole::File)
+      .Default(DsnRole::None);
+}
 
 using OJson = nlohmann::ordered_json;
 

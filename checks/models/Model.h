@@ -19,6 +19,13 @@
 
 namespace clang::tidy::poolguard {
 
+/// What a part of a database identity gives (model key "role").
+enum class DsnRole { None, Dsn, Driver, Host, Port, Database, File };
+
+/// The role a model names ("dsn", "driver", "host", "port", "database",
+/// "file"), or None for an unknown name.
+DsnRole dsnRoleOf(llvm::StringRef Name);
+
 /// Where a value (service type, size, DSN, name) comes from at a call site,
 /// constructor or member. See docs/models.md for every kind.
 struct ValueSource {
