@@ -9,14 +9,16 @@ set -u
 cd "$(dirname "$0")/.."
 v="${POOLGUARD_LLVM:-19}"
 dir="build-package-$v"
+logs="$dir-logs"
+mkdir -p "$logs"
 passed=0
 failed=0
 step() { # step NAME COMMAND...
   local name="$1"; shift
-  if "$@" >"$dir.$name.log" 2>&1; then
+  if "$@" >"$logs/$name.log" 2>&1; then
     echo "PASS: package: $name"; passed=$((passed + 1))
   else
-    echo "FAIL: package: $name (log: $dir.$name.log)"; tail -20 "$dir.$name.log"
+    echo "FAIL: package: $name (log: $logs/$name.log)"; tail -20 "$logs/$name.log"
     failed=$((failed + 1))
   fi
 }
