@@ -845,6 +845,10 @@ static void isolateWorker(pid_t Parent, const std::string &ErrPath,
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != Parent) // The parent died before the line above.
     ::_exit(1);
+  // The parent's handlers only set a flag its loop reads: a worker ends on
+  // these signals as any process does.
+  for (int Sig : {SIGINT, SIGTERM, SIGHUP})
+    ::signal(Sig, SIG_DFL);
   // Compiler crash reports and clang's own messages go to a file the parent
   // shows when the TU fails.
   int ErrFD = ::open(ErrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
