@@ -285,6 +285,17 @@ static std::optional<std::string> unknownCheck(StringRef Globs) {
 }
 
 static bool outputIsWritable(StringRef Path, std::string &Why) {
+  // A device, a FIFO or stdout is written in place (utils/AtomicFile.h): its
+  // directory (/dev) need not be writable.
+  sys::fs::file_status Status;
+  if (!sys::fs::status(Path, Status) && sys::fs::exists(Status) &&
+      !sys::fs::is_regular_file(Status) && !sys::fs::is_directory(Status)) {
+    if (sys::fs::access(Path, sys::fs::AccessMode::Write)) {
+      Why = (Path + ": permission denied").str();
+      return false;
+    }
+    return true;
+  }
   SmallString<256> Dir(Path);
   sys::fs::make_absolute(Dir);
   sys::path::remove_filename(Dir);
