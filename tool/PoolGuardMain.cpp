@@ -14,7 +14,6 @@
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
-#include "utils/YAMLDepth.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
