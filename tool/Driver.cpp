@@ -1002,10 +1002,11 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
   else
     llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true,
                                            ScratchParent);
-  sweepScratch(ScratchParent);
   llvm::SmallString<256> Scratch;
   if (Pending.empty())
     return Results;
+  // Only a run that starts workers sweeps: a fully cached run stays cheap.
+  sweepScratch(ScratchParent);
   {
     llvm::SmallString<256> Model(ScratchParent);
     llvm::sys::path::append(Model, ScratchPrefix + std::to_string(Parent) +
