@@ -36,6 +36,19 @@ std::optional<std::string> readFileFromDisk(llvm::StringRef Path) {
   return (*Buffer)->getBuffer().str();
 }
 
+ReportFiles::ReportFiles(const Report &R, FileReader Read)
+    : R(R), Read(Read ? std::move(Read) : FileReader(readFileFromDisk)) {}
+
+const std::optional<std::string> &ReportFiles::get(const std::string &Path) {
+  auto It = Files.find(Path);
+  if (It == Files.end())
+    It = Files.emplace(Path, Path.empty() || !R.Roots.contains(Path)
+                                 ? std::nullopt
+                                 : Read(Path))
+             .first;
+  return It->second;
+}
+
 std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root) {
   const std::string Abs = clang::tidy::poolguard::absolutePath(File);
   const std::string RootAbs = clang::tidy::poolguard::absolutePath(Root);
@@ -86,21 +99,15 @@ static std::string hashOf(llvm::StringRef Check, llvm::StringRef Message,
 
 std::vector<std::string> computeFingerprints(const Report &R,
                                              const FileReader &Read) {
-  const FileReader &Reader = Read ? Read : FileReader(readFileFromDisk);
-  std::map<std::string, std::optional<std::string>> Files;
+  ReportFiles Files(R, Read);
   // (file, hash) -> occurrences so far.
   std::map<std::pair<std::string, std::string>, unsigned> Seen;
   std::vector<std::string> Result;
   Result.reserve(R.Diagnostics.size());
   for (const ReportDiagnostic &D : R.Diagnostics) {
-    auto It = Files.find(D.File);
-    if (It == Files.end())
-      It = Files.emplace(D.File, D.File.empty() || !R.Roots.contains(D.File)
-                                     ? std::nullopt
-                                     : Reader(D.File))
-               .first;
+    const std::optional<std::string> &Text = Files.get(D.File);
     const std::string Line =
-        It->second ? normalizedLineText(*It->second, D.Line, D.Offset) : "";
+        Text ? normalizedLineText(*Text, D.Line, D.Offset) : "";
     const std::string Hash = hashOf(D.Check, D.Message, Line);
     const unsigned N = ++Seen[{D.File, Hash}];
     Result.push_back(Hash + ":" + std::to_string(N));

@@ -22,6 +22,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -33,6 +34,21 @@ using FileReader = std::function<std::optional<std::string>(llvm::StringRef)>;
 
 /// Reads \p Path from disk.
 std::optional<std::string> readFileFromDisk(llvm::StringRef Path);
+
+/// The files a report names, each read once through a FileReader (disk if
+/// null); none for an empty path or one outside R.Roots: a report's paths
+/// can come from untrusted facts files and cache entries. Shared by the
+/// text output, SARIF and the baseline fingerprints.
+class ReportFiles {
+public:
+  explicit ReportFiles(const Report &R, FileReader Read = nullptr);
+  const std::optional<std::string> &get(const std::string &Path);
+
+private:
+  const Report &R;
+  FileReader Read;
+  std::map<std::string, std::optional<std::string>> Files;
+};
 
 /// \p File made absolute (against the current directory) and normalized, then
 /// made relative to \p Root with '/' separators when it is inside \p Root.

@@ -19,25 +19,22 @@ namespace {
 
 class SourceLines {
 public:
-  explicit SourceLines(const ProjectRoots &Roots) : Roots(Roots) {}
+  explicit SourceLines(const Report &R) : Files(R) {}
 
   /// The text of line \p Line (1-based) of \p File, without its newline;
   /// none for a file outside the project roots.
   std::optional<std::string> line(const std::string &File, unsigned Line) {
-    auto &Slot = Files[File];
-    if (!Slot && !Roots.contains(File))
-      Slot = std::string();
-    if (!Slot)
-      Slot = readFileFromDisk(File).value_or(std::string());
-    std::optional<llvm::StringRef> Text = lineOf(*Slot, Line);
+    const std::optional<std::string> &Bytes = Files.get(File);
+    if (!Bytes)
+      return std::nullopt;
+    std::optional<llvm::StringRef> Text = lineOf(*Bytes, Line);
     if (!Text)
       return std::nullopt;
     return Text->str();
   }
 
 private:
-  const ProjectRoots &Roots;
-  llvm::StringMap<std::optional<std::string>> Files;
+  ReportFiles Files;
 };
 
 void writeOne(llvm::raw_ostream &OS, SourceLines &Lines,
@@ -69,7 +66,7 @@ void writeOne(llvm::raw_ostream &OS, SourceLines &Lines,
 } // namespace
 
 void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary) {
-  SourceLines Lines(R.Roots);
+  SourceLines Lines(R);
   llvm::StringSet<> FilesWithFindings;
   for (const ReportDiagnostic &D : R.Diagnostics) {
     writeOne(OS, Lines, D.Severity, D.Message, D.File, D.Line, D.Column,

@@ -133,7 +133,7 @@ namespace {
 class SarifWriter {
 public:
   SarifWriter(const Report &R, const SarifOptions &O)
-      : R(R), O(O), Read(O.Read ? O.Read : FileReader(readFileFromDisk)) {
+      : R(R), O(O), Files(R, O.Read) {
     RootUri = pathToUri(clang::tidy::poolguard::absolutePath(O.SourceRoot));
     if (!llvm::StringRef(RootUri).ends_with("/"))
       RootUri += "/";
@@ -141,7 +141,7 @@ public:
 
   std::string write() {
     json Rules = rules();
-    const std::vector<std::string> Prints = computeFingerprints(R, Read);
+    const std::vector<std::string> Prints = computeFingerprints(R, O.Read);
     json Results = json::array();
     for (size_t I = 0; I < R.Diagnostics.size(); ++I)
       Results.push_back(result(R.Diagnostics[I], Prints[I]));
@@ -210,13 +210,7 @@ private:
   }
 
   const std::optional<std::string> &file(const std::string &Path) {
-    auto It = Files.find(Path);
-    if (It == Files.end())
-      It = Files.emplace(Path, Path.empty() || !R.Roots.contains(Path)
-                                   ? std::nullopt
-                                   : Read(Path))
-               .first;
-    return It->second;
+    return Files.get(Path);
   }
 
   json artifactLocation(llvm::StringRef File) {
@@ -302,10 +296,9 @@ private:
 
   const Report &R;
   const SarifOptions &O;
-  FileReader Read;
+  ReportFiles Files;
   std::string RootUri;
   llvm::StringMap<size_t> RuleIndex;
-  std::map<std::string, std::optional<std::string>> Files;
 };
 
 } // namespace
