@@ -65,7 +65,9 @@ headers = os.path.join(src, "test", "checks", "Inputs", "Headers")
 config.substitutions.append(
     ("%check_tidy",
      tidy_env + "python3 %s --clang-tidy=%s --plugin=%s --filecheck=%s --headers=%s"
-     % (check_tidy, config.clang_tidy, config.poolguard_plugin, config.filecheck, headers)))
+     " --poolguard=%s"
+     % (check_tidy, config.clang_tidy, config.poolguard_plugin, config.filecheck, headers,
+        os.path.join(tools, "poolguard"))))
 config.substitutions.append(
     ("%front_ends",
      tidy_env + "python3 %s --poolguard=%s --clang-tidy=%s --plugin=%s"

@@ -869,19 +869,26 @@ TUResult Driver::Impl::parse(
     }
   return Result;
 }
-/// The first line where two pretty-printed results differ, for the
-/// message of a failed verification.
-static std::string firstDifference(const std::string &A, const std::string &B) {
-  llvm::SmallVector<StringRef> LA, LB;
-  StringRef(A).split(LA, '\n');
-  StringRef(B).split(LB, '\n');
-  for (size_t I = 0; I < std::max(LA.size(), LB.size()); ++I) {
-    StringRef X = I < LA.size() ? LA[I] : "(end)";
-    StringRef Y = I < LB.size() ? LB[I] : "(end)";
-    if (X != Y)
-      return llvm::formatv("line {0} of the result: '{1}' with skipped "
-                           "bodies, '{2}' without",
-                           I + 1, X.trim(), Y.trim());
+/// The first difference between two results, for the message of a failed
+/// verification: the field, and its first line that differs.
+static std::string firstDifference(const json &A, const json &B) {
+  auto Text = [](const json &J) { // non-UTF-8 paths
+    return J.dump(1, ' ', false, json::error_handler_t::replace);
+  };
+  for (auto It = A.begin(); It != A.end(); ++It) {
+    auto Other = B.find(It.key());
+    std::string X = Text(*It), Y = Other == B.end() ? "" : Text(*Other);
+    if (X == Y)
+      continue;
+    llvm::SmallVector<StringRef> LX, LY;
+    StringRef(X).split(LX, '\n');
+    StringRef(Y).split(LY, '\n');
+    size_t I = 0;
+    while (I < LX.size() && I < LY.size() && LX[I] == LY[I])
+      ++I;
+    return llvm::formatv("{0}: '{1}' with skipped bodies, '{2}' without",
+                         It.key(), I < LX.size() ? LX[I].trim() : "(end)",
+                         I < LY.size() ? LY[I].trim() : "(end)");
   }
   return "";
 }
@@ -913,11 +920,7 @@ void Driver::Impl::verifySkipBodies(
   std::vector<std::pair<std::string, std::string>> FullDeps;
   unsigned Skipped = 0;
   TUResult Full = parse(R.File, nullptr, Skipped, FullDeps);
-  auto Text = [](const json &J) { // non-UTF-8 paths
-    return J.dump(1, ' ', false, json::error_handler_t::replace);
-  };
-  std::string A = Text(resultToJSON(R, DepHashes));
-  std::string B = Text(resultToJSON(Full, FullDeps));
+  json A = resultToJSON(R, DepHashes), B = resultToJSON(Full, FullDeps);
   if (A == B)
     return;
   R.Failed = true;
@@ -1324,7 +1327,8 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
       ++R0.TUsFromCache;
     if (!T.Failed)
       ++R0.TUsAnalyzed;
-    R0.TUsReparsedInFull += T.ReparsedInFull;
+    if (!T.FromCache)
+      R0.TUsReparsedInFull += T.ReparsedInFull;
     if (T.Failed && !Chosen) {
       // Not asked for: its facts are missing from the merge, which is worth
       // saying, but it does not fail a run over other files.
