@@ -869,6 +869,7 @@ TUResult Driver::Impl::parse(
     }
   return Result;
 }
+
 /// The first difference between two results, for the message of a failed
 /// verification: the field, and its first line that differs.
 static std::string firstDifference(const json &A, const json &B) {
