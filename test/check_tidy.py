@@ -15,6 +15,11 @@ What it enforces, as upstream does:
     line asserts that there are no diagnostics;
   * the fixed file is FileChecked against CHECK-FIXES (full-line matches);
     without CHECK-FIXES the fixed file must equal the input.
+
+With --poolguard and POOLGUARD_VERIFY_SKIP_BODIES=1 in the environment (lit
+sets it), the standalone tool also analyzes the input with the same checks,
+configuration and compiler arguments, parsing it with and without library
+function bodies: a difference between the two fails the test.
 """
 import argparse
 import os
@@ -28,12 +33,27 @@ def run(cmd, **kw):
                           universal_newlines=True, **kw)
 
 
+def verify_skip_bodies(args, source, tidy_args, compiler_args):
+    """The tool on the input, each TU parsed with and without library function
+    bodies (POOLGUARD_VERIFY_SKIP_BODIES); any difference fails the test."""
+    config = ["-" + a.lstrip("-") for a in tidy_args if a.lstrip("-").startswith("config")]
+    cmd = [args.poolguard, "--no-cache", "--quiet", "--checks=-*," + args.checks,
+           source] + config + ["--"] + compiler_args
+    res = run(cmd)
+    if "skipping function bodies changed the result" in res.stdout or \
+            res.returncode not in (0, 1, 3):
+        print(" ".join(cmd))
+        print(res.stdout)
+        sys.exit("poolguard's result depends on skipping function bodies")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--headers", required=True)
+    parser.add_argument("--poolguard")
     parser.add_argument("-check-suffix", "-check-suffixes", default="",
                         dest="suffixes")
     parser.add_argument("-expect-clang-tidy-error", action="store_true")
@@ -68,9 +88,11 @@ def main():
 
     if not any(a.startswith("-config") or a.startswith("--config") for a in tidy_args):
         tidy_args = ["--config={}"] + tidy_args
+    compiler_args = ["-std=" + args.std, "-nostdinc++", "-isystem", args.headers] + clang_args
+    if args.poolguard and os.environ.get("POOLGUARD_VERIFY_SKIP_BODIES") == "1":
+        verify_skip_bodies(args, temp, tidy_args, compiler_args)
     cmd = [args.clang_tidy, "--load=" + args.plugin, "-fix",
-           "--checks=-*," + args.checks, temp] + tidy_args + [
-        "--", "-std=" + args.std, "-nostdinc++", "-isystem", args.headers] + clang_args
+           "--checks=-*," + args.checks, temp] + tidy_args + ["--"] + compiler_args
     res = run(cmd)
     output = res.stdout
     if args.expect_clang_tidy_error:

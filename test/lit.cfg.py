@@ -28,6 +28,14 @@ for var in ["HOME", "TMPDIR", "TERM"]:
     if var in os.environ:
         config.environment[var] = os.environ[var]
 
+# Every poolguard run of the suite is a differential test of skipping
+# library function bodies: each TU parsed with bodies skipped is parsed again
+# in full and the two results (facts, diagnostics, dependencies) must be
+# byte-identical, or the TU fails naming the first difference
+# (docs/performance.md). `lit --param verify_skip_bodies=0` turns it off.
+if lit_config.params.get("verify_skip_bodies", "1") != "0":
+    config.environment["POOLGUARD_VERIFY_SKIP_BODIES"] = "1"
+
 tools = config.poolguard_tools_dir
 config.environment["PATH"] = os.pathsep.join(
     [tools, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
@@ -57,7 +65,9 @@ headers = os.path.join(src, "test", "checks", "Inputs", "Headers")
 config.substitutions.append(
     ("%check_tidy",
      tidy_env + "python3 %s --clang-tidy=%s --plugin=%s --filecheck=%s --headers=%s"
-     % (check_tidy, config.clang_tidy, config.poolguard_plugin, config.filecheck, headers)))
+     " --poolguard=%s"
+     % (check_tidy, config.clang_tidy, config.poolguard_plugin, config.filecheck, headers,
+        os.path.join(tools, "poolguard"))))
 config.substitutions.append(
     ("%front_ends",
      tidy_env + "python3 %s --poolguard=%s --clang-tidy=%s --plugin=%s"

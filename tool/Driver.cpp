@@ -21,6 +21,7 @@
 #include "Output.h"
 #include "ReportPhase.h"
 #include "Results.h"
+#include "SkipBodies.h"
 #include "SourceText.h"
 #include "facts/FactsCollector.h"
 #include "utils/AtomicFile.h"
@@ -229,9 +230,16 @@ private:
 /// comes from the standard library or -isystem third-party code, and
 /// traversing their template instantiations was most of the matching cost
 /// (docs/performance.md).
+///
+/// With a BodySkipper, it also tells clang which function bodies to skip.
 class UserCodeConsumer : public MultiplexConsumer {
 public:
-  using MultiplexConsumer::MultiplexConsumer;
+  UserCodeConsumer(std::vector<std::unique_ptr<ASTConsumer>> Consumers,
+                   std::unique_ptr<BodySkipper> Skipper)
+      : MultiplexConsumer(std::move(Consumers)), Skipper(std::move(Skipper)) {}
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return Skipper && Skipper->shouldSkip(D);
+  }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const SourceManager &SM = Ctx.getSourceManager();
     std::vector<Decl *> Scope;
@@ -241,6 +249,9 @@ public:
     Ctx.setTraversalScope(Scope);
     MultiplexConsumer::HandleTranslationUnit(Ctx);
   }
+
+private:
+  std::unique_ptr<BodySkipper> Skipper;
 };
 
 /// The database with each file's identical commands once: a file listed N
@@ -378,6 +389,17 @@ struct Driver::Impl {
                                     llvm::StringRef File);
   TUResult analyze(const std::string &File,
                    std::vector<std::pair<std::string, std::string>> &Deps);
+  TUResult parse(const std::string &File, const LibraryFiles *Libraries,
+                 unsigned &Skipped,
+                 std::vector<std::pair<std::string, std::string>> &Deps);
+  void verifySkipBodies(
+      TUResult &R,
+      const std::vector<std::pair<std::string, std::string>> &DepHashes);
+  /// The library files whose bodies are skipped; none with --no-skip-bodies.
+  std::optional<LibraryFiles> Libraries;
+  /// POOLGUARD_VERIFY_SKIP_BODIES: every TU parsed with skipped bodies is
+  /// parsed again in full and the two results compared.
+  bool VerifySkipBodies = false;
   ReportDiagnostic toReport(const ClangTidyError &D, llvm::StringRef Dir);
   [[noreturn]] void workerMain(const std::string &File,
                                const std::string &OutPath,
@@ -449,6 +471,10 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
                                                      std::move(Handlers));
 }
 
+void Driver::setProjectDirs(ProjectRoots Dirs) {
+  P->Opts.ProjectDirs = std::move(Dirs);
+}
+
 llvm::Error Driver::prepare() {
   P->Provider = P->makeProvider(/*PerTUOnly=*/false);
   llvm::SmallString<256> Root(P->Opts.DatabaseDir);
@@ -493,6 +519,16 @@ llvm::Error Driver::prepare() {
     llvm::sort(*List);
     List->erase(std::unique(List->begin(), List->end()), List->end());
   }
+  if (P->Opts.SkipBodies) {
+    auto Libraries = LibraryFiles::create(P->Opts.ProjectDirs,
+                                          P->Opts.LibraryHeaders);
+    if (!Libraries)
+      return Libraries.takeError();
+    P->Libraries = std::move(*Libraries);
+  }
+  P->VerifySkipBodies = llvm::sys::Process::GetEnv(
+                            "POOLGUARD_VERIFY_SKIP_BODIES")
+                            .value_or("") == "1";
   auto Models = loadModels(ModelFiles);
   if (!Models)
     return Models.takeError();
@@ -563,6 +599,8 @@ Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
   for (const std::string &A : Opts.ExtraArgs)
     Key += A + "\x1f";
   Key += "\n" + configurationAsText(TUOpts);
+  // Which bodies were skipped: --no-skip-bodies really parses them all.
+  Key += "\nskip bodies: " + (Libraries ? Libraries->describe() : "no");
   return ::poolguard::contentHash(Key);
 }
 
@@ -579,7 +617,8 @@ static json resultToJSON(const TUResult &R,
   return {{"version", POOLGUARD_VERSION}, {"file", R.File},
           {"failed", R.Failed},           {"error", R.Error},
           {"diagnostics", Diags},         {"facts", Facts},
-          {"deps", DepsJ},                {"configErrors", R.ConfigErrors}};
+          {"deps", DepsJ},                {"configErrors", R.ConfigErrors},
+          {"reparsedInFull", R.ReparsedInFull}};
 }
 
 std::optional<TUResult> Driver::Impl::readCache(const std::string &Key,
@@ -659,9 +698,10 @@ ReportDiagnostic Driver::Impl::toReport(const ClangTidyError &D,
 }
 
 /// Runs clang-tidy's per-TU checks and the facts collector on one TU, in the
-/// current process.
-TUResult Driver::Impl::analyze(
-    const std::string &File,
+/// current process; with \p Libraries, the bodies of library functions are
+/// skipped (\p Skipped counts them).
+TUResult Driver::Impl::parse(
+    const std::string &File, const LibraryFiles *Libraries, unsigned &Skipped,
     std::vector<std::pair<std::string, std::string>> &DepHashes) {
   TUResult Result;
   Result.File = File;
@@ -708,33 +748,43 @@ TUResult Driver::Impl::analyze(
         return Out;
       });
 
+  /// What a parse needs besides clang-tidy's context.
+  struct ParseState {
+    FactsCollector &Collector;
+    ReadFiles &Deps;
+    const LibraryFiles *Libraries;
+    unsigned &Skipped;
+  };
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &Factory, FactsCollector &Collector,
-           ReadFiles &Deps)
-        : Factory(Factory), Collector(Collector), Deps(Deps) {}
+    Action(ClangTidyASTConsumerFactory &Factory, ParseState &State)
+        : Factory(Factory), State(State) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
       CI.getPreprocessor().addPPCallbacks(
-          std::make_unique<ShadowRecorder>(CI.getPreprocessor(), Deps));
+          std::make_unique<ShadowRecorder>(CI.getPreprocessor(), State.Deps));
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(Factory.createASTConsumer(CI, File));
-      Consumers.push_back(std::make_unique<FactsConsumer>(Collector, Deps));
-      return std::make_unique<UserCodeConsumer>(std::move(Consumers));
+      Consumers.push_back(
+          std::make_unique<FactsConsumer>(State.Collector, State.Deps));
+      std::unique_ptr<BodySkipper> Skipper;
+      if (State.Libraries)
+        Skipper = std::make_unique<BodySkipper>(
+            CI.getSourceManager(), *State.Libraries, State.Skipped);
+      return std::make_unique<UserCodeConsumer>(std::move(Consumers),
+                                                std::move(Skipper));
     }
 
   private:
     ClangTidyASTConsumerFactory &Factory;
-    FactsCollector &Collector;
-    ReadFiles &Deps;
+    ParseState &State;
   };
   class Factory : public tooling::FrontendActionFactory {
   public:
-    Factory(ClangTidyContext &Ctx, FactsCollector &Collector,
-            ReadFiles &Deps)
-        : TidyFactory(Ctx), Collector(Collector), Deps(Deps) {}
+    Factory(ClangTidyContext &Ctx, ParseState &State)
+        : TidyFactory(Ctx), State(State) {}
     std::unique_ptr<FrontendAction> create() override {
-      return std::make_unique<Action>(TidyFactory, Collector, Deps);
+      return std::make_unique<Action>(TidyFactory, State);
     }
     bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                        FileManager *Files,
@@ -742,17 +792,20 @@ TUResult Driver::Impl::analyze(
                        DiagnosticConsumer *DiagConsumer) override {
       // As clang-tidy does: analysis sees __clang_analyzer__.
       Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+      // The consumer decides per declaration (UserCodeConsumer).
+      Invocation->getFrontendOpts().SkipFunctionBodies =
+          State.Libraries != nullptr;
       return FrontendActionFactory::runInvocation(Invocation, Files, PCH,
                                                   DiagConsumer);
     }
 
   private:
     ClangTidyASTConsumerFactory TidyFactory;
-    FactsCollector &Collector;
-    ReadFiles &Deps;
+    ParseState &State;
   };
 
-  Factory F(Context, Collector, Read);
+  ParseState State{Collector, Read, Libraries, Skipped};
+  Factory F(Context, State);
   int RC = Tool.run(&F);
   std::string Dir;
   auto Cmds = Opts.Database->getCompileCommands(File);
@@ -816,6 +869,67 @@ TUResult Driver::Impl::analyze(
     }
   return Result;
 }
+
+/// The first difference between two results, for the message of a failed
+/// verification: the field, and its first line that differs.
+static std::string firstDifference(const json &A, const json &B) {
+  auto Text = [](const json &J) { // non-UTF-8 paths
+    return J.dump(1, ' ', false, json::error_handler_t::replace);
+  };
+  for (auto It = A.begin(); It != A.end(); ++It) {
+    auto Other = B.find(It.key());
+    std::string X = Text(*It), Y = Other == B.end() ? "" : Text(*Other);
+    if (X == Y)
+      continue;
+    llvm::SmallVector<StringRef> LX, LY;
+    StringRef(X).split(LX, '\n');
+    StringRef(Y).split(LY, '\n');
+    size_t I = 0;
+    while (I < LX.size() && I < LY.size() && LX[I] == LY[I])
+      ++I;
+    return llvm::formatv("{0}: '{1}' with skipped bodies, '{2}' without",
+                         It.key(), I < LX.size() ? LX[I].trim() : "(end)",
+                         I < LY.size() ? LY[I].trim() : "(end)");
+  }
+  return "";
+}
+
+TUResult Driver::Impl::analyze(
+    const std::string &File,
+    std::vector<std::pair<std::string, std::string>> &DepHashes) {
+  unsigned Skipped = 0;
+  if (!Libraries)
+    return parse(File, nullptr, Skipped, DepHashes);
+  TUResult R = parse(File, &*Libraries, Skipped, DepHashes);
+  // A TU that fails with bodies skipped is parsed again in full: the
+  // failure may be the skipping's (docs/performance.md), and the errors of a
+  // full parse are the ones to report.
+  if (R.Failed && Skipped) {
+    DepHashes.clear();
+    TUResult Full = parse(File, nullptr, Skipped, DepHashes);
+    Full.ReparsedInFull = true;
+    return Full;
+  }
+  if (VerifySkipBodies)
+    verifySkipBodies(R, DepHashes);
+  return R;
+}
+
+void Driver::Impl::verifySkipBodies(
+    TUResult &R,
+    const std::vector<std::pair<std::string, std::string>> &DepHashes) {
+  std::vector<std::pair<std::string, std::string>> FullDeps;
+  unsigned Skipped = 0;
+  TUResult Full = parse(R.File, nullptr, Skipped, FullDeps);
+  json A = resultToJSON(R, DepHashes), B = resultToJSON(Full, FullDeps);
+  if (A == B)
+    return;
+  R.Failed = true;
+  R.Error = "skipping function bodies changed the result "
+            "(POOLGUARD_VERIFY_SKIP_BODIES): " +
+            firstDifference(A, B);
+}
+
 TUResult Driver::Impl::failed(const std::string &File, std::string Why) {
   TUResult R;
   R.File = File;
@@ -1214,6 +1328,8 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
       ++R0.TUsFromCache;
     if (!T.Failed)
       ++R0.TUsAnalyzed;
+    if (!T.FromCache)
+      R0.TUsReparsedInFull += T.ReparsedInFull;
     if (T.Failed && !Chosen) {
       // Not asked for: its facts are missing from the merge, which is worth
       // saying, but it does not fail a run over other files.
@@ -1257,6 +1373,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
       R.Diagnostics.end());
   R.TUsAnalyzed = R0.TUsAnalyzed;
   R.TUsFailed = Failed;
+  R.TUsReparsedInFull = R0.TUsReparsedInFull;
   R.PeakWorkerKB = P->PeakWorkerKB;
   if (MergedOut)
     *MergedOut = std::move(Merged);

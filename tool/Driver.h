@@ -8,6 +8,7 @@
 #ifndef POOLGUARD_TOOL_DRIVER_H
 #define POOLGUARD_TOOL_DRIVER_H
 
+#include "ProjectRoots.h"
 #include "Report.h"
 #include "Results.h"
 #include "facts/Facts.h"
@@ -48,6 +49,13 @@ struct DriverOptions {
   bool Progress = false;
   /// Notes on stderr (a command inferred for a file the database lacks).
   bool Notes = true;
+  /// The map step skips the function bodies of system headers and library
+  /// files (SkipBodies.h); --no-skip-bodies turns it off.
+  bool SkipBodies = true;
+  /// --library-headers: a regular expression naming more library files.
+  std::string LibraryHeaders;
+  /// The project's directories: files outside them are libraries.
+  ProjectRoots ProjectDirs;
 };
 
 /// Parses a clang-tidy configuration (a .clang-tidy file, --config-file or
@@ -60,6 +68,10 @@ class Driver {
 public:
   explicit Driver(DriverOptions Opts);
   ~Driver();
+
+  /// The project's directories (DriverOptions::ProjectDirs), known once the
+  /// TUs are; before prepare().
+  void setProjectDirs(ProjectRoots Dirs);
 
   /// Loads models and options; fails on configuration errors.
   llvm::Error prepare();

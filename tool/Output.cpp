@@ -86,6 +86,9 @@ void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary) {
                       R.Seconds);
   if (R.TUsFromCache)
     OS << llvm::formatv(", {0} from cache", R.TUsFromCache);
+  if (R.TUsReparsedInFull)
+    OS << llvm::formatv(", {0} parsed again with every function body",
+                        R.TUsReparsedInFull);
   if (R.TUsFailed)
     OS << llvm::formatv("; {0} could not be analyzed", R.TUsFailed);
   OS << ")\n";
@@ -177,6 +180,8 @@ std::string writeJSON(const Report &R,
   json Root;
   Root["version"] = 1;
   Root["diagnostics"] = std::move(Diags);
+  if (R.TUsReparsedInFull)
+    Root["tusReparsedInFull"] = R.TUsReparsedInFull;
   if (Budgets) {
     json BudgetsJ = json::array();
     for (const DatabaseBudget &B : *Budgets) {

@@ -167,6 +167,18 @@ static cl::list<std::string> Roots(
              "default: the directory holding the compile database and\n"
              "every source it lists, or with --merge the current directory)"),
     cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<bool> NoSkipBodies(
+    "no-skip-bodies",
+    cl::desc("Parse the bodies of every function, also those of system\n"
+             "headers and library headers (skipped by default: the\n"
+             "analysis never reads them)"),
+    cl::cat(Category));
+static cl::opt<std::string> LibraryHeaders(
+    "library-headers",
+    cl::desc("Regular expression: headers whose path matches are libraries\n"
+             "too (besides system headers and headers outside the project's\n"
+             "roots); their function bodies are not parsed"),
+    cl::value_desc("regex"), cl::cat(Category));
 enum class ExtraReport { None, Budget };
 static cl::opt<ExtraReport> ReportKind(
     "report", cl::desc("Print an additional report"),
@@ -264,6 +276,20 @@ static ProjectRoots projectRoots(StringRef DatabaseDir,
   return R;
 }
 
+/// The directories whose files are the project's to the map step (files
+/// outside are libraries, whose function bodies are not parsed): the project
+/// roots and, without a compile database or --root, also the current
+/// directory (with 'file.cpp -- -Iinclude' the roots hold only the sources;
+/// a project header taken for a library would lose its facts).
+static ProjectRoots libraryBoundary(ProjectRoots R, bool NoDatabase) {
+  if (NoDatabase && Roots.empty()) {
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    R.add(Cwd);
+  }
+  return R;
+}
+
 /// Checks that every check named without a wildcard exists.
 static std::optional<std::string> unknownCheck(StringRef Globs) {
   ct::ClangTidyOptions All = ct::ClangTidyOptions::getDefaults();
@@ -320,6 +346,7 @@ int main(int argc, const char **argv) {
           argc, argv, FixedError);
   if (!FixedError.empty())
     return usageError(FixedError);
+  const bool NoDatabase = Fixed != nullptr; // 'file.cpp -- args'
   if (!cl::ParseCommandLineOptions(
           argc, argv,
           "poolguard: finds duplicated connection pools and broken DSN "
@@ -423,6 +450,8 @@ int main(int argc, const char **argv) {
       return usageError("the temporary directory '" + Tmp +
                         "' (TMPDIR) is not a writable directory");
   }
+  Opts.SkipBodies = !NoSkipBodies;
+  Opts.LibraryHeaders = LibraryHeaders;
   Opts.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   Opts.Notes = !Quiet;
   for (const std::string *Out :
@@ -449,6 +478,9 @@ int main(int argc, const char **argv) {
 
   const std::string DatabaseDir = Opts.DatabaseDir;
   Driver D(std::move(Opts));
+  const ProjectRoots ProjectDirs =
+      projectRoots(DatabaseDir, D.translationUnits());
+  D.setProjectDirs(libraryBoundary(ProjectDirs, NoDatabase));
   if (Error E = D.prepare())
     return usageError(toString(std::move(E)));
 
@@ -532,7 +564,7 @@ int main(int argc, const char **argv) {
   }
   ct::poolguard::Facts Merged;
   Report R = D.report(std::move(Results), &Merged);
-  R.Roots = projectRoots(DatabaseDir, D.translationUnits());
+  R.Roots = ProjectDirs;
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                             Start)
                   .count();

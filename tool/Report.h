@@ -55,6 +55,9 @@ struct Report {
   unsigned TUsAnalyzed = 0;
   unsigned TUsFailed = 0;
   unsigned TUsFromCache = 0; ///< Analyzed TUs whose results came from the cache.
+  /// TUs that failed with skipped library bodies and were parsed again in
+  /// full (docs/performance.md).
+  unsigned TUsReparsedInFull = 0;
   double Seconds = 0;
   uint64_t PeakWorkerKB = 0; ///< Largest resident set of a worker.
   /// Malformed configuration files met by the analysis (exit code 2).

@@ -23,6 +23,8 @@ struct TUResult {
   std::string File;
   bool Failed = false;
   bool FromCache = false;
+  /// Failed with skipped library bodies, so parsed again in full.
+  bool ReparsedInFull = false;
   std::string Error; ///< Why the TU could not be analyzed.
   std::vector<std::string> ConfigErrors; ///< Malformed configuration files.
   std::vector<ReportDiagnostic> Diagnostics;
