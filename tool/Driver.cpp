@@ -563,6 +563,7 @@ Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
   for (const std::string &A : Opts.ExtraArgs)
     Key += A + "\x1f";
   Key += "\n" + configurationAsText(TUOpts);
+  Key += "\n" + Opts.PathRoot; // Results name files relative to it.
   return ::poolguard::contentHash(Key);
 }
 
@@ -656,6 +657,30 @@ ReportDiagnostic Driver::Impl::toReport(const ClangTidyError &D,
     return std::tie(A.File, A.Offset) < std::tie(B.File, B.Offset);
   });
   return R;
+}
+
+/// The files of \p Names (as clang named them, relative to \p Dir) that lie
+/// inside \p Root but are symlinks: real path -> name inside \p Root. Facts
+/// name files by their real path; in a Bazel sandbox every input is a link
+/// to the checkout, and the name inside the execution root is the hermetic
+/// one. The smallest name wins when several link to one file.
+static llvm::StringMap<std::string>
+symlinkedUnder(llvm::ArrayRef<std::string> Names, llvm::StringRef Dir,
+               llvm::StringRef Root) {
+  llvm::StringMap<std::string> Aliases;
+  if (Root.empty())
+    return Aliases;
+  for (const std::string &Name : Names) {
+    const std::string Lexical = absolutePath(Name, Dir);
+    llvm::SmallString<256> Real;
+    if (llvm::sys::path::is_absolute(relativeToRoot(Lexical, Root)) ||
+        llvm::sys::fs::real_path(Lexical, Real) || Real == Lexical)
+      continue;
+    auto [It, New] = Aliases.try_emplace(Real, Lexical);
+    if (!New && Lexical < It->second)
+      It->second = Lexical;
+  }
+  return Aliases;
 }
 
 /// Runs clang-tidy's per-TU checks and the facts collector on one TU, in the
@@ -782,6 +807,8 @@ TUResult Driver::Impl::analyze(
   // configuration error of the run, reported with its file and line.
   for (std::string &E : Collector.takeConfigErrors())
     Result.ConfigErrors.push_back(std::move(E));
+  const llvm::StringMap<std::string> Aliases =
+      symlinkedUnder(Read.Names, Dir, Opts.PathRoot);
   // Configuration files the TU's facts were joined with are dependencies of
   // its cache entry like the headers clang read.
   std::vector<std::string> Deps = std::move(Read.Names);
@@ -814,6 +841,8 @@ TUResult Driver::Impl::analyze(
       if (It != DepHashes.end() && It->first == F.File)
         F.FileHash = It->second;
     }
+  if (!Opts.PathRoot.empty())
+    relativizePaths(Result, Opts.PathRoot, Aliases);
   return Result;
 }
 TUResult Driver::Impl::failed(const std::string &File, std::string Why) {
