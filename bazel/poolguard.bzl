@@ -97,10 +97,16 @@ def _poolguard_aspect_impl(target, ctx):
                     facts.append(_map_action(ctx, src, cc, flags))
                     srcs.append(src)
         headers = [cc.headers]
-    return [PoolguardInfo(
-        facts = depset(facts, transitive = [d.facts for d in deps]),
-        srcs = depset(srcs, transitive = headers + [d.srcs for d in deps]),
-    )]
+    all_facts = depset(facts, transitive = [d.facts for d in deps])
+    return [
+        PoolguardInfo(
+            facts = all_facts,
+            srcs = depset(srcs, transitive = headers + [d.srcs for d in deps]),
+        ),
+        # `bazel build --aspects=... --output_groups=poolguard_facts`: only
+        # the map actions.
+        OutputGroupInfo(poolguard_facts = all_facts),
+    ]
 
 poolguard_aspect = aspect(
     implementation = _poolguard_aspect_impl,
@@ -125,7 +131,7 @@ poolguard_aspect = aspect(
 _MERGE = """#!/bin/sh
 set -eu
 roots="${{TEST_TMPDIR:-/tmp}}/poolguard-roots.txt"
-xargs readlink -f < {srcs} | sed 's|/[^/]*$||' | sort -u | sed 's|^|--root=|' > "$roots"
+xargs -r readlink -f < {srcs} | sed 's|/[^/]*$||' | sort -u | sed 's|^|--root=|' > "$roots"
 exec {poolguard} --merge --path-root=. {args} @{facts} @"$roots"
 """
 

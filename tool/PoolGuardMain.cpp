@@ -248,7 +248,8 @@ findDatabase(std::string &Dir, std::string &Error) {
 /// --path-root made absolute, or the current directory: what relative paths
 /// in map results are relative to.
 static std::string pathRoot() {
-  return ct::poolguard::absolutePath(PathRoot.empty() ? "." : PathRoot.getValue());
+  return ct::poolguard::absolutePath(PathRoot.empty() ? "."
+                                                     : PathRoot.getValue());
 }
 
 /// The project roots of this run (see ProjectRoots.h): --root, else the

@@ -5,8 +5,8 @@
       writes, under DIR:
         ws/            the workspace: the incident of examples/incident spread
                        over packages (db, modules, app, users, orders), 16
-                       feature TUs in 4 more packages, and the same again,
-                       fixed, under fixed/; //:poolguard and
+                       feature TUs in 4 more packages (21 TUs), and the
+                       incident's 5 TUs fixed under fixed/; //:poolguard and
                        //:poolguard_fixed are the poolguard_test targets;
                        ws/compile_commands.json lists the incident's TUs
                        with the flags Bazel gives them, for `poolguard -p`
@@ -16,6 +16,10 @@
                        repositories Bazel 4.2.3 would download (Bazel's native
                        rules under their names; coverage tools never run)
         bazelrc        the flags every bazel command of the test uses
+
+  bazel_workspace.py clone WS DEST
+      copies the workspace WS to DEST (a second checkout), leaving out
+      Bazel's convenience links.
 
   bazel_workspace.py bazel DIR [--timeout=S] ARGS...
       runs `bazel --batch ARGS` with DIR's output root, bazelrc and HOME, and
@@ -109,7 +113,7 @@ def feature_sources(group, index):
             '}\n' % (name, name, name))
 
 
-def tree_build_files(tree):
+def tree_build_files(tree, groups):
     third_party = ["//third_party:hypodermic", "//third_party:soci"]
     builds = {
         "db": [("db", ["PrismaService.cpp"], ["PrismaService.h"],
@@ -122,9 +126,9 @@ def tree_build_files(tree):
         "app": [("app", ["AppModule.cpp"], [],
                  ["//%s/modules" % tree, "//%s/db" % tree,
                   "//%s/users" % tree, "//%s/orders" % tree] +
-                 ["//%s/features/%s" % (tree, g) for g in FEATURE_GROUPS])],
+                 ["//%s/features/%s" % (tree, g) for g in groups])],
     }
-    for g in FEATURE_GROUPS:
+    for g in groups:
         srcs = ["%s%d.cpp" % (g.capitalize(), i)
                 for i in range(1, FEATURES_PER_GROUP + 1)]
         builds["features/" + g] = [(g, srcs, [], third_party)]
@@ -179,7 +183,7 @@ def make(args):
     commands = []
     for tree, fixed in [("incident", False), ("fixed", True)]:
         files = incident_sources(args.examples, tree, fixed)
-        for g in FEATURE_GROUPS:
+        for g in FEATURE_GROUPS if not fixed else []:
             for i in range(1, FEATURES_PER_GROUP + 1):
                 path, text = feature_sources(g, i)
                 files[path] = text
@@ -191,7 +195,8 @@ def make(args):
                     "arguments": ["c++", "-std=c++17", "-iquote", ".",
                                   "-isystem", "third_party", "-c",
                                   "%s/%s" % (tree, path)]})
-        for path, text in tree_build_files(tree).items():
+        groups = [] if fixed else FEATURE_GROUPS
+        for path, text in tree_build_files(tree, groups).items():
             write(os.path.join(ws, path), text)
     write(os.path.join(ws, "compile_commands.json"),
           json.dumps(sorted(commands, key=lambda c: c["file"]), indent=1) + "\n")
@@ -239,6 +244,13 @@ def spawns(args):
           % (args.mnemonic, len(mine), len(mine) - hits, hits))
 
 
+def clone(args):
+    """A second checkout: the workspace copied to another path, without the
+    convenience links (bazel-*) into the first one's output base."""
+    shutil.copytree(args.src, args.dst, symlinks=True,
+                    ignore=lambda d, names: [n for n in names if n.startswith("bazel-")])
+
+
 def bazel(args):
     """Runs `bazel --batch` with the test's private output root, rc file and
     HOME, in its own process group, and kills that group however this ends
@@ -273,12 +285,16 @@ def main():
     s.add_argument("mnemonic")
     s.add_argument("--command-contains", default="",
                    help="only the spawns with an argument containing this")
+    c = sub.add_parser("clone")
+    c.add_argument("src")
+    c.add_argument("dst")
     b = sub.add_parser("bazel")
     b.add_argument("dir")
     b.add_argument("--timeout", type=int, default=300)
     b.add_argument("args", nargs=argparse.REMAINDER)
     args = parser.parse_args()
-    return {"make": make, "spawns": spawns, "bazel": bazel}[args.command](args)
+    return {"make": make, "spawns": spawns, "clone": clone,
+            "bazel": bazel}[args.command](args)
 
 
 if __name__ == "__main__":
