@@ -165,7 +165,8 @@ static cl::list<std::string> Roots(
     cl::desc("A directory of the project: report excerpts are read and\n"
              "fixes written only inside the project's roots (repeatable;\n"
              "default: the directory holding the compile database and\n"
-             "every source it lists, or with --merge the current directory)"),
+             "every source it lists, or with --merge the --path-root or the\n"
+             "current directory)"),
     cl::value_desc("dir"), cl::cat(Category));
 static cl::opt<std::string> PathRoot(
     "path-root",

@@ -38,6 +38,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 
 FEATURE_GROUPS = ["billing", "catalog", "search", "shipping"]
 FEATURES_PER_GROUP = 4
@@ -262,9 +263,13 @@ def bazel(args):
                "--bazelrc=" + os.path.join(out, "bazelrc"), "--nohome_rc",
                "--nosystem_rc"] + args.args
     env = dict(os.environ, HOME=home)
+    start = time.monotonic()
     process = subprocess.Popen(command, env=env, start_new_session=True)
     try:
-        return process.wait(timeout=args.timeout)
+        code = process.wait(timeout=args.timeout)
+        print("bazel_workspace.py: bazel ran %.1f s" % (time.monotonic() - start),
+              file=sys.stderr)
+        return code
     finally:
         try:
             os.killpg(process.pid, signal.SIGKILL)
