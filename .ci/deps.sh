@@ -14,7 +14,8 @@ poolguard_build_packages() {
 poolguard_test_packages() {
   local v="${1:-19}"
   echo "python3 clang-$v clang-tidy-$v clangd-$v llvm-$v-tools clang-tools-$v \
-libgtest-dev libclang-rt-$v-dev pre-commit git strace help2man lintian dpkg-dev man-db"
+libgtest-dev libclang-rt-$v-dev pre-commit git strace help2man lintian dpkg-dev man-db \
+bazel-bootstrap bazel-platforms"
 }
 
 poolguard_install_deps() {

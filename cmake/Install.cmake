@@ -7,6 +7,7 @@
 #     changelog.gz, as Debian policy asks)
 #   share/man/man1/poolguard.1.gz, poolguard-clangd.1.gz (help2man, from
 #     --help)
+#   share/poolguard/bazel/ (the Bazel rules; poolguard -> ../../../bin/poolguard)
 # The framework models are compiled into the binaries: nothing else is read
 # at run time but clang's builtin headers, from the LLVM it was built with.
 #===----------------------------------------------------------------------===//
@@ -19,6 +20,16 @@ if(TARGET poolguard-clangd)
 endif()
 install(TARGETS PoolGuardTidyModule PoolGuardTidyChecks
   LIBRARY DESTINATION ${POOLGUARD_PLUGIN_DIR})
+# The Bazel repository @poolguard (docs/scale.md): the rules, and beside
+# them a link to the installed poolguard, the binary their actions run.
+set(POOLGUARD_BAZEL_DIR "${CMAKE_INSTALL_DATADIR}/poolguard/bazel")
+install(FILES bazel/BUILD.bazel bazel/MODULE.bazel bazel/WORKSPACE
+  bazel/poolguard.bzl DESTINATION ${POOLGUARD_BAZEL_DIR})
+file(RELATIVE_PATH POOLGUARD_BAZEL_TO_BIN "/${POOLGUARD_BAZEL_DIR}"
+  "/${CMAKE_INSTALL_BINDIR}/poolguard")
+install(CODE "file(CREATE_LINK \"${POOLGUARD_BAZEL_TO_BIN}\"
+  \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${POOLGUARD_BAZEL_DIR}/poolguard\"
+  SYMBOLIC)")
 install(FILES README.md LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 

@@ -108,5 +108,11 @@ if shutil.which("strace") and subprocess.run(
 # directory, files of another owner) are skipped for other users.
 if os.geteuid() == 0:
     config.available_features.add("root")
+# Bazel (Debian's bazel-bootstrap) for test/tool/bazel.test.
+if shutil.which("bazel") and os.path.isdir("/usr/share/bazel/tools/platforms"):
+    config.available_features.add("bazel")
+else:
+    lit_config.note("bazel not found: test/tool/bazel.test is skipped "
+                    "(apt-get install bazel-bootstrap bazel-platforms)")
 if os.path.exists(os.path.join(tools, "poolguard-clangd")):
     config.available_features.add("clangd")

@@ -49,17 +49,6 @@ const std::optional<std::string> &ReportFiles::get(const std::string &Path) {
   return It->second;
 }
 
-std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root) {
-  const std::string Abs = clang::tidy::poolguard::absolutePath(File);
-  const std::string RootAbs = clang::tidy::poolguard::absolutePath(Root);
-  llvm::StringRef Rel = Abs;
-  if (!Rel.consume_front(RootAbs))
-    return llvm::sys::path::convert_to_slash(Abs);
-  if (!llvm::StringRef(RootAbs).ends_with("/") && !Rel.consume_front("/"))
-    return llvm::sys::path::convert_to_slash(Abs); // "/src2" under "/src"
-  return llvm::sys::path::convert_to_slash(Rel);
-}
-
 std::string normalizedLineText(llvm::StringRef FileText, unsigned Line,
                                unsigned Offset) {
   size_t Start = 0;

@@ -17,6 +17,7 @@
 #define POOLGUARD_TOOL_BASELINE_H
 
 #include "Report.h"
+#include "utils/Paths.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <functional>
@@ -50,11 +51,7 @@ private:
   std::map<std::string, std::optional<std::string>> Files;
 };
 
-/// \p File made absolute (against the current directory) and normalized, then
-/// made relative to \p Root with '/' separators when it is inside \p Root.
-/// Files outside \p Root stay absolute. An empty \p Root means the current
-/// directory.
-std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root);
+using clang::tidy::poolguard::relativeToRoot;
 
 /// The reported line without any whitespace ("" if unavailable). \p Line is
 /// 1-based; with \p Line 0 the line containing \p Offset is used.

@@ -601,6 +601,7 @@ Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
   Key += "\n" + configurationAsText(TUOpts);
   // Which bodies were skipped: --no-skip-bodies really parses them all.
   Key += "\nskip bodies: " + (Libraries ? Libraries->describe() : "no");
+  Key += "\n" + Opts.PathRoot; // Results name files relative to it.
   return ::poolguard::contentHash(Key);
 }
 
@@ -695,6 +696,30 @@ ReportDiagnostic Driver::Impl::toReport(const ClangTidyError &D,
     return std::tie(A.File, A.Offset) < std::tie(B.File, B.Offset);
   });
   return R;
+}
+
+/// The files of \p Names (as clang named them, relative to \p Dir) that lie
+/// inside \p Root but are symlinks: real path -> name inside \p Root. Facts
+/// name files by their real path; in a Bazel sandbox every input is a link
+/// to the checkout, and the name inside the execution root is the hermetic
+/// one. The smallest name wins when several link to one file.
+static llvm::StringMap<std::string>
+symlinkedUnder(llvm::ArrayRef<std::string> Names, llvm::StringRef Dir,
+               llvm::StringRef Root) {
+  llvm::StringMap<std::string> Aliases;
+  if (Root.empty())
+    return Aliases;
+  for (const std::string &Name : Names) {
+    const std::string Lexical = absolutePath(Name, Dir);
+    llvm::SmallString<256> Real;
+    if (llvm::sys::path::is_absolute(relativeToRoot(Lexical, Root)) ||
+        llvm::sys::fs::real_path(Lexical, Real) || Real == Lexical)
+      continue;
+    auto [It, New] = Aliases.try_emplace(Real, Lexical);
+    if (!New && Lexical < It->second)
+      It->second = Lexical;
+  }
+  return Aliases;
 }
 
 /// Runs clang-tidy's per-TU checks and the facts collector on one TU, in the
@@ -835,6 +860,8 @@ TUResult Driver::Impl::parse(
   // configuration error of the run, reported with its file and line.
   for (std::string &E : Collector.takeConfigErrors())
     Result.ConfigErrors.push_back(std::move(E));
+  const llvm::StringMap<std::string> Aliases =
+      symlinkedUnder(Read.Names, Dir, Opts.PathRoot);
   // Configuration files the TU's facts were joined with are dependencies of
   // its cache entry like the headers clang read.
   std::vector<std::string> Deps = std::move(Read.Names);
@@ -867,6 +894,8 @@ TUResult Driver::Impl::parse(
       if (It != DepHashes.end() && It->first == F.File)
         F.FileHash = It->second;
     }
+  if (!Opts.PathRoot.empty())
+    relativizePaths(Result, Opts.PathRoot, Aliases);
   return Result;
 }
 

@@ -41,6 +41,9 @@ struct DriverOptions {
   /// A worker's memory limit in MiB (RLIMIT_DATA); 0: none.
   unsigned TUMemoryMB = 4096;
   std::string CacheDir; ///< Empty: no cache.
+  /// --path-root (absolute): map results name the files inside it relative
+  /// to it. Empty: absolute paths.
+  std::string PathRoot;
   /// Checks and check options from the command line (override .clang-tidy).
   clang::tidy::ClangTidyOptions Overrides;
   /// A --config-file/--config given on the command line replaces the

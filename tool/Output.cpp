@@ -40,9 +40,9 @@ private:
 void writeOne(llvm::raw_ostream &OS, SourceLines &Lines,
               llvm::StringRef Severity, llvm::StringRef Message,
               const std::string &File, unsigned Line, unsigned Column,
-              llvm::StringRef Check) {
+              llvm::StringRef Check, llvm::StringRef PathRoot) {
   if (!File.empty()) {
-    OS << File << ":";
+    OS << (PathRoot.empty() ? File : relativeToRoot(File, PathRoot)) << ":";
     if (Line)
       OS << Line << ":" << Column << ":";
     OS << " ";
@@ -70,9 +70,10 @@ void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary) {
   llvm::StringSet<> FilesWithFindings;
   for (const ReportDiagnostic &D : R.Diagnostics) {
     writeOne(OS, Lines, D.Severity, D.Message, D.File, D.Line, D.Column,
-             D.Check);
+             D.Check, R.PathRoot);
     for (const ReportNote &N : D.Notes)
-      writeOne(OS, Lines, "note", N.Message, N.File, N.Line, N.Column, "");
+      writeOne(OS, Lines, "note", N.Message, N.File, N.Line, N.Column, "",
+               R.PathRoot);
     FilesWithFindings.insert(D.File);
   }
   if (!Summary)

@@ -165,7 +165,16 @@ static cl::list<std::string> Roots(
     cl::desc("A directory of the project: report excerpts are read and\n"
              "fixes written only inside the project's roots (repeatable;\n"
              "default: the directory holding the compile database and\n"
-             "every source it lists, or with --merge the current directory)"),
+             "every source it lists, or with --merge the --path-root or the\n"
+             "current directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<std::string> PathRoot(
+    "path-root",
+    cl::desc("Name the files inside this directory relative to it: in\n"
+             "--facts-out files (the same TU gives the same bytes at any\n"
+             "checkout path or on any machine) and in the text report;\n"
+             "relative paths in --merge inputs are resolved against it\n"
+             "(default: the current directory)"),
     cl::value_desc("dir"), cl::cat(Category));
 static cl::opt<bool> NoSkipBodies(
     "no-skip-bodies",
@@ -249,6 +258,13 @@ findDatabase(std::string &Dir, std::string &Error) {
   return nullptr;
 }
 
+/// --path-root made absolute, or the current directory: what relative paths
+/// in map results are relative to.
+static std::string pathRoot() {
+  return ct::poolguard::absolutePath(PathRoot.empty() ? "."
+                                                     : PathRoot.getValue());
+}
+
 /// The project roots of this run (see ProjectRoots.h): --root, else the
 /// deepest directory holding the compile database and every source of the
 /// run, else (--merge, whose facts files may name anything) the current
@@ -261,11 +277,8 @@ static ProjectRoots projectRoots(StringRef DatabaseDir,
   if (!R.empty())
     return R;
   std::vector<std::string> Dirs;
-  if (Merge || TUs.empty()) {
-    SmallString<256> Cwd;
-    sys::fs::current_path(Cwd);
-    Dirs.push_back(std::string(Cwd));
-  }
+  if (Merge || TUs.empty())
+    Dirs.push_back(pathRoot());
   if (!Merge) {
     if (!DatabaseDir.empty())
       Dirs.push_back(DatabaseDir.str());
@@ -452,6 +465,11 @@ int main(int argc, const char **argv) {
   }
   Opts.SkipBodies = !NoSkipBodies;
   Opts.LibraryHeaders = LibraryHeaders;
+  if (!PathRoot.empty()) {
+    if (!sys::fs::is_directory(PathRoot))
+      return usageError("--path-root: '" + PathRoot + "' is not a directory");
+    Opts.PathRoot = pathRoot();
+  }
   Opts.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   Opts.Notes = !Quiet;
   for (const std::string *Out :
@@ -529,8 +547,10 @@ int main(int argc, const char **argv) {
       auto Part = Driver::resultsFromJSON((*Buf)->getBuffer(), File);
       if (!Part)
         return usageError(toString(Part.takeError()));
-      for (TUResult &R : *Part)
+      for (TUResult &R : *Part) {
+        absolutizePaths(R, pathRoot());
         Results.push_back(std::move(R));
+      }
     }
     // The same TU in two shards counts once.
     llvm::stable_sort(Results, [](const TUResult &A, const TUResult &B) {
@@ -557,14 +577,22 @@ int main(int argc, const char **argv) {
     Results = D.map(Indices);
   }
   if (!FactsOut.empty()) {
+    if (!PathRoot.empty())
+      for (TUResult &TU : Results) // Those the workers did not write.
+        relativizePaths(TU, pathRoot());
     if (Error E = ct::poolguard::writeFileAtomically(
             FactsOut, Driver::resultsToJSON(Results)))
       return usageError(toString(std::move(E)));
     return EC_Clean;
   }
+  if (!PathRoot.empty() && !Merge)
+    for (TUResult &TU : Results) // The workers named them relatively.
+      absolutizePaths(TU, pathRoot());
   ct::poolguard::Facts Merged;
   Report R = D.report(std::move(Results), &Merged);
   R.Roots = ProjectDirs;
+  if (!PathRoot.empty())
+    R.PathRoot = pathRoot();
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                             Start)
                   .count();

@@ -65,6 +65,8 @@ struct Report {
   /// Where excerpts may be read and fixes written: the paths in a report
   /// can come from untrusted facts files and cache entries.
   ProjectRoots Roots;
+  /// --path-root: the text report names the files inside it relative to it.
+  std::string PathRoot;
 };
 
 } // namespace poolguard

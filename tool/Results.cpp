@@ -7,6 +7,8 @@
 
 #include "Results.h"
 #include "utils/JSONSyntax.h"
+#include "utils/Paths.h"
+#include "llvm/Support/Path.h"
 
 namespace poolguard {
 
@@ -81,6 +83,38 @@ llvm::Expected<TUResult> resultFromJSON(const json &J, llvm::StringRef Origin,
     return F.takeError();
   R.Facts = std::move(*F);
   return R;
+}
+
+void forEachPath(TUResult &R, llvm::function_ref<void(std::string &)> Fn) {
+  Fn(R.File);
+  for (ReportDiagnostic &D : R.Diagnostics) {
+    Fn(D.File);
+    for (ReportNote &N : D.Notes)
+      Fn(N.File);
+    for (ReportFix &F : D.Fixes)
+      Fn(F.File);
+  }
+  clang::tidy::poolguard::forEachPath(R.Facts, Fn);
+}
+
+void relativizePaths(TUResult &R, llvm::StringRef Root,
+                     const llvm::StringMap<std::string> &Aliases) {
+  forEachPath(R, [&](std::string &Path) {
+    if (!llvm::sys::path::is_absolute(Path))
+      return;
+    auto Alias = Aliases.find(Path);
+    std::string Rel = clang::tidy::poolguard::relativeToRoot(
+        Alias == Aliases.end() ? Path : Alias->second, Root);
+    if (!llvm::sys::path::is_absolute(Rel))
+      Path = std::move(Rel);
+  });
+}
+
+void absolutizePaths(TUResult &R, llvm::StringRef Root) {
+  forEachPath(R, [&](std::string &Path) {
+    if (!Path.empty() && !llvm::sys::path::is_absolute(Path))
+      Path = clang::tidy::poolguard::absolutePath(Path, Root);
+  });
 }
 
 } // namespace poolguard

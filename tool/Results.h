@@ -11,6 +11,7 @@
 
 #include "Report.h"
 #include "facts/Facts.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <nlohmann/json.hpp>
 #include <string>
@@ -37,6 +38,20 @@ struct TUResult {
 llvm::Expected<TUResult> resultFromJSON(const nlohmann::json &J,
                                         llvm::StringRef Origin,
                                         const std::string &Where);
+
+/// Calls \p Fn on every file path of \p R: its TU, the files of its
+/// diagnostics, notes and fixes, and those of its facts.
+void forEachPath(TUResult &R, llvm::function_ref<void(std::string &)> Fn);
+
+/// Makes \p R hermetic (--path-root): every absolute path inside \p Root
+/// (absolute) becomes relative to it. \p Aliases maps the real path of a
+/// file read through a symlink inside \p Root (a Bazel sandbox links every
+/// input) to its name there: facts name files by their real path.
+void relativizePaths(TUResult &R, llvm::StringRef Root,
+                     const llvm::StringMap<std::string> &Aliases = {});
+
+/// The inverse, for --merge: relative paths resolved against \p Root.
+void absolutizePaths(TUResult &R, llvm::StringRef Root);
 
 } // namespace poolguard
 

@@ -310,6 +310,21 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
   return F;
 }
 
+void forEachPath(Facts &F, llvm::function_ref<void(std::string &)> Fn) {
+  auto Each = [&](auto &Vector) {
+    for (auto &Fact : Vector)
+      Fn(Fact.Loc.File);
+  };
+  Each(F.Modules);
+  Each(F.Registrations);
+  Each(F.Imports);
+  Each(F.PoolOwners);
+  Each(F.PoolCreations);
+  Each(F.Settings);
+  llvm::for_each(F.TranslationUnits, Fn);
+  llvm::for_each(F.ConfigFiles, Fn);
+}
+
 Facts mergeFacts(std::vector<Facts> Parts) {
   Facts Out;
   for (Facts &P : Parts) {

@@ -9,6 +9,7 @@
 #ifndef POOLGUARD_FACTS_FACTS_H
 #define POOLGUARD_FACTS_FACTS_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <nlohmann/json_fwd.hpp>
@@ -151,6 +152,11 @@ llvm::Expected<Facts> factsFromJSON(llvm::StringRef Text,
 nlohmann::json factsToJSONValue(const Facts &F);
 llvm::Expected<Facts> factsFromJSONValue(const nlohmann::json &Root,
                                          llvm::StringRef Origin);
+
+/// Calls \p Fn on every file path of \p F (positions, translation units,
+/// configuration files), empty ones included, for callers that rename files
+/// (facts files with paths relative to a root).
+void forEachPath(Facts &F, llvm::function_ref<void(std::string &)> Fn);
 
 /// Merges \p Parts into one set of facts: the union, sorted by stable keys,
 /// with identical facts (a header seen by several TUs) kept once. The result

@@ -65,4 +65,15 @@ std::string existingPath(llvm::StringRef Path, llvm::StringRef Dir) {
   return std::string(Real);
 }
 
+std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root) {
+  const std::string Abs = absolutePath(File);
+  const std::string RootAbs = absolutePath(Root);
+  llvm::StringRef Rel = Abs;
+  if (!Rel.consume_front(RootAbs))
+    return llvm::sys::path::convert_to_slash(Abs);
+  if (!llvm::StringRef(RootAbs).ends_with("/") && !Rel.consume_front("/"))
+    return llvm::sys::path::convert_to_slash(Abs); // "/src2" under "/src"
+  return llvm::sys::path::convert_to_slash(Rel);
+}
+
 } // namespace clang::tidy::poolguard

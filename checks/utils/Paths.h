@@ -27,6 +27,12 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir = "");
 /// path.
 std::string existingPath(llvm::StringRef Path, llvm::StringRef Dir = "");
 
+/// \p File made absolute (against the current directory) and normalized, then
+/// made relative to \p Root with '/' separators when it is inside \p Root.
+/// Files outside \p Root stay absolute. An empty \p Root means the current
+/// directory.
+std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root);
+
 } // namespace clang::tidy::poolguard
 
 #endif // POOLGUARD_UTILS_PATHS_H
