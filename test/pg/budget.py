@@ -5,7 +5,7 @@ verdict for one database, as the live tests compare it with the server:
   budget.py [DATABASE]   (default: the only database in the report)
 
 prints "<total> of <available>: fits" or "<total> of <available>: over",
-with ", unbounded pools not counted" when some pool has no maximum. Exits 1
+with ", pools without a maximum not counted" when some pool has none. Exits 1
 when the report and the connection-budget findings disagree."""
 import json
 import sys
@@ -28,7 +28,7 @@ def main():
     line = "%d of %d: %s" % (b["total"], b["available"],
                              "over" if b["overLimit"] else "fits")
     if b["hasUnknownSizes"]:
-        line += ", unbounded pools not counted"
+        line += ", pools without a maximum not counted"
     print(line)
 
 

@@ -17,7 +17,14 @@
 # (set by lit.cfg.py to a directory of the build's test output) and copied.
 
 PG_BIN="${POOLGUARD_PG_BIN:-/usr/lib/postgresql/15/bin}"
-pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/poolguard-pg.XXXXXX")" || exit 2
+# As root, the server's user must reach its directory: lit's private TMPDIR
+# (mode 700) will not do, /tmp will.
+pg_base="${TMPDIR:-/tmp}"
+if [ "$(id -u)" = 0 ] \
+  && ! setpriv --reuid=nobody --regid=nogroup --clear-groups -- test -x "$pg_base"; then
+  pg_base=/tmp
+fi
+pg_dir="$(mktemp -d "$pg_base/poolguard-pg.XXXXXX")" || exit 2
 
 pg_cleanup() {
   if [ -f "$pg_dir/data/postmaster.pid" ]; then
