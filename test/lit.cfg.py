@@ -109,7 +109,7 @@ if os.path.exists(os.path.join(tools, "poolguard-clangd")):
 config.substitutions.append(("%cxx", config.cxx_compiler))
 qt5 = "/usr/include/x86_64-linux-gnu/qt5"
 config.substitutions.append(
-    ("%{qt_flags}", "-fPIC -I%s -I%s/QtCore -I%s/QtSql" % (qt5, qt5, qt5)))
+    ("%qt_flags", "-fPIC -I%s -I%s/QtCore -I%s/QtSql" % (qt5, qt5, qt5)))
 config.environment["POOLGUARD_PG_TEMPLATE"] = os.path.join(
     config.test_exec_root, "pg-cluster-template")
 live_requirements = {
