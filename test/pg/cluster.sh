@@ -6,6 +6,7 @@
 #                            max_connections=MAX, superuser_reserved_connections
 #                            =RESERVED; restarts it when it is running
 #   pg_connections           client connections of the role 'app' now open
+#   pg_connections_command F a shell command writing pg_connections to F
 #   pg_psql ARGS...          psql as the superuser 'postgres'
 #   pg_authorized            connections of 'app' the server has accepted so far
 #
@@ -45,8 +46,9 @@ else
   pg_as_owner() { "$@"; }
 fi
 
+pg_psql_args=(-X -q -v ON_ERROR_STOP=1 -h "$pg_dir" -U postgres -d postgres)
 pg_psql() {
-  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$pg_dir" -U postgres -d postgres "$@"
+  "$PG_BIN/psql" "${pg_psql_args[@]}" "$@"
 }
 
 pg_initdb() {
@@ -91,8 +93,17 @@ pg_start() {
   export PGHOST="$pg_dir" PGPORT=5432 PGUSER=app PGDATABASE=app
 }
 
+pg_connections_query="select count(*) from pg_stat_activity \
+where usename = 'app' and backend_type = 'client backend'"
 pg_connections() {
-  pg_psql -tAc "select count(*) from pg_stat_activity where usename = 'app' and backend_type = 'client backend'"
+  pg_psql -tAc "$pg_connections_query"
+}
+
+# pg_connections_command FILE: a shell command (for a program to run with
+# system() while it holds its connections) that writes pg_connections to FILE.
+pg_connections_command() {
+  printf '%q ' "$PG_BIN/psql" "${pg_psql_args[@]}" -tAc "$pg_connections_query"
+  printf '> %q\n' "$1"
 }
 
 pg_authorized() {

@@ -14,9 +14,8 @@ max=100 reserved=3
 predicted=$(pg_predict "$max" "$reserved" "$db" "$program" -- -std=c++17 \
   -I"$(dirname "$0")" $cflags) || exit 2
 pg_start "$max" "$reserved" || exit 2
-export POOLGUARD_PROBE="$PG_BIN/psql -X -h $pg_dir -U postgres -d postgres -tAc \
-\"select count(*) from pg_stat_activity where usename = 'app' and backend_type = 'client backend'\" \
-> $OUT/observed"
+POOLGUARD_PROBE="$(pg_connections_command "$OUT/observed")"
+export POOLGUARD_PROBE
 "$OUT/program" > "$OUT/run.log" 2>&1
 rc=$?
 sed 's/^/program: /' "$OUT/run.log"
