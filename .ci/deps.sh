@@ -3,19 +3,23 @@
 # The package lists in README.md and docs/ci.md are checked against these two
 # functions by test/docs-packages.test.
 
-# What building poolguard (-DPOOLGUARD_BUILD_TESTS=OFF) needs.
+# What building poolguard (-DPOOLGUARD_BUILD_TESTS=OFF) needs (libpq: for
+# --server-limits).
 poolguard_build_packages() {
   local v="${1:-19}"
-  echo "cmake ninja-build g++ llvm-$v-dev libclang-$v-dev nlohmann-json3-dev"
+  echo "cmake ninja-build g++ llvm-$v-dev libclang-$v-dev nlohmann-json3-dev libpq-dev"
 }
 
 # What the tests, the plugin tests, the package check and the docs' tools
-# need besides.
+# need besides. The live tests (test/pg) need a PostgreSQL 15 server and the
+# pool libraries Debian ships with their PostgreSQL drivers (libsoci-dev's
+# headers include Boost's without depending on it).
 poolguard_test_packages() {
   local v="${1:-19}"
   echo "python3 clang-$v clang-tidy-$v clangd-$v llvm-$v-tools clang-tools-$v \
 libgtest-dev libclang-rt-$v-dev pre-commit git strace help2man lintian dpkg-dev man-db \
-bazel-bootstrap bazel-platforms"
+bazel-bootstrap bazel-platforms postgresql-15 libsoci-dev libsoci-postgresql4.0 libboost-dev libpoco-dev \
+qtbase5-dev libqt5sql5-psql libcppdb-dev libcppdb-postgresql0"
 }
 
 poolguard_install_deps() {

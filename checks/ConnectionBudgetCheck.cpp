@@ -125,7 +125,8 @@ static std::string describeSize(const BudgetContribution &P) {
   if (C.Unbounded)
     return "an unbounded pool";
   if (C.SizeIsInitialCache)
-    return llvm::formatv("a pool with an initial cache of {0} and no maximum",
+    return llvm::formatv("a pool that keeps up to {0} idle connections and "
+                         "has no maximum",
                          C.Size ? std::to_string(*C.Size) : C.SizeText)
         .str();
   if (!C.Size || *C.Size < 0)

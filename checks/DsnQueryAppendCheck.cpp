@@ -158,6 +158,17 @@ std::string shorten(llvm::StringRef Text, std::size_t Max) {
   return Text.take_front(Max - 3).str() + "...";
 }
 
+/// What the driver does with \p Base followed by '?' and \p Appended, for
+/// the message: libpq (the driver of postgresql:// URLs in every C++
+/// PostgreSQL library) refuses most such URLs with an error of its own;
+/// other drivers read the second '?' into the previous parameter's value.
+std::string driverReading(const DsnValue &Base, llvm::StringRef Appended) {
+  std::string Error = Base.libpqRejection(Appended);
+  if (Error.empty())
+    return "the driver misreads the parameters";
+  return "libpq refuses the URL ('" + Error + "')";
+}
+
 } // namespace
 
 DsnQueryAppendCheck::DsnQueryAppendCheck(StringRef Name,
@@ -415,16 +426,15 @@ void DsnQueryAppendCheck::checkSite(const Site &S, DsnEvaluator &Eval,
       std::string Excerpt = Base.queryExcerpt();
       if (SameLiteral)
         Excerpt += shorten(Text.drop_front(Offset), 30);
-      auto Diag =
-          diag(MarkLoc, SameLiteral
-                            ? "query string has a second '?' ('%0'); the "
-                              "driver misreads the parameters; use '&' to "
-                              "separate parameters"
-                            : "query string appended with '?' to a URL that "
-                              "already contains a query ('%0'); the result has "
-                              "two '?' and the driver misreads the parameters; "
-                              "use '&' to add a parameter")
-          << Excerpt;
+      auto Diag = diag(MarkLoc, SameLiteral
+                                    ? "query string has a second '?' ('%0'); "
+                                      "%1; use '&' to separate parameters"
+                                    : "query string appended with '?' to a "
+                                      "URL that already contains a query "
+                                      "('%0'); the result has two '?' and %1; "
+                                      "use '&' to add a parameter")
+                  << Excerpt
+                  << driverReading(Base, FieldAfter ? StringRef() : After);
       if (CanFix)
         Diag << FixItHint::CreateReplacement(
             CharSourceRange::getCharRange(MarkLoc, MarkLoc.getLocWithOffset(1)),

@@ -116,3 +116,34 @@ else:
                     "(apt-get install bazel-bootstrap bazel-platforms)")
 if os.path.exists(os.path.join(tools, "poolguard-clangd")):
     config.available_features.add("clangd")
+
+# The live tests (test/pg): a throwaway PostgreSQL 15 server (test/pg/
+# cluster.sh; initdb once per build into POOLGUARD_PG_TEMPLATE) and real
+# programs built against the pool libraries Debian ships. .ci/deps.sh
+# installs all of them; where one is missing its tests are reported
+# UNSUPPORTED and this says why.
+config.substitutions.append(("%cxx", config.cxx_compiler))
+qt5 = "/usr/include/x86_64-linux-gnu/qt5"
+config.substitutions.append(
+    ("%qt_flags", "-fPIC -I%s -I%s/QtCore -I%s/QtSql" % (qt5, qt5, qt5)))
+config.environment["POOLGUARD_PG_TEMPLATE"] = os.path.join(
+    config.test_exec_root, "pg-cluster-template")
+live_requirements = {
+    "postgres": ("postgresql-15", ["/usr/lib/postgresql/15/bin/initdb"]),
+    "soci": ("libsoci-dev libsoci-postgresql4.0 libboost-dev",
+             ["/usr/include/soci/connection-pool.h",
+              "/usr/include/boost/fusion/algorithm/iteration/for_each.hpp"]),
+    "poco-data": ("libpoco-dev", ["/usr/include/Poco/Data/PostgreSQL/Connector.h"]),
+    "qt5-sql": ("qtbase5-dev libqt5sql5-psql",
+                ["/usr/include/x86_64-linux-gnu/qt5/QtSql/QSqlDatabase",
+                 "/usr/lib/x86_64-linux-gnu/qt5/plugins/sqldrivers/libqsqlpsql.so"]),
+    "cppdb": ("libcppdb-dev libcppdb-postgresql0", ["/usr/include/cppdb/frontend.h"]),
+    "libpq": ("libpq-dev", ["/usr/include/postgresql/libpq-fe.h"]),
+}
+for feature, (packages, paths) in live_requirements.items():
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        lit_config.note("tests that need '%s' are skipped: %s not found "
+                        "(apt-get install %s)" % (feature, missing[0], packages))
+    else:
+        config.available_features.add(feature)

@@ -139,7 +139,7 @@ static std::string sizeText(const PoolCreationFact &Pool) {
     return "unknown (" + Pool.SizeText + ")";
   std::string S = std::to_string(*Pool.Size);
   if (Pool.SizeIsInitialCache)
-    S += " (initial cache)";
+    S += " (idle cache, no maximum)";
   if (Pool.SizeIsDefault)
     S += " (default)";
   return S;

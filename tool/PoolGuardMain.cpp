@@ -10,6 +10,7 @@
 #include "Fixes.h"
 #include "Output.h"
 #include "Sarif.h"
+#include "ServerLimits.h"
 #include "utils/AtomicFile.h"
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
@@ -194,6 +195,13 @@ static cl::opt<ExtraReport> ReportKind(
     cl::values(clEnumValN(ExtraReport::Budget, "budget",
                           "connections per database against the limit")),
     cl::init(ExtraReport::None), cl::cat(Category));
+
+static cl::opt<std::string> ServerLimitsFrom(
+    "server-limits",
+    cl::desc("Read max_connections and the reserved connections from this\n"
+             "PostgreSQL server (a libpq connection string or URL) and use\n"
+             "them instead of poolguard-connection-budget's options"),
+    cl::value_desc("conninfo"), cl::cat(Category));
 
 static void printVersion(raw_ostream &OS) {
   OS << "poolguard " << POOLGUARD_VERSION << " (built against LLVM "
@@ -428,6 +436,17 @@ int main(int argc, const char **argv) {
     if (!Parsed)
       return usageError(toString(Parsed.takeError()));
     Opts.FixedConfig = *Parsed;
+  }
+  if (!ServerLimitsFrom.empty()) {
+    auto Limits = readServerLimits(ServerLimitsFrom);
+    if (!Limits)
+      return usageError("--server-limits: " + toString(Limits.takeError()));
+    using Value = clang::tidy::ClangTidyOptions::ClangTidyValue;
+    auto &Budget = Opts.Overrides.CheckOptions;
+    Budget["poolguard-connection-budget.MaxConnections"] =
+        Value(std::to_string(Limits->MaxConnections));
+    Budget["poolguard-connection-budget.ReservedConnections"] =
+        Value(std::to_string(Limits->ReservedConnections));
   }
   Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   Opts.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());

@@ -29,6 +29,41 @@ TEST(DsnValueTest, LiteralWithQuery) {
   EXPECT_EQ(V.queryExcerpt(), "...?schema=public");
 }
 
+// libpq's errors for a second '?', as test/pg/dsn-libpq.test records them
+// from PQconninfoParse.
+TEST(DsnValueTest, LibpqRejectsASecondQuestionMark) {
+  DsnValue Incident = text("postgresql://u:p@h:5432/db?schema=public");
+  EXPECT_EQ(Incident.libpqRejection("connection_limit=5"),
+            "extra key/value separator \"=\" in URI query parameter: "
+            "\"schema\"");
+  EXPECT_EQ(text("postgres://h/db?a=1&sslmode=require")
+                .libpqRejection("connect_timeout=5&x=1"),
+            "extra key/value separator \"=\" in URI query parameter: "
+            "\"sslmode\"");
+  // The last parameter has no value: its name swallows the added one.
+  EXPECT_EQ(text("postgresql://h/db?ssl").libpqRejection("connect_timeout=5"),
+            "invalid URI query parameter: \"ssl?connect_timeout\"");
+  // An unknown host is fine; an unknown query part is not known.
+  DsnValue Host =
+      text("postgresql://").concat(DsnValue::unknown("host")).concat(
+          text("/db?schema=public"));
+  EXPECT_NE(Host.libpqRejection("connection_limit=5"), "");
+  DsnValue Query = text("postgresql://h/db?schema=")
+                       .concat(DsnValue::unknown("schema"));
+  EXPECT_EQ(Query.libpqRejection("connection_limit=5"), "");
+}
+
+TEST(DsnValueTest, LibpqReadsOtherSecondQuestionMarks) {
+  DsnValue V = text("postgresql://h/db?schema=public");
+  // No '=': libpq takes "public?debug" as the value.
+  EXPECT_EQ(V.libpqRejection("debug"), "");
+  // Not libpq's URL, or not all alternatives are.
+  EXPECT_EQ(text("mysql://h/db?ssl-mode=REQUIRED").libpqRejection("a=1"), "");
+  EXPECT_EQ(DsnValue::join(V, text("redis://h?db=1")).libpqRejection("a=1"),
+            "");
+  EXPECT_EQ(text("postgresql://h/db").libpqRejection("a=1"), "");
+}
+
 TEST(DsnValueTest, LiteralWithoutQuery) {
   EXPECT_EQ(text("postgresql://h/db").query(), DsnQuery::None);
   EXPECT_EQ(text("postgresql://h/db?").query(), DsnQuery::Present);

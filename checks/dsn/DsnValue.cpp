@@ -9,6 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
 #include <climits>
 
 namespace clang::tidy::poolguard {
@@ -214,6 +215,55 @@ std::string DsnValue::queryExcerpt() const {
     return "..." + Query;
   }
   return "";
+}
+
+/// libpq's error for the URL \p Pieces followed by "?<AddedKey>=...", or
+/// empty (see DsnValue::libpqRejection). Unknown pieces may only come
+/// before the query.
+static std::string libpqRejectionOf(llvm::ArrayRef<DsnPiece> Pieces,
+                                    llvm::StringRef AddedKey) {
+  constexpr char UnknownMark = '\x01';
+  std::string Text;
+  for (const DsnPiece &P : Pieces)
+    Text += P.Kind == DsnPiece::PK_Text ? llvm::StringRef(P.Text)
+                                        : llvm::StringRef(&UnknownMark, 1);
+  llvm::StringRef URL(Text);
+  if (!URL.starts_with_insensitive("postgresql://") &&
+      !URL.starts_with_insensitive("postgres://"))
+    return "";
+  std::size_t Question = URL.find('?');
+  if (Question == llvm::StringRef::npos)
+    return "";
+  llvm::StringRef Query = URL.drop_front(Question + 1);
+  if (Query.contains(UnknownMark))
+    return "";
+  std::size_t Amp = Query.rfind('&');
+  llvm::StringRef Last =
+      Amp == llvm::StringRef::npos ? Query : Query.drop_front(Amp + 1);
+  std::size_t Eq = Last.find('=');
+  if (Eq != llvm::StringRef::npos)
+    return llvm::formatv("extra key/value separator \"=\" in URI query "
+                         "parameter: \"{0}\"",
+                         Last.take_front(Eq))
+        .str();
+  return llvm::formatv("invalid URI query parameter: \"{0}?{1}\"", Last,
+                       AddedKey)
+      .str();
+}
+
+std::string DsnValue::libpqRejection(llvm::StringRef Appended) const {
+  llvm::StringRef Added = Appended.take_until([](char C) { return C == '&'; });
+  std::size_t Eq = Added.find('=');
+  if (Eq == llvm::StringRef::npos)
+    return "";
+  std::string Result;
+  for (const Sequence &S : Alternatives) {
+    std::string Error = libpqRejectionOf(S, Added.take_front(Eq));
+    if (Error.empty() || (!Result.empty() && Error != Result))
+      return "";
+    Result = std::move(Error);
+  }
+  return Result;
 }
 
 void DsnValue::explainingOrigins(llvm::SmallVectorImpl<unsigned> &Out) const {

@@ -79,6 +79,13 @@ public:
   /// The query of the first alternative that has one, for messages:
   /// "...?schema=public" (shortened when long); empty if there is none.
   std::string queryExcerpt() const;
+  /// What libpq says when this value, a postgresql:// or postgres:// URL
+  /// with a query, is followed by '?' and \p Appended (the text after that
+  /// '?'): PQconninfoParse refuses the URL with this error (measured by
+  /// test/pg/dsn-libpq.test). Empty when libpq would not refuse it (an
+  /// appended parameter without '=' is read into the previous value) or when
+  /// some alternative is not such a URL or its query is not all known.
+  std::string libpqRejection(llvm::StringRef Appended) const;
   /// The origins that explain query(): the piece holding the '?' of every
   /// alternative with a query and the leading unknown piece of every
   /// alternative that may have one; in order, without duplicates or 0.

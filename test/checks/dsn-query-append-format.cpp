@@ -12,7 +12,7 @@
 void printfFamily(const char *user, const char *host) {
   char buf[256];
   snprintf(buf, sizeof buf, "%s?connection_limit=%d", DATABASE_LINK, 5);
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and the driver misreads the parameters; use '&' to add a parameter [poolguard-dsn-query-append]
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and libpq refuses the URL ('extra key/value separator "=" in URI query parameter: "schema"'); use '&' to add a parameter [poolguard-dsn-query-append]
   // CHECK-FIXES:  snprintf(buf, sizeof buf, "%s&connection_limit=%d", DATABASE_LINK, 5);
   sprintf(buf, "%s?connection_limit=%d", std::getenv("DATABASE_URL"), 5);
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: query string appended with '?' to a URL that may already contain a query; check for an existing '?' and use '&' when there is one

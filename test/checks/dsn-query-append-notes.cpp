@@ -7,7 +7,7 @@
 
 std::string incident() {
   return std::string(DATABASE_LINK) + "?connection_limit=5";
-  // CHECK-NOTES: :[[@LINE-1]]:40: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and the driver misreads the parameters; use '&' to add a parameter [poolguard-dsn-query-append]
+  // CHECK-NOTES: :[[@LINE-1]]:40: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and libpq refuses the URL ('extra key/value separator "=" in URI query parameter: "schema"'); use '&' to add a parameter [poolguard-dsn-query-append]
   // CHECK-NOTES: :[[@LINE-2]]:40: note: FIX-IT applied suggested code changes
   // CHECK-NOTES: :[[@LINE-6]]:23: note: base URL defined here
   // CHECK-FIXES:  return std::string(DATABASE_LINK) + "&connection_limit=5";

@@ -13,12 +13,12 @@
 const std::string DATABASE_LINK = "postgresql://u:p@h:5432/db?schema=public";
 
 std::string incident() { return DATABASE_LINK + "?connection_limit=5"; }
-// TEXT: dsn-query-append-tool.cpp:[[@LINE-1]]:50: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and the driver misreads the parameters; use '&' to add a parameter [poolguard-dsn-query-append]
+// TEXT: dsn-query-append-tool.cpp:[[@LINE-1]]:50: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and libpq refuses the URL ('extra key/value separator "=" in URI query parameter: "schema"'); use '&' to add a parameter [poolguard-dsn-query-append]
 // TEXT: dsn-query-append-tool.cpp:13:35: note: base URL defined here
 
 // JSON:      "check": "poolguard-dsn-query-append",
 // JSON-NEXT: "severity": "warning",
-// JSON-NEXT: "message": "query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and the driver misreads the parameters; use '&' to add a parameter",
+// JSON-NEXT: "message": "query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and libpq refuses the URL ('extra key/value separator \"=\" in URI query parameter: \"schema\"'); use '&' to add a parameter",
 // JSON-NEXT: "file": "{{.*}}dsn-query-append-tool.cpp",
 // JSON-NEXT: "line": 15,
 // JSON-NEXT: "column": 50,

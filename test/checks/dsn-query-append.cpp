@@ -10,7 +10,7 @@ const std::string DATABASE_LINK = "postgresql://u:p@h:5432/db?schema=public";
 
 std::string incident() {
   return DATABASE_LINK + "?connection_limit=5";
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and the driver misreads the parameters; use '&' to add a parameter [poolguard-dsn-query-append]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and libpq refuses the URL ('extra key/value separator "=" in URI query parameter: "schema"'); use '&' to add a parameter [poolguard-dsn-query-append]
   // CHECK-FIXES:  return DATABASE_LINK + "&connection_limit=5";
 }
 
@@ -132,8 +132,22 @@ std::string literalInMacro() {
 
 // A single literal with two '?' in its query.
 const char *const kTwoMarks = "postgresql://h/db?schema=public?connection_limit=5";
-// CHECK-MESSAGES: :[[@LINE-1]]:63: warning: query string has a second '?' ('...?schema=public?connection_limit=5'); the driver misreads the parameters; use '&' to separate parameters
+// CHECK-MESSAGES: :[[@LINE-1]]:63: warning: query string has a second '?' ('...?schema=public?connection_limit=5'); libpq refuses the URL ('extra key/value separator "=" in URI query parameter: "schema"'); use '&' to separate parameters
 // CHECK-FIXES:const char *const kTwoMarks = "postgresql://h/db?schema=public&connection_limit=5";
+
+// What libpq does decides the message (test/pg/dsn-libpq.test measures it):
+// a last parameter without a value swallows the added name, and an added
+// parameter without '=' is read into the previous value, so libpq does not
+// refuse it; another scheme is not libpq's.
+const char *const kFlag = "postgresql://h/db?ssl?connect_timeout=5";
+// CHECK-MESSAGES: :[[@LINE-1]]:49: warning: query string has a second '?' ('...?ssl?connect_timeout=5'); libpq refuses the URL ('invalid URI query parameter: "ssl?connect_timeout"'); use '&' to separate parameters
+// CHECK-FIXES:const char *const kFlag = "postgresql://h/db?ssl&connect_timeout=5";
+const char *const kNoValue = "postgresql://h/db?schema=public?debug";
+// CHECK-MESSAGES: :[[@LINE-1]]:62: warning: query string has a second '?' ('...?schema=public?debug'); the driver misreads the parameters; use '&' to separate parameters
+// CHECK-FIXES:const char *const kNoValue = "postgresql://h/db?schema=public&debug";
+const char *const kMysql = "mysql://h/db?ssl-mode=REQUIRED?connect-timeout=5";
+// CHECK-MESSAGES: :[[@LINE-1]]:59: warning: query string has a second '?' ('...?ssl-mode=REQUIRED?connect-timeout=5'); the driver misreads the parameters; use '&' to separate parameters
+// CHECK-FIXES:const char *const kMysql = "mysql://h/db?ssl-mode=REQUIRED&connect-timeout=5";
 
 // Bases that may already carry a query, and are DSN-like.
 std::string fromParameter(const std::string &url) {

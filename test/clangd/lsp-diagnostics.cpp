@@ -33,7 +33,7 @@ const std::string DATABASE_URL_WITH_QUERY = "postgresql://u:p@db:5432/app?schema
 std::string poolUrl() {
   return DATABASE_URL_WITH_QUERY + "?connection_limit=5";
   // CHECK:      version 1: 1 diagnostic
-  // CHECK-NEXT: dsn.cpp:[[@LINE-2]]:37-[[@LINE-2]]:38: warning: Query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and the driver misreads the parameters; use '&' to add a parameter (fix available) [poolguard-dsn-query-append] (clang-tidy)
+  // CHECK-NEXT: dsn.cpp:[[@LINE-2]]:37-[[@LINE-2]]:38: warning: Query string appended with '?' to a URL that already contains a query ('...?schema=public'); the result has two '?' and libpq refuses the URL ('extra key/value separator "=" in URI query parameter: "schema"'); use '&' to add a parameter (fix available) [poolguard-dsn-query-append] (clang-tidy)
   // CHECK-NEXT:   related dsn.cpp:[[@LINE-6]]:45: Base URL defined here
   // CHECK-NEXT: fix "change '?' to '&'": dsn.cpp:[[@LINE-4]]:37-[[@LINE-4]]:38 -> "&"
 }

@@ -1,0 +1,116 @@
+//===----------------------------------------------------------------------===//
+//
+// --server-limits: see ServerLimits.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ServerLimits.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <postgresql/libpq-fe.h>
+#include <memory>
+#include <optional>
+
+namespace poolguard {
+
+namespace {
+
+/// PostgreSQL's upper bound of max_connections and the reserved settings.
+constexpr int64_t MaxBackends = 262143;
+
+struct ConnCloser {
+  void operator()(PGconn *C) const { PQfinish(C); }
+};
+struct ResultCloser {
+  void operator()(PGresult *R) const { PQclear(R); }
+};
+
+llvm::Error limitsError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+/// libpq's message (several lines, tab-indented) on one line.
+std::string libpqMessage(PGconn *Conn) {
+  llvm::SmallVector<llvm::StringRef, 4> Lines;
+  llvm::StringRef(PQerrorMessage(Conn)).split(Lines, '\n', -1, false);
+  for (llvm::StringRef &L : Lines)
+    L = L.trim();
+  return llvm::join(Lines, " ");
+}
+
+/// The setting \p Name as a number in [Min, MaxBackends]; a setting the
+/// server does not have is \p Missing when given, else an error.
+llvm::Expected<int64_t> setting(const llvm::StringMap<std::string> &Settings,
+                                llvm::StringRef Name, int64_t Min,
+                                std::optional<int64_t> Missing) {
+  auto It = Settings.find(Name);
+  if (It == Settings.end()) {
+    if (Missing)
+      return *Missing;
+    return limitsError("the server has no setting '" + Name + "'");
+  }
+  int64_t Value;
+  if (!llvm::to_integer(It->second, Value, 10) || Value < Min ||
+      Value > MaxBackends)
+    return limitsError(llvm::formatv("the server's '{0}' is '{1}', not a "
+                                     "number from {2} to {3}",
+                                     Name, It->second, Min, MaxBackends)
+                           .str());
+  return Value;
+}
+
+/// The rows of pg_settings that limit connections, as name -> setting.
+llvm::Expected<llvm::StringMap<std::string>> querySettings(PGconn *Conn) {
+  std::unique_ptr<PGresult, ResultCloser> Result(PQexec(
+      Conn, "SELECT name, setting FROM pg_catalog.pg_settings WHERE name IN "
+            "('max_connections', 'superuser_reserved_connections', "
+            "'reserved_connections')"));
+  if (PQresultStatus(Result.get()) != PGRES_TUPLES_OK ||
+      PQnfields(Result.get()) != 2)
+    return limitsError("cannot read pg_settings: " + libpqMessage(Conn));
+  llvm::StringMap<std::string> Settings;
+  for (int Row = 0, Rows = PQntuples(Result.get()); Row != Rows; ++Row)
+    Settings[PQgetvalue(Result.get(), Row, 0)] =
+        PQgetvalue(Result.get(), Row, 1);
+  return Settings;
+}
+
+} // namespace
+
+llvm::Expected<ServerLimits>
+limitsFromSettings(const llvm::StringMap<std::string> &Settings) {
+  auto Max = setting(Settings, "max_connections", 1, std::nullopt);
+  if (!Max)
+    return Max.takeError();
+  auto Superuser =
+      setting(Settings, "superuser_reserved_connections", 0, std::nullopt);
+  if (!Superuser)
+    return Superuser.takeError();
+  // PostgreSQL 16 and later only.
+  auto Reserved = setting(Settings, "reserved_connections", 0, 0);
+  if (!Reserved)
+    return Reserved.takeError();
+  ServerLimits Limits;
+  Limits.MaxConnections = *Max;
+  Limits.ReservedConnections = *Superuser + *Reserved;
+  return Limits;
+}
+
+llvm::Expected<ServerLimits> readServerLimits(llvm::StringRef Conninfo) {
+  // connect_timeout first: the connection string's own value wins.
+  std::string Info = Conninfo.str();
+  const char *Keys[] = {"connect_timeout", "dbname", nullptr};
+  const char *Values[] = {"10", Info.c_str(), nullptr};
+  std::unique_ptr<PGconn, ConnCloser> Conn(
+      PQconnectdbParams(Keys, Values, /*expand_dbname=*/1));
+  if (!Conn)
+    return limitsError("cannot connect: out of memory");
+  if (PQstatus(Conn.get()) != CONNECTION_OK)
+    return limitsError("cannot connect: " + libpqMessage(Conn.get()));
+  auto Settings = querySettings(Conn.get());
+  if (!Settings)
+    return Settings.takeError();
+  return limitsFromSettings(*Settings);
+}
+
+} // namespace poolguard
