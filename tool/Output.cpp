@@ -148,9 +148,9 @@ void writeBudgetText(llvm::raw_ostream &OS, const BudgetOptions &Opts,
                       Opts.MaxConnections, Opts.ReservedConnections,
                       Opts.Replicas);
   for (const DatabaseBudget &B : Budgets) {
-    OS << llvm::formatv("database '{0}': {1} of {2} available per process{3}"
+    OS << llvm::formatv("{0}: {1} of {2} available per process{3}"
                         "{4}\n",
-                        B.DatabaseText, connectionCount(B.KnownTotal),
+                        budgetSubject(B), connectionCount(B.KnownTotal),
                         B.Available,
                         B.KnownTotal > B.Available ? " (over the limit)" : "",
                         B.HasUnknown ? "; pools of unknown size not counted"
@@ -201,6 +201,8 @@ std::string writeJSON(const Report &R,
       }
       json J;
       J["database"] = B.DatabaseText;
+      if (B.DatabaseNames.size() > 1)
+        J["databases"] = B.DatabaseNames;
       J["total"] = B.KnownTotal;
       J["available"] = B.Available;
       J["overLimit"] = B.KnownTotal > B.Available;
