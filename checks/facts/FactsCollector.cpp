@@ -699,6 +699,21 @@ struct FactsCollector::Impl {
     return E->getExprLoc();
   }
 
+  /// Whether \p Node initializes a local variable that nothing reads.
+  bool unusedLocal(DynTypedNode Node) {
+    for (int Steps = 0; Steps < 8; ++Steps) {
+      DynTypedNodeList Parents = Ctx->getParents(Node);
+      if (Parents.empty())
+        return false;
+      Node = Parents[0];
+      if (const auto *V = Node.get<VarDecl>())
+        return V->isLocalVarDecl() && !V->isReferenced();
+      if (!Node.get<Expr>())
+        return false;
+    }
+    return false;
+  }
+
   void pool(const Model &M, const PoolModel &P, const CallSite &S,
             DynTypedNode Node) {
     PoolCreationFact F;
@@ -707,7 +722,7 @@ struct FactsCollector::Impl {
     F.Unbounded = P.Unbounded;
     F.SizeIsInitialCache = P.SizeIsInitialCache;
     F.Loc = pos(creationLoc(S.E));
-    if (!firstTime("pool|" + posKey(F.Loc)))
+    if (!firstTime("pool|" + posKey(F.Loc)) || (P.Lazy && unusedLocal(Node)))
       return;
     Enclosing Where = enclosing(Node);
     if (P.CacheKey) {

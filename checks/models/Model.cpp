@@ -637,7 +637,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                                            "multiplierSetting",
                                            "defaultPort",
                                            "connectionName",
-                                           "connection"};
+                                           "connection",
+                                           "lazy"};
     PoolModel P;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -684,6 +685,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     if (auto E = V.getBool(O, Path, "sizeIsInitialCache", P.SizeIsInitialCache))
       return E;
     if (auto E = V.getBool(O, Path, "connection", P.Connection))
+      return E;
+    if (auto E = V.getBool(O, Path, "lazy", P.Lazy))
       return E;
     if (auto E = V.optSource(O, Path, "cacheKey", P.CacheKey))
       return E;

@@ -142,6 +142,9 @@ struct PoolModel {
   /// the "pool" of the code that makes it is as many connections as the
   /// loops around the call run (their constant trip counts), else unknown.
   bool Connection = false;
+  /// The pool opens connections only when asked for one (Oat++): a pool kept
+  /// in a local variable that nothing reads opens none and is no pool.
+  bool Lazy = false;
   /// Creations whose value of this source is the same constant string are
   /// one pool (cppdb caches pools per exact connection string).
   std::optional<ValueSource> CacheKey;

@@ -2,12 +2,13 @@
 // no maximum; every thread opens its own connection, named after it.
 #include <QtSql/QSqlDatabase>
 #include <QtCore/QString>
+#include <QtCore/QThreadPool>
 
 long currentThreadId();
 
-class ReportTask {
+class ReportTask : public QRunnable {
 public:
-  void run() {
+  void run() override {
     QSqlDatabase db = QSqlDatabase::addDatabase( // poolguard-expect: poolguard-connection-budget
         "QPSQL", QString("report_%1").arg(currentThreadId()));
     db.setHostName("pg.internal");
@@ -15,3 +16,5 @@ public:
     db.open();
   }
 };
+
+QRunnable *newReportTask() { return new ReportTask; }
