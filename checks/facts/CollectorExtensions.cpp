@@ -13,6 +13,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -200,6 +201,35 @@ static std::string repeatingCallback(const LambdaExpr *Lambda, ASTContext &Ctx,
   return "";
 }
 
+namespace {
+/// Finds the lambda expression of a lambda class.
+struct LambdaFinder : RecursiveASTVisitor<LambdaFinder> {
+  const CXXRecordDecl *Class = nullptr;
+  const LambdaExpr *Found = nullptr;
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    if (L->getLambdaClass() != Class)
+      return true;
+    Found = L;
+    return false;
+  }
+};
+} // namespace
+
+/// The lambda expression whose call operator is \p FD, searched in the body
+/// of the function that contains it; null for other functions.
+static const LambdaExpr *lambdaOf(const FunctionDecl *FD) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(FD->getDeclContext());
+  if (!Class || !Class->isLambda())
+    return nullptr;
+  const auto *Outer = dyn_cast_or_null<FunctionDecl>(Class->getDeclContext());
+  if (!Outer || !Outer->getBody())
+    return nullptr;
+  LambdaFinder Finder;
+  Finder.Class = Class;
+  Finder.TraverseStmt(Outer->getBody());
+  return Finder.Found;
+}
+
 std::string repeatReason(DynTypedNode Node, ASTContext &Ctx,
                          const ModelSet &Models) {
   bool InLoop = false;
@@ -209,6 +239,9 @@ std::string repeatReason(DynTypedNode Node, ASTContext &Ctx,
       return "";
     const Stmt *Child = Node.get<Stmt>();
     Node = Parents[0];
+    // The body of a lambda leads to its call operator, not to the lambda.
+    if (const auto *FD = Node.get<FunctionDecl>(); FD && lambdaOf(FD))
+      Node = DynTypedNode::create(*lambdaOf(FD));
     if (const auto *Lambda = Node.get<LambdaExpr>()) {
       if (std::string R = repeatingCallback(Lambda, Ctx, Models); !R.empty())
         return R;

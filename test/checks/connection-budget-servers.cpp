@@ -25,7 +25,7 @@ public:
     for (int I = 0; I < 60; ++I)
 #ifndef FIXED
       conns_.push_back(PQconnectdb("host=pg.internal port=5432 dbname=billing"));
-    // CHECK-NOTES: :[[@LINE-1]]:24: warning: pools of server 'pg.internal:5432' (databases 'host=pg.internal dbname=orders', 'host=pg.internal port=5432 dbname=billing') may open 120 connections, more than the 97 available (100 max_connections - 3 reserved); share one pool or lower the pool sizes [poolguard-connection-budget]
+    // CHECK-NOTES: :[[@LINE-1]]:24: warning: pools of server 'pg.internal:5432' (databases 'host=pg.internal port=5432 dbname=billing', 'host=pg.internal dbname=orders') may open 120 connections, more than the 97 available (100 max_connections - 3 reserved); share one pool or lower the pool sizes [poolguard-connection-budget]
     // CHECK-NOTES: :15:24: note: pool of 60 connections created here (1 instance)
     // CHECK-NOTES: :[[@LINE-3]]:24: note: pool of 60 connections created here (1 instance)
     // CHECK-NOTES: :[[@LINE-4]]:24: note: 2 pools × 60 = 120 > 97 available

@@ -23,7 +23,7 @@ public:
   void getUser(const drogon::HttpRequestPtr &req,
                std::function<void(const drogon::HttpResponsePtr &)> &&callback) {
     auto client = drogon::orm::DbClient::newPgClient("host=pg.internal dbname=users", 4);
-    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'drogon::orm::DbClient::newPgClient' opens new database connections to 'host=pg.internal dbname=users' in a Drogon controller, once per request, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
+    // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'drogon::orm::DbClient::newPgClient' opens new database connections to 'host=pg.internal dbname=users' in a Drogon controller, once per request, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
   }
 };
 
@@ -44,7 +44,7 @@ public:
   std::string HandleRequestThrow(const userver::server::http::HttpRequest &,
                                  userver::server::request::RequestContext &) const override {
     PGconn *Conn = PQconnectdb(std::getenv("DATABASE_URL"));
-    // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'PQconnectdb' opens new database connections to 'env:DATABASE_URL' in a userver HTTP handler, once per request, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
+    // CHECK-NOTES: :[[@LINE-1]]:20: warning: 'PQconnectdb' opens new database connections to '$DATABASE_URL' in a userver HTTP handler, once per request, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
     PQfinish(Conn);
     return "pong";
   }
@@ -58,7 +58,7 @@ void runJobs() {
   }
   std::thread worker([] {
     PGconn *Conn = PQconnectdb("host=pg.internal dbname=jobs");
-    // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'PQconnectdb' opens new database connections to 'host=pg.internal dbname=jobs' in a thread's function, once per thread started, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
+    // CHECK-NOTES: :[[@LINE-1]]:20: warning: 'PQconnectdb' opens new database connections to 'host=pg.internal dbname=jobs' in a thread's function, once per thread started, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
     PQfinish(Conn);
   });
   worker.join();

@@ -35,8 +35,8 @@ public:
       conns_.push_back(std::make_unique<pqxx::connection>(
           "postgresql://pg.internal:5432/orders"));
     // CHECK-NOTES: :[[@LINE-2]]:24: warning: another connection pool to database 'postgresql://pg.internal:5432/orders' is created here; 3 pools reach it; share one pool (or executor) as its own component and inject it [poolguard-repeated-pool]
-    // CHECK-NOTES: :22:22: note: first pool to 'host=pg.internal dbname=orders' created here
-    // CHECK-NOTES: :[[@LINE+8]]:15: note: another pool to 'host=pg.internal dbname=orders' created here
+    // CHECK-NOTES: :22:23: note: first pool to 'host=pg.internal dbname=orders' created here
+    // CHECK-NOTES: :48:20: note: another pool to 'host=pg.internal port=5432 dbname=orders' created here
   }
 
 private:
@@ -46,10 +46,14 @@ private:
 // One pqxx connection held by a class, plus five more in a fixed loop.
 class ReportJob {
   pqxx::connection main_{"host=pg.internal port=5432 dbname=orders"};
-  // CHECK-NOTES: :[[@LINE-1]]:20: warning: another connection pool to database 'host=pg.internal port=5432 dbname=orders' is created here; 3 pools reach it; share one pool (or executor) as its own component and inject it [poolguard-repeated-pool]
-  // CHECK-NOTES: :22:22: note: first pool to 'host=pg.internal dbname=orders' created here
+  // CHECK-NOTES: :[[@LINE-1]]:20: warning: pools of database 'host=pg.internal dbname=orders' may open 17 connections, more than the 16 available (19 max_connections - 3 reserved); share one pool or lower the pool sizes [poolguard-connection-budget]
+  // CHECK-NOTES: :22:23: note: pool of 16 connections created here (1 instance)
+  // CHECK-NOTES: :35:24: note: a pool of unknown size ('one connection per loop iteration') created here; not counted
+  // CHECK-NOTES: :[[@LINE-4]]:20: note: pool of 1 connection created here (1 instance)
+  // CHECK-NOTES: :[[@LINE-5]]:20: note: 16 + 1 = 17 > 16 available
+  // CHECK-NOTES: :[[@LINE-6]]:20: warning: another connection pool to database 'host=pg.internal port=5432 dbname=orders' is created here; 3 pools reach it; share one pool (or executor) as its own component and inject it [poolguard-repeated-pool]
+  // CHECK-NOTES: :22:23: note: first pool to 'host=pg.internal dbname=orders' created here
   // CHECK-NOTES: :35:24: note: another pool to 'postgresql://pg.internal:5432/orders' created here
-  // CHECK-NOTES: :[[@LINE-4]]:20: warning: pools of database 'host=pg.internal port=5432 dbname=orders' may open 17 connections, more than the 16 available
 };
 
 // MySQL and Redis connections: one each, below any limit.

@@ -29,7 +29,9 @@ public:
   HttpAppFramework &
   registerHandler(const std::string &pathPattern, FUNCTION &&function,
                   const std::vector<internal::HttpConstraint> &constraints = {},
-                  const std::string &handlerName = "");
+                  const std::string &handlerName = "") {
+    return *this;
+  }
   virtual HttpAppFramework &setThreadNum(size_t threadNum) = 0;
   virtual HttpAppFramework &loadConfigFile(const std::string &fileName) = 0;
   virtual void run() = 0;

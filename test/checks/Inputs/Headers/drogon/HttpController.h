@@ -4,11 +4,8 @@
 #ifndef POOLGUARD_MOCK_DROGON_HTTPCONTROLLER_H
 #define POOLGUARD_MOCK_DROGON_HTTPCONTROLLER_H
 #include "drogon/HttpTypes.h"
+#include "drogon/plugins/Plugin.h"
 namespace drogon {
-template <typename T> class DrObject {
-public:
-  virtual ~DrObject() {}
-};
 class HttpControllerBase {};
 template <typename T, bool AutoCreation = true>
 class HttpController : public DrObject<T>, public HttpControllerBase {
