@@ -109,9 +109,9 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
     // One connection per thread: as many as the program's thread limit, and
     // without a limit in the code, connections grow without bound.
     if (C.PerThread) {
-      Part.Connections =
-          ThreadsKnown ? saturatingMul(Part.Instances, Part.Multiplier)
-                       : UnboundedConnections;
+      Part.Connections = ThreadsKnown
+                             ? saturatingMul(Part.Instances, Part.Multiplier)
+                             : UnboundedConnections;
       B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
     } else if (C.Size && *C.Size >= 0 && !C.Unbounded &&
                !C.SizeIsInitialCache) {
@@ -129,9 +129,10 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
   for (const auto &[Server, Databases] : databasesByServer(F)) {
     DatabaseBudget B;
     B.Database = Server;
-    B.DatabaseText = Databases.size() == 1
-                         ? databaseText(*Databases.front().second.front())
-                         : llvm::StringRef(Server).drop_front(3).str();
+    B.DatabaseText =
+        Databases.size() == 1
+            ? databaseText(*Databases.front().second.front())
+            : llvm::StringRef(Server).drop_front(sizeof("db:") - 1).str();
     B.Available = Available;
     for (const auto &[Db, Group] : Databases) {
       B.Databases.push_back(Db);
@@ -139,10 +140,10 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
       for (const PoolCreationFact *C : Group)
         Contribute(B, *C);
     }
-    llvm::stable_sort(B.Pools, [](const BudgetContribution &X,
-                                  const BudgetContribution &Y) {
-      return X.Pool->Loc < Y.Pool->Loc;
-    });
+    llvm::stable_sort(
+        B.Pools, [](const BudgetContribution &X, const BudgetContribution &Y) {
+          return X.Pool->Loc < Y.Pool->Loc;
+        });
     Budgets.push_back(std::move(B));
   }
   // A pool whose database is unknown is budgeted alone: it cannot be summed
@@ -180,11 +181,11 @@ static std::string describeSize(const BudgetContribution &P) {
     return llvm::formatv("a pool of unknown size ('{0}')", C.SizeText).str();
   if (*C.Size >= UnboundedConnections)
     return llvm::formatv("a pool of unbounded size ('{0}')", C.SizeText).str();
-  std::string S = llvm::formatv("pool of {0}{1}",
-                                plural(*C.Size, "connection", "connections"),
-                                C.SizeIsDefault ? " (the library's default)"
-                                                : "")
-                      .str();
+  std::string S =
+      llvm::formatv("pool of {0}{1}",
+                    plural(*C.Size, "connection", "connections"),
+                    C.SizeIsDefault ? " (the library's default)" : "")
+          .str();
   return S;
 }
 

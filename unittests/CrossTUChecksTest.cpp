@@ -7,8 +7,8 @@
 #include "ConnectionBudgetCheck.h"
 #include "DuplicatePooledProviderCheck.h"
 #include "PoolPerCallCheck.h"
-#include "facts/Instances.h"
 #include "RepeatedPoolCheck.h"
+#include "facts/Instances.h"
 #include "gtest/gtest.h"
 
 namespace clang::tidy::poolguard {
@@ -360,8 +360,8 @@ Facts heldDatabase() {
                           "member 'pool_' of type 'soci::connection_pool'",
                           at("/p/db.h", 5)});
   for (const char *Svc : {"UsersSvc", "OrdersSvc"})
-    F.PoolOwners.push_back({Svc, "member 'db_' of type 'Database'",
-                            at("/p/svc.h", 1)});
+    F.PoolOwners.push_back(
+        {Svc, "member 'db_' of type 'Database'", at("/p/svc.h", 1)});
   F.Holdings.push_back({"UsersSvc", "Database", "db_", at("/p/users.h", 4)});
   F.Holdings.push_back({"OrdersSvc", "Database", "db_", at("/p/orders.h", 6)});
   F.Registrations.push_back(
@@ -428,7 +428,8 @@ TEST(ConnectionBudgetTest, DatabasesOfOneServerShareItsLimit) {
   Facts F;
   F.PoolCreations.push_back(pool("db:pg:5432/orders", 60, at("/p/a.cpp", 1)));
   F.PoolCreations.push_back(pool("db:pg:5432/billing", 60, at("/p/b.cpp", 1)));
-  F.PoolCreations.push_back(pool("db:other:5432/orders", 60, at("/p/c.cpp", 1)));
+  F.PoolCreations.push_back(
+      pool("db:other:5432/orders", 60, at("/p/c.cpp", 1)));
   auto Budgets = computeBudgets(F, BudgetOptions());
   ASSERT_EQ(Budgets.size(), 2u);
   auto Findings = findBudgetOverruns(F, BudgetOptions());
@@ -455,8 +456,8 @@ TEST(ConnectionBudgetTest, PerThreadConnectionsWithoutALimitAreUnbounded) {
   EXPECT_NE(Findings[0].Message.find("an unbounded number of"),
             std::string::npos);
   // A thread limit in the code bounds them.
-  F.Settings.push_back({"qt.threads", 8, "setMaxThreadCount(8)", false,
-                        at("/p/main.cpp", 2)});
+  F.Settings.push_back(
+      {"qt.threads", 8, "setMaxThreadCount(8)", false, at("/p/main.cpp", 2)});
   EXPECT_TRUE(findBudgetOverruns(F, BudgetOptions()).empty());
   EXPECT_EQ(computeBudgets(F, BudgetOptions())[0].KnownTotal, 8);
 }

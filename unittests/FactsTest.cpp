@@ -31,8 +31,8 @@ Facts oneTU(llvm::StringRef TU, llvm::StringRef Header) {
   C.Loc = {Header.str(), 7, 9, 90};
   C.Repeats = "in a loop body";
   F.PoolCreations.push_back(C);
-  F.Holdings.push_back({"UsersService", "PrismaService", "db_",
-                        {Header.str(), 12, 17, 150}});
+  F.Holdings.push_back(
+      {"UsersService", "PrismaService", "db_", {Header.str(), 12, 17, 150}});
   return F;
 }
 

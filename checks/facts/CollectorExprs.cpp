@@ -354,12 +354,14 @@ static std::optional<int64_t> tripCount(const ForStmt *For,
   const auto *Var = Init && Init->isSingleDecl()
                         ? dyn_cast<VarDecl>(Init->getSingleDecl())
                         : nullptr;
-  const auto *Cond = For->getCond() ? dyn_cast<BinaryOperator>(
-                                          For->getCond()->IgnoreParenImpCasts())
-                                    : nullptr;
+  const auto *Cond =
+      For->getCond()
+          ? dyn_cast<BinaryOperator>(For->getCond()->IgnoreParenImpCasts())
+          : nullptr;
   if (!Var || !Cond || !incrementsByOne(For->getInc(), Var, Ctx))
     return std::nullopt;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
   std::optional<int64_t> From = evaluateInt(Var->getInit(), Ctx);
   std::optional<int64_t> To = evaluateInt(Cond->getRHS(), Ctx);
   if (!Ref || Ref->getDecl() != Var || !From || !To)

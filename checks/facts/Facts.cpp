@@ -90,9 +90,8 @@ auto key(const HoldingFact &H) {
 auto key(const PoolCreationFact &C) {
   return std::tie(C.Loc, C.Library, C.Callee, C.Size, C.SizeText,
                   C.SizeIsDefault, C.Unbounded, C.PerThread,
-                  C.SizeIsInitialCache,
-                  C.Database, C.DatabaseText, C.OwnerType, C.Module,
-                  C.Function, C.Multiplier, C.MultiplierReason,
+                  C.SizeIsInitialCache, C.Database, C.DatabaseText, C.OwnerType,
+                  C.Module, C.Function, C.Multiplier, C.MultiplierReason,
                   C.MultiplierSetting, C.Instance, C.Repeats);
 }
 auto key(const SettingFact &S) {

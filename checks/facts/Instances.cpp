@@ -98,18 +98,19 @@ unsigned InstanceIndex::count(llvm::StringRef Type,
     return N;
   std::vector<std::string> Parts;
   if (registered(Type))
-    Parts.push_back(llvm::formatv("provided by {0}",
-                                  plural(Services.find(Type)->second.Modules.size(),
-                                         "module", "modules"))
-                        .str());
+    Parts.push_back(
+        llvm::formatv("provided by {0}",
+                      plural(Services.find(Type)->second.Modules.size(),
+                             "module", "modules"))
+            .str());
   std::vector<std::string> Holders;
   for (const HoldingFact *H : holders(Type))
     if (known(H->Owner))
       Holders.push_back("'" + H->Owner + "'");
   if (!Holders.empty())
     Parts.push_back("held by " + llvm::join(Holders, ", "));
-  *Reason = llvm::formatv("'{0}' is {1}", Type, llvm::join(Parts, " and "))
-                .str();
+  *Reason =
+      llvm::formatv("'{0}' is {1}", Type, llvm::join(Parts, " and ")).str();
   return N;
 }
 
