@@ -21,6 +21,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 #include <set>
 
@@ -95,6 +96,7 @@ struct FactsCollector::Impl {
   std::shared_ptr<const ModelSet> Models;
   std::vector<std::string> EnvGetters;
   std::vector<std::string> PoolAnnotations;
+  std::vector<llvm::GlobPattern> TestFiles;
   std::set<std::string> PoolTypes;
   std::unique_ptr<ConfigJoin> Config; ///< Joins with configuration files.
 
@@ -113,6 +115,11 @@ struct FactsCollector::Impl {
       llvm::append_range(EnvGetters, Mod.EnvGetters);
       llvm::append_range(PoolAnnotations, Mod.PoolAnnotations);
       PoolTypes.insert(Mod.PoolTypes.begin(), Mod.PoolTypes.end());
+      for (const std::string &Pattern : Mod.TestFiles)
+        if (auto P = llvm::GlobPattern::create(Pattern))
+          TestFiles.push_back(std::move(*P));
+        else
+          llvm::consumeError(P.takeError()); // Validated by the loader.
     }
     Config = std::make_unique<ConfigJoin>(Models);
   }
@@ -699,6 +706,14 @@ struct FactsCollector::Impl {
     return E->getExprLoc();
   }
 
+  /// Whether \p File is a test (its name matches a model's `testFiles`).
+  bool inTestFile(llvm::StringRef File) const {
+    llvm::StringRef Name = llvm::sys::path::filename(File);
+    return llvm::any_of(TestFiles, [&](const llvm::GlobPattern &P) {
+      return P.match(Name);
+    });
+  }
+
   /// Whether \p Node initializes a local variable that nothing reads.
   bool unusedLocal(DynTypedNode Node) {
     for (int Steps = 0; Steps < 8; ++Steps) {
@@ -722,7 +737,8 @@ struct FactsCollector::Impl {
     F.Unbounded = P.Unbounded;
     F.SizeIsInitialCache = P.SizeIsInitialCache;
     F.Loc = pos(creationLoc(S.E));
-    if (!firstTime("pool|" + posKey(F.Loc)) || (P.Lazy && unusedLocal(Node)))
+    if (!firstTime("pool|" + posKey(F.Loc)) || (P.Lazy && unusedLocal(Node)) ||
+        inTestFile(F.Loc.File))
       return;
     Enclosing Where = enclosing(Node);
     if (P.CacheKey) {

@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/GlobPattern.h"
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -480,7 +481,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   static const llvm::StringRef TopKeys[] = {
       "name",  "description", "registrations", "imports",
       "pools", "poolTypes",   "envGetters",    "poolAnnotations",
-      "settings", "configPools", "repeating"};
+      "settings", "configPools", "repeating", "testFiles"};
   if (auto E = V.checkKeys(J, "", TopKeys))
     return std::move(E);
   if (auto E = V.getString(J, "", "name", M.Name, /*Required=*/true))
@@ -493,6 +494,13 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     return std::move(E);
   if (auto E = V.getStrings(J, "", "poolAnnotations", M.PoolAnnotations))
     return std::move(E);
+  if (auto E = V.getStrings(J, "", "testFiles", M.TestFiles))
+    return std::move(E);
+  for (const std::string &Pattern : M.TestFiles)
+    if (auto P = llvm::GlobPattern::create(Pattern); !P) {
+      llvm::consumeError(P.takeError());
+      return V.error("/testFiles", "invalid glob pattern '" + Pattern + "'");
+    }
 
   static const llvm::StringRef Lifetimes[] = {
       "per-registration", "per-name", "per-type",    "per-module",

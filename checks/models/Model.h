@@ -224,6 +224,9 @@ struct Model {
   std::vector<std::string> EnvGetters;
   /// Annotations (`[[clang::annotate("...")]]`) that mark pool types.
   std::vector<std::string> PoolAnnotations;
+  /// Glob patterns of test file names (`*_test.cpp`): pools created there
+  /// belong to tests, not to the service, and are left out.
+  std::vector<std::string> TestFiles;
 };
 
 /// The built-in models plus the user's.

@@ -2,7 +2,8 @@
 """Scores poolguard on the corpus of realistic cases (docs/accuracy.md).
 
 Each directory of test/corpus/ is one program: its .cpp files are the
-translation units, analyzed together by one poolguard run. A finding the case
+translation units, analyzed together by one poolguard run over a compile
+database of them (written to a temporary directory). A finding the case
 expects is marked on its line with a comment
 
     ... // poolguard-expect: poolguard-repeated-pool
@@ -33,6 +34,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 CORPUS = os.path.dirname(os.path.abspath(__file__))
 MARKER = re.compile(r"//\s*poolguard-expect:\s*([-\w, ]+)")
@@ -78,11 +80,21 @@ def flags(path, headers):
 
 
 def actual(path, poolguard, headers):
-    sources = list(case_files(path, (".cpp",)))
-    cmd = [poolguard, "--format=json", "--quiet", "--no-cache", "-j", "2"]
-    cmd += sources + ["--"] + flags(path, headers)
-    r = subprocess.run(cmd, cwd=path, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, universal_newlines=True)
+    """The poolguard findings (check, file, line) in the case's files, from a
+    run over a compile database of its .cpp files (so findings in headers
+    are reported too); compiler errors are not findings."""
+    with tempfile.TemporaryDirectory() as tmp:
+        args = flags(path, headers)
+        db = [{"directory": path, "file": src,
+               "arguments": ["clang++"] + args + ["-c", src]}
+              for src in case_files(path, (".cpp",))]
+        with open(os.path.join(tmp, "compile_commands.json"), "w",
+                  encoding="utf-8") as f:
+            json.dump(db, f)
+        cmd = [os.path.abspath(poolguard), "-p", tmp, "--root", path,
+               "--format=json", "--quiet", "--no-cache", "-j", "2"]
+        r = subprocess.run(cmd, cwd=path, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, universal_newlines=True)
     allowed = {0, 1}
     code_file = os.path.join(path, "exit-code")
     if os.path.exists(code_file):  # A case with a TU that cannot compile.
@@ -93,7 +105,7 @@ def actual(path, poolguard, headers):
     out = set()
     for d in json.loads(r.stdout)["diagnostics"]:
         rel = os.path.relpath(d["file"], path)
-        if not rel.startswith(".."):
+        if d["check"].startswith("poolguard-") and not rel.startswith(".."):
             out.add((d["check"], rel, d["line"]))
     return out
 
