@@ -74,19 +74,32 @@ InstanceIndex::holders(llvm::StringRef Type) const {
 static constexpr unsigned MaxInstances = 1'000'000;
 
 unsigned InstanceIndex::known(llvm::StringRef Type,
-                              std::set<std::string> &Visiting) const {
-  if (Type.empty() || !Visiting.insert(Type.str()).second)
-    return 0; // A cycle makes no instance by itself.
+                              std::set<std::string> &Visiting,
+                              bool &HitCycle) const {
+  if (auto It = Known.find(Type); It != Known.end())
+    return It->second;
+  if (Type.empty())
+    return 0;
+  if (!Visiting.insert(Type.str()).second) {
+    HitCycle = true; // A cycle makes no instance by itself.
+    return 0;
+  }
+  bool Cycle = false;
   uint64_t N = registered(Type);
   for (const HoldingFact *H : holders(Type))
-    N = std::min<uint64_t>(N + known(H->Owner, Visiting), MaxInstances);
+    N = std::min<uint64_t>(N + known(H->Owner, Visiting, Cycle), MaxInstances);
   Visiting.erase(Type.str());
+  if (Cycle)
+    HitCycle = true;
+  else
+    Known[Type] = static_cast<unsigned>(N);
   return static_cast<unsigned>(N);
 }
 
 unsigned InstanceIndex::known(llvm::StringRef Type) const {
   std::set<std::string> Visiting;
-  return known(Type, Visiting);
+  bool HitCycle = false;
+  return known(Type, Visiting, HitCycle);
 }
 
 unsigned InstanceIndex::count(llvm::StringRef Type,

@@ -53,13 +53,17 @@ public:
   unsigned registered(llvm::StringRef Type) const;
 
 private:
-  unsigned known(llvm::StringRef Type, std::set<std::string> &Visiting) const;
+  unsigned known(llvm::StringRef Type, std::set<std::string> &Visiting,
+                 bool &HitCycle) const;
 
   struct Entry {
     std::set<std::string> Keys, Modules;
   };
   llvm::StringMap<Entry> Services;
   llvm::StringMap<std::vector<const HoldingFact *>> HeldBy;
+  /// known() of the types computed without meeting a cycle: shared holders
+  /// (diamonds) are counted once, not once per path.
+  mutable llvm::StringMap<unsigned> Known;
 };
 
 /// Pool creations grouped by database identity, each group in location
