@@ -34,11 +34,11 @@ private:
 
 // cppdb: two strings, so two pools, on one database.
 void search() {
-  cppdb::session sql("postgresql:host=db.internal;dbname=search;@pool_size=60");
+  cppdb::session sql("postgresql:host=search.internal;dbname=search;@pool_size=60");
 }
 void index() {
-  cppdb::session sql("postgresql:host=db.internal;dbname=search;@pool_size=50");
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: pools of database 'postgresql:host=db.internal;dbname=search' may open 110 connections, more than the 97 available (100 max_connections - 3 reserved); share one pool or lower the pool sizes [poolguard-connection-budget]
+  cppdb::session sql("postgresql:host=search.internal;dbname=search;@pool_size=50");
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: pools of database 'postgresql:host=search.internal;dbname=search' may open 110 connections, more than the 97 available (100 max_connections - 3 reserved); share one pool or lower the pool sizes [poolguard-connection-budget]
   // CHECK-NOTES: :37:18: note: pool of 60 connections created here (1 instance)
   // CHECK-NOTES: :[[@LINE-3]]:18: note: pool of 50 connections created here (1 instance)
   // CHECK-NOTES: :[[@LINE-4]]:18: note: 60 + 50 = 110 > 97 available
@@ -61,10 +61,10 @@ private:
 };
 // One connection string: one cached pool of 60.
 void search() {
-  cppdb::session sql("postgresql:host=db.internal;dbname=search;@pool_size=60");
+  cppdb::session sql("postgresql:host=search.internal;dbname=search;@pool_size=60");
 }
 void index() {
-  cppdb::session sql("postgresql:host=db.internal;dbname=search;@pool_size=60");
+  cppdb::session sql("postgresql:host=search.internal;dbname=search;@pool_size=60");
 }
 // FIXED-NOT: warning:
 #endif
