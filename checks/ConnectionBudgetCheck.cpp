@@ -12,19 +12,21 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <limits>
+#include <map>
 
 namespace clang::tidy::poolguard {
 
 /// The multiplier of \p C: its own, or the program's value of the setting
 /// it depends on (config work, cfg): a value set in code or in a config file
 /// wins over the framework's default; of several, the largest is kept, since
-/// the budget is an upper bound.
-static void resolveMultiplier(const Facts &F, const PoolCreationFact &C,
+/// the budget is an upper bound. Returns whether a setting gave the value.
+static bool resolveMultiplier(const Facts &F, const PoolCreationFact &C,
                               BudgetContribution &Part) {
   Part.Multiplier = std::max(1u, C.Multiplier);
   Part.MultiplierReason = C.MultiplierReason;
   if (C.MultiplierSetting.empty())
-    return;
+    return false;
   const SettingFact *Best = nullptr;
   for (const SettingFact &S : F.Settings) {
     if (S.Name != C.MultiplierSetting || S.Value < 1)
@@ -34,10 +36,12 @@ static void resolveMultiplier(const Facts &F, const PoolCreationFact &C,
       Best = &S;
   }
   if (!Best)
-    return;
-  Part.Multiplier = static_cast<unsigned>(Best->Value);
+    return false;
+  Part.Multiplier = static_cast<unsigned>(
+      std::min<int64_t>(Best->Value, std::numeric_limits<unsigned>::max()));
   if (!Best->Text.empty())
     Part.MultiplierReason += " (" + Best->Text + ")";
+  return true;
 }
 
 /// size × instances × multiplier and the sums of such, saturated: a pool of
@@ -65,6 +69,29 @@ static std::string connections(int64_t N) {
                                    : std::to_string(N);
 }
 
+using DatabaseGroups =
+    std::vector<std::pair<std::string, std::vector<const PoolCreationFact *>>>;
+
+/// The pools of each database, grouped by the server the database is on:
+/// max_connections is a server's limit, shared by its databases. A database
+/// whose server is unknown is a group by itself, keyed by the database.
+static std::map<std::string, DatabaseGroups> databasesByServer(const Facts &F) {
+  std::map<std::string, DatabaseGroups> Servers;
+  for (auto &[Db, Group] : poolsByDatabase(F)) {
+    std::string Server = serverOf(Db);
+    Servers[Server.empty() ? Db : Server].emplace_back(Db, std::move(Group));
+  }
+  return Servers;
+}
+
+std::string budgetSubject(const DatabaseBudget &B) {
+  if (B.DatabaseNames.size() < 2)
+    return "database '" + B.DatabaseText + "'";
+  return llvm::formatv("server '{0}' (databases '{1}')", B.DatabaseText,
+                       llvm::join(B.DatabaseNames, "', '"))
+      .str();
+}
+
 std::vector<DatabaseBudget> computeBudgets(const Facts &F,
                                            const BudgetOptions &Opts) {
   std::vector<DatabaseBudget> Budgets;
@@ -78,10 +105,18 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
     BudgetContribution Part;
     Part.Pool = &C;
     Part.Instances = Instances.count(C.OwnerType, &Part.InstancesReason);
-    resolveMultiplier(F, C, Part);
-    // A negative size is no size (a bug in the code, or a crafted facts
-    // file); one past UnboundedConnections counts as unbounded.
-    if (C.Size && *C.Size >= 0 && !C.Unbounded && !C.SizeIsInitialCache) {
+    bool ThreadsKnown = resolveMultiplier(F, C, Part);
+    // One connection per thread: as many as the program's thread limit, and
+    // without a limit in the code, connections grow without bound.
+    if (C.PerThread) {
+      Part.Connections = ThreadsKnown
+                             ? saturatingMul(Part.Instances, Part.Multiplier)
+                             : UnboundedConnections;
+      B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
+    } else if (C.Size && *C.Size >= 0 && !C.Unbounded &&
+               !C.SizeIsInitialCache) {
+      // A negative size is no size (a bug in the code, or a crafted facts
+      // file); one past UnboundedConnections counts as unbounded.
       Part.Connections =
           saturatingMul(saturatingMul(*C.Size, Part.Instances), Part.Multiplier);
       B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
@@ -91,13 +126,24 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
     B.Pools.push_back(std::move(Part));
   };
 
-  for (auto &[Db, Group] : poolsByDatabase(F)) {
+  for (const auto &[Server, Databases] : databasesByServer(F)) {
     DatabaseBudget B;
-    B.Database = Db;
-    B.DatabaseText = databaseText(*Group.front());
+    B.Database = Server;
+    B.DatabaseText =
+        Databases.size() == 1
+            ? databaseText(*Databases.front().second.front())
+            : llvm::StringRef(Server).drop_front(sizeof("db:") - 1).str();
     B.Available = Available;
-    for (const PoolCreationFact *C : Group)
-      Contribute(B, *C);
+    for (const auto &[Db, Group] : Databases) {
+      B.Databases.push_back(Db);
+      B.DatabaseNames.push_back(databaseText(*Group.front()));
+      for (const PoolCreationFact *C : Group)
+        Contribute(B, *C);
+    }
+    llvm::stable_sort(
+        B.Pools, [](const BudgetContribution &X, const BudgetContribution &Y) {
+          return X.Pool->Loc < Y.Pool->Loc;
+        });
     Budgets.push_back(std::move(B));
   }
   // A pool whose database is unknown is budgeted alone: it cannot be summed
@@ -120,8 +166,11 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
 static std::string describeSize(const BudgetContribution &P) {
   const PoolCreationFact &C = *P.Pool;
   if (C.PerThread)
-    return "one connection per thread that runs it (a connection name built "
-           "at run time)";
+    return P.Connections && *P.Connections >= UnboundedConnections
+               ? "one connection per thread that runs it (a connection name "
+                 "built at run time), with no thread limit in the code"
+               : "one connection per thread that runs it (a connection name "
+                 "built at run time)";
   if (C.Unbounded)
     return "an unbounded pool";
   if (C.SizeIsInitialCache)
@@ -133,10 +182,11 @@ static std::string describeSize(const BudgetContribution &P) {
     return llvm::formatv("a pool of unknown size ('{0}')", C.SizeText).str();
   if (*C.Size >= UnboundedConnections)
     return llvm::formatv("a pool of unbounded size ('{0}')", C.SizeText).str();
-  std::string S = llvm::formatv("pool of {0} connections{1}", *C.Size,
-                                C.SizeIsDefault ? " (the library's default)"
-                                                : "")
-                      .str();
+  std::string S =
+      llvm::formatv("pool of {0}{1}",
+                    plural(*C.Size, "connection", "connections"),
+                    C.SizeIsDefault ? " (the library's default)" : "")
+          .str();
   return S;
 }
 
@@ -172,10 +222,10 @@ std::vector<Finding> findBudgetOverruns(const Facts &F,
                             Opts.MaxConnections, Opts.ReservedConnections)
                   .str();
     Fd.Message =
-        llvm::formatv("pools of database '{0}' may open {1} connections, "
+        llvm::formatv("pools of {0} may open {1} connections, "
                       "more than the {2} available ({3}); share one pool or "
                       "lower the pool sizes",
-                      B.DatabaseText, connections(B.KnownTotal), B.Available,
+                      budgetSubject(B), connections(B.KnownTotal), B.Available,
                       Limit)
             .str();
     std::vector<std::string> Terms;
@@ -194,7 +244,9 @@ std::vector<Finding> findBudgetOverruns(const Facts &F,
                                   : ": " + P.InstancesReason,
                               Mult)
                     .str();
-        std::string Term = connectionCount(*P.Pool->Size);
+        std::string Term = *P.Connections >= UnboundedConnections
+                               ? connectionCount(*P.Connections)
+                               : connectionCount(P.Pool->Size.value_or(1));
         if (P.Instances > 1)
           Term += " × " + std::to_string(P.Instances);
         if (P.Multiplier > 1)

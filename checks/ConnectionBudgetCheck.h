@@ -41,17 +41,27 @@ constexpr int64_t UnboundedConnections = 1'000'000'000;
 /// \p N as a number, or "unbounded" from UnboundedConnections on.
 std::string connectionCount(int64_t N);
 
-/// The connection budget of one database identity.
+/// The connection budget of one database server (max_connections is a
+/// server's limit), or of one database whose server is not known.
 struct DatabaseBudget {
-  std::string Database;
+  std::string Database; ///< The server key, else the database key.
+  /// The database as messages show it; for a server with several
+  /// databases, the server ("host:port").
   std::string DatabaseText;
+  std::vector<std::string> Databases;     ///< Database keys on this server.
+  std::vector<std::string> DatabaseNames; ///< The same, as messages show them.
   std::vector<BudgetContribution> Pools; ///< Sorted by location.
   int64_t KnownTotal = 0;  ///< Per process.
   bool HasUnknown = false; ///< Some pool has an unknown or unbounded size.
   int64_t Available = 0;   ///< Per process: (Max - Reserved) / Replicas.
 };
 
-/// Computes the budget of every database with at least one pool.
+/// How messages name a budget group: "database 'X'", or "server 'host:port'
+/// (databases 'a', 'b')" for a server with several databases.
+std::string budgetSubject(const DatabaseBudget &B);
+
+/// Computes the budget of every server (or database of an unknown server)
+/// with at least one pool.
 std::vector<DatabaseBudget> computeBudgets(const Facts &F,
                                            const BudgetOptions &Opts);
 

@@ -48,9 +48,76 @@ injectorsReaching(const Facts &F, const ModuleGraph &Graph) {
   return Reaching;
 }
 
+/// A place that makes an instance of a pool owner: a class member that holds
+/// its own, or a registration.
+struct InstanceSite {
+  SourcePos Loc;
+  std::string Makes; ///< "'Svc' holds its own 'T' in member 'db_'".
+};
+
+/// The sites that make instances of \p Type: the holdings whose holder
+/// exists, and one registration per instance; in location order.
+static std::vector<InstanceSite> instanceSites(const Facts &F,
+                                               const InstanceIndex &Index,
+                                               const std::string &Type) {
+  std::vector<InstanceSite> Sites;
+  for (const HoldingFact *H : Index.holders(Type))
+    if (Index.known(H->Owner))
+      Sites.push_back({H->Loc, llvm::formatv("'{0}' holds its own '{1}' in "
+                                             "member '{2}'",
+                                             H->Owner, Type, H->Member)});
+  std::set<std::string> Keys;
+  for (const RegistrationFact &R : F.Registrations)
+    if (R.Service == Type && Keys.insert(instanceKey(R)).second)
+      Sites.push_back({R.Loc, llvm::formatv("'{0}' makes a '{1}'",
+                                            moduleName(F, R.Module), Type)});
+  llvm::stable_sort(Sites, [](const InstanceSite &A, const InstanceSite &B) {
+    return A.Loc < B.Loc;
+  });
+  return Sites;
+}
+
+/// Pool owners that several classes hold by value (or create for themselves)
+/// while the program builds those classes: the incident without a framework.
+/// One finding per owner type, at its second site; notes at the others. The
+/// types reported are added to \p Reported.
+static void findHeldDuplicates(
+    const Facts &F, const std::map<std::string, const PoolOwnerFact *> &Owners,
+    std::vector<Finding> &Findings, std::set<std::string> &Reported) {
+  InstanceIndex Index(F);
+  for (const auto &[Type, Owner] : Owners) {
+    if (Index.holders(Type).empty())
+      continue;
+    std::vector<InstanceSite> Sites = instanceSites(F, Index, Type);
+    if (Sites.size() < 2 || Sites.size() == Index.registered(Type))
+      continue;
+    Reported.insert(Type);
+    Finding Fd;
+    Fd.Check = "poolguard-duplicate-pooled-provider";
+    Fd.Loc = Sites[1].Loc;
+    Fd.Message =
+        llvm::formatv("'{0}' owns a connection pool and {1}; the program "
+                      "makes {2} of it, each with its own pool; create one "
+                      "and pass it to every holder (by reference or "
+                      "std::shared_ptr)",
+                      Type, Sites[1].Makes,
+                      plural(Index.known(Type), "instance", "instances"))
+            .str();
+    for (size_t I = 0; I < Sites.size(); ++I)
+      if (I != 1)
+        Fd.Notes.push_back({Sites[I].Makes + " here", Sites[I].Loc});
+    Fd.Notes.push_back(
+        {llvm::formatv("'{0}' owns a pool: {1}", Type, Owner->Reason).str(),
+         Owner->Loc});
+    Findings.push_back(std::move(Fd));
+  }
+}
+
 std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
   std::vector<Finding> Findings;
   auto Owners = poolOwners(F);
+  std::set<std::string> ReportedAsHeld;
+  findHeldDuplicates(F, Owners, Findings, ReportedAsHeld);
   // Registrations are ranked by distance from the program's roots, so the
   // one "reached first" can be kept; modules no root reaches get no rank.
   ModuleGraph Graph(F.Imports);
@@ -83,6 +150,8 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
   }
 
   for (auto &[Service, Regs] : ByService) {
+    if (ReportedAsHeld.count(Service))
+      continue;
     auto Owner = Owners.find(Service);
     bool ProviderCreatesPool = llvm::any_of(
         Regs, [](const RegistrationFact *R) { return R->PoolCreatedByProvider; });

@@ -8,6 +8,7 @@
 #include "ConnectionBudgetCheck.h"
 #include "DsnQueryAppendCheck.h"
 #include "DuplicatePooledProviderCheck.h"
+#include "PoolPerCallCheck.h"
 #include "RepeatedPoolCheck.h"
 #include "utils/LLVMCompat.h"
 

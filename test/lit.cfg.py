@@ -18,7 +18,7 @@ import lit.util
 config.name = "poolguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "Unit", "lit.cfg.py", "check_tidy.py", "checks_table.py",
+config.excludes = ["Inputs", "Unit", "corpus", "lit.cfg.py", "check_tidy.py", "checks_table.py",
                    "docs_packages.py", "expect_exit.py"]
 config.test_source_root = os.path.dirname(__file__)
 

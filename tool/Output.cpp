@@ -152,13 +152,12 @@ void writeBudgetText(llvm::raw_ostream &OS, const BudgetOptions &Opts,
                       Opts.MaxConnections, Opts.ReservedConnections,
                       Opts.Replicas);
   for (const DatabaseBudget &B : Budgets) {
-    OS << llvm::formatv("database '{0}': {1} of {2} available per process{3}"
-                        "{4}\n",
-                        B.DatabaseText, connectionCount(B.KnownTotal),
-                        B.Available,
-                        B.KnownTotal > B.Available ? " (over the limit)" : "",
-                        B.HasUnknown ? "; pools of unknown size not counted"
-                                     : "");
+    OS << llvm::formatv(
+        "{0}: {1} of {2} available per process{3}"
+        "{4}\n",
+        budgetSubject(B), connectionCount(B.KnownTotal), B.Available,
+        B.KnownTotal > B.Available ? " (over the limit)" : "",
+        B.HasUnknown ? "; pools of unknown size not counted" : "");
     for (const BudgetContribution &C : B.Pools) {
       const PoolCreationFact &Pool = *C.Pool;
       OS << llvm::formatv("  {0}:{1}:{2}: {3} size {4} x {5} instance(s) x "
@@ -207,6 +206,8 @@ std::string writeJSON(const Report &R,
       }
       json J;
       J["database"] = B.DatabaseText;
+      if (B.DatabaseNames.size() > 1)
+        J["databases"] = B.DatabaseNames;
       J["total"] = B.KnownTotal;
       J["available"] = B.Available;
       J["overLimit"] = B.KnownTotal > B.Available;

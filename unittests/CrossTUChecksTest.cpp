@@ -6,7 +6,9 @@
 
 #include "ConnectionBudgetCheck.h"
 #include "DuplicatePooledProviderCheck.h"
+#include "PoolPerCallCheck.h"
 #include "RepeatedPoolCheck.h"
+#include "facts/Instances.h"
 #include "gtest/gtest.h"
 
 namespace clang::tidy::poolguard {
@@ -348,6 +350,132 @@ TEST(ConnectionBudgetTest, NegativeSizesAreUnknown) {
   ASSERT_EQ(Budgets.size(), 1u);
   EXPECT_EQ(Budgets[0].KnownTotal, 0);
   EXPECT_TRUE(Budgets[0].HasUnknown);
+}
+
+/// The incident in plain C++: Database (a pool owner) held by two services
+/// main builds, and by App, which main builds too and which holds UsersSvc.
+Facts heldDatabase() {
+  Facts F;
+  F.PoolOwners.push_back({"Database",
+                          "member 'pool_' of type 'soci::connection_pool'",
+                          at("/p/db.h", 5)});
+  for (const char *Svc : {"UsersSvc", "OrdersSvc"})
+    F.PoolOwners.push_back(
+        {Svc, "member 'db_' of type 'Database'", at("/p/svc.h", 1)});
+  F.Holdings.push_back({"UsersSvc", "Database", "db_", at("/p/users.h", 4)});
+  F.Holdings.push_back({"OrdersSvc", "Database", "db_", at("/p/orders.h", 6)});
+  F.Registrations.push_back(
+      reg("UsersSvc", "fn:main", "per-registration", at("/p/main.cpp", 3)));
+  F.Registrations.push_back(
+      reg("OrdersSvc", "fn:main", "per-registration", at("/p/main.cpp", 4)));
+  return mergeFacts({F});
+}
+
+TEST(InstanceIndexTest, HoldersMakeInstancesTransitively) {
+  Facts F = heldDatabase();
+  F.Holdings.push_back({"App", "UsersSvc", "users_", at("/p/app.h", 2)});
+  F.Registrations.push_back(
+      reg("App", "fn:main", "per-registration", at("/p/main.cpp", 5)));
+  InstanceIndex Index(F);
+  EXPECT_EQ(Index.known("UsersSvc"), 2u); // main's own, and App's
+  EXPECT_EQ(Index.known("Database"), 3u);
+  std::string Reason;
+  EXPECT_EQ(Index.count("Database", &Reason), 3u);
+  EXPECT_EQ(Reason, "'Database' is held by 'OrdersSvc', 'UsersSvc'");
+  // A holder nothing builds makes no instance; a type nothing says about is
+  // counted once.
+  EXPECT_EQ(Index.known("Unbuilt"), 0u);
+  EXPECT_EQ(Index.count("Unbuilt", nullptr), 1u);
+}
+
+TEST(InstanceIndexTest, CyclesOfHoldingsTerminate) {
+  Facts F;
+  F.Holdings.push_back({"A", "B", "b_", at("/p/a.h", 1)});
+  F.Holdings.push_back({"B", "A", "a_", at("/p/b.h", 1)});
+  InstanceIndex Index(F);
+  EXPECT_EQ(Index.known("A"), 0u);
+  EXPECT_EQ(Index.count("B", nullptr), 1u);
+}
+
+TEST(DuplicatePooledProviderTest, HeldInstancesAreOneFindingAtTheSecondSite) {
+  auto Findings = findDuplicatePooledProviders(heldDatabase());
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Loc.File, "/p/users.h");
+  EXPECT_EQ(Findings[0].Message,
+            "'Database' owns a connection pool and 'UsersSvc' holds its own "
+            "'Database' in member 'db_'; the program makes 2 instances of "
+            "it, each with its own pool; create one and pass it to every "
+            "holder (by reference or std::shared_ptr)");
+  ASSERT_EQ(Findings[0].Notes.size(), 2u);
+  EXPECT_EQ(Findings[0].Notes[0].Loc.File, "/p/orders.h");
+}
+
+TEST(DuplicatePooledProviderTest, OneHolderBuiltOnceIsNoFinding) {
+  Facts F = heldDatabase();
+  F.Registrations.pop_back(); // OrdersSvc is built by nobody.
+  EXPECT_TRUE(findDuplicatePooledProviders(F).empty());
+}
+
+TEST(ConnectionBudgetTest, HeldInstancesMultiplyThePool) {
+  Facts F = heldDatabase();
+  F.PoolCreations.push_back(pool("env:DB", 60, at("/p/db.h", 8), "Database"));
+  auto Findings = findBudgetOverruns(F, BudgetOptions());
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Notes.back().Message, "60 × 2 = 120 > 97 available");
+}
+
+TEST(ConnectionBudgetTest, DatabasesOfOneServerShareItsLimit) {
+  Facts F;
+  F.PoolCreations.push_back(pool("db:pg:5432/orders", 60, at("/p/a.cpp", 1)));
+  F.PoolCreations.push_back(pool("db:pg:5432/billing", 60, at("/p/b.cpp", 1)));
+  F.PoolCreations.push_back(
+      pool("db:other:5432/orders", 60, at("/p/c.cpp", 1)));
+  auto Budgets = computeBudgets(F, BudgetOptions());
+  ASSERT_EQ(Budgets.size(), 2u);
+  auto Findings = findBudgetOverruns(F, BudgetOptions());
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Loc.File, "/p/b.cpp");
+  EXPECT_EQ(Findings[0].Message,
+            "pools of server 'pg:5432' (databases 'db:pg:5432/billing', "
+            "'db:pg:5432/orders') may open 120 connections, more than the 97 "
+            "available (100 max_connections - 3 reserved); share one pool or "
+            "lower the pool sizes");
+  EXPECT_EQ(serverOf("db:pg:5432/orders"), "db:pg:5432");
+  EXPECT_EQ(serverOf("db:file:app.db"), "");
+  EXPECT_EQ(serverOf("env:DATABASE_URL"), "");
+}
+
+TEST(ConnectionBudgetTest, PerThreadConnectionsWithoutALimitAreUnbounded) {
+  Facts F;
+  PoolCreationFact Qt = pool("db:pg:5432/reports", 1, at("/p/task.cpp", 9));
+  Qt.PerThread = Qt.Unbounded = true;
+  Qt.MultiplierSetting = "qt.threads";
+  F.PoolCreations.push_back(Qt);
+  auto Findings = findBudgetOverruns(F, BudgetOptions());
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_NE(Findings[0].Message.find("an unbounded number of"),
+            std::string::npos);
+  // A thread limit in the code bounds them.
+  F.Settings.push_back(
+      {"qt.threads", 8, "setMaxThreadCount(8)", false, at("/p/main.cpp", 2)});
+  EXPECT_TRUE(findBudgetOverruns(F, BudgetOptions()).empty());
+  EXPECT_EQ(computeBudgets(F, BudgetOptions())[0].KnownTotal, 8);
+}
+
+TEST(PoolPerCallTest, ReportsRepeatingCreationsOnce) {
+  Facts F;
+  PoolCreationFact Once = pool("env:DB", 4, at("/p/main.cpp", 3));
+  PoolCreationFact Loop = pool("env:DB", 4, at("/p/jobs.cpp", 7));
+  Loop.Callee = "soci::connection_pool";
+  Loop.Repeats = "in a loop body";
+  F.PoolCreations = {Once, Loop, Loop};
+  auto Findings = findPoolsPerCall(F);
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Loc.File, "/p/jobs.cpp");
+  EXPECT_EQ(Findings[0].Message,
+            "'soci::connection_pool' opens new database connections to "
+            "'env:DB' in a loop body, on every run; create the pool once (a "
+            "member or a component) and reuse it");
 }
 
 } // namespace

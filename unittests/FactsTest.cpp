@@ -29,7 +29,10 @@ Facts oneTU(llvm::StringRef TU, llvm::StringRef Header) {
   C.Size = 10;
   C.Database = "env:DATABASE_URL";
   C.Loc = {Header.str(), 7, 9, 90};
+  C.Repeats = "in a loop body";
   F.PoolCreations.push_back(C);
+  F.Holdings.push_back(
+      {"UsersService", "PrismaService", "db_", {Header.str(), 12, 17, 150}});
   return F;
 }
 
@@ -41,6 +44,12 @@ TEST(FactsTest, RoundTripsThroughJSON) {
   ASSERT_EQ(Back->PoolCreations.size(), 1u);
   EXPECT_EQ(Back->PoolCreations[0].Size, std::optional<int64_t>(10));
   EXPECT_EQ(Back->Registrations[0].Loc.Line, 10u);
+  EXPECT_EQ(Back->PoolCreations[0].Repeats, "in a loop body");
+  ASSERT_EQ(Back->Holdings.size(), 1u);
+  EXPECT_EQ(Back->Holdings[0].Owner, "UsersService");
+  EXPECT_EQ(Back->Holdings[0].Held, "PrismaService");
+  EXPECT_EQ(Back->Holdings[0].Member, "db_");
+  EXPECT_EQ(Back->Holdings[0].Loc.Line, 12u);
 }
 
 TEST(FactsTest, MergeDeduplicatesHeaderFactsAndIsOrderIndependent) {

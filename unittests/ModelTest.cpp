@@ -134,6 +134,35 @@ TEST(ModelTest, BadValuesAreErrors) {
             std::string::npos);
 }
 
+TEST(ModelTest, RepeatingConnectionAndLazyKeys) {
+  auto M = parseModel(R"({"name": "a",
+      "pools": [{"callee": "connect", "connection": true, "lazy": true}],
+      "repeating": [{"kind": "base", "callee": "Handler",
+                     "methods": ["handle"], "reason": "per request"},
+                    {"kind": "construct", "callee": "std::thread",
+                     "reason": "per thread"}]})",
+                      "my.json");
+  ASSERT_TRUE(static_cast<bool>(M)) << llvm::toString(M.takeError());
+  ASSERT_EQ(M->Pools.size(), 1u);
+  EXPECT_TRUE(M->Pools[0].Connection);
+  EXPECT_TRUE(M->Pools[0].Lazy);
+  ASSERT_EQ(M->Repeating.size(), 2u);
+  EXPECT_EQ(M->Repeating[0].Kind, MatchKind::Base);
+  EXPECT_EQ(M->Repeating[0].Methods, std::vector<std::string>{"handle"});
+  EXPECT_EQ(M->Repeating[1].Reason, "per thread");
+  EXPECT_NE(errorOf(R"({"name": "a", "repeating": [{"callee": "f",
+      "methods": ["g"], "reason": "r"}]})")
+                .find("key 'methods' needs a repeating entry of kind 'base'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(R"({"name": "a", "repeating": [{"callee": "f"}]})")
+                .find("missing key 'reason'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(R"({"name": "a", "repeating": [{"kind": "member",
+      "callee": "f", "reason": "r"}]})")
+                .find("must be 'call', 'construct' or 'base'"),
+            std::string::npos);
+}
+
 TEST(ModelTest, SyntaxErrorNamesTheLine) {
   std::string E = errorOf("{\n  \"name\": \"acme\",\n  \"pools\": [,]\n}");
   EXPECT_NE(E.find("my.json:3: invalid JSON"), std::string::npos) << E;

@@ -330,6 +330,76 @@ std::optional<int64_t> evaluateInt(const Expr *E, const ASTContext &Ctx,
   return std::nullopt;
 }
 
+/// Whether \p Inc adds one to \p Var (`++I`, `I++`, `I += 1`).
+static bool incrementsByOne(const Expr *Inc, const VarDecl *Var,
+                            const ASTContext &Ctx) {
+  if (!Inc)
+    return false;
+  Inc = Inc->IgnoreParenImpCasts();
+  const Expr *Target = nullptr;
+  if (const auto *U = dyn_cast<UnaryOperator>(Inc); U && U->isIncrementOp())
+    Target = U->getSubExpr();
+  if (const auto *C = dyn_cast<CompoundAssignOperator>(Inc);
+      C && C->getOpcode() == BO_AddAssign && evaluateInt(C->getRHS(), Ctx) == 1)
+    Target = C->getLHS();
+  const auto *Ref =
+      Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+  return Ref && Ref->getDecl() == Var;
+}
+
+/// The constant trip count of `for (int I = A; I < B; ++I)`.
+static std::optional<int64_t> tripCount(const ForStmt *For,
+                                        const ASTContext &Ctx) {
+  const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
+  const auto *Var = Init && Init->isSingleDecl()
+                        ? dyn_cast<VarDecl>(Init->getSingleDecl())
+                        : nullptr;
+  const auto *Cond =
+      For->getCond()
+          ? dyn_cast<BinaryOperator>(For->getCond()->IgnoreParenImpCasts())
+          : nullptr;
+  if (!Var || !Cond || !incrementsByOne(For->getInc(), Var, Ctx))
+    return std::nullopt;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
+  std::optional<int64_t> From = evaluateInt(Var->getInit(), Ctx);
+  std::optional<int64_t> To = evaluateInt(Cond->getRHS(), Ctx);
+  if (!Ref || Ref->getDecl() != Var || !From || !To)
+    return std::nullopt;
+  int64_t N = 0;
+  if (__builtin_sub_overflow(*To, *From, &N))
+    return std::nullopt;
+  if (Cond->getOpcode() == BO_LE && !__builtin_add_overflow(N, 1, &N))
+    return std::max<int64_t>(0, N);
+  if (Cond->getOpcode() == BO_LT || Cond->getOpcode() == BO_NE)
+    return std::max<int64_t>(0, N);
+  return std::nullopt;
+}
+
+std::optional<int64_t> loopIterations(DynTypedNode Node, ASTContext &Ctx) {
+  int64_t Total = 1;
+  for (int Steps = 0; Steps < 512; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return Total;
+    const Stmt *Child = Node.get<Stmt>();
+    Node = Parents[0];
+    if (Node.get<FunctionDecl>() || Node.get<LambdaExpr>())
+      return Total;
+    const auto *For = Node.get<ForStmt>();
+    if (For && Child == For->getBody()) {
+      std::optional<int64_t> N = tripCount(For, Ctx);
+      if (!N || __builtin_mul_overflow(Total, *N, &Total))
+        return std::nullopt;
+      continue;
+    }
+    if (Node.get<WhileStmt>() || Node.get<DoStmt>() ||
+        Node.get<CXXForRangeStmt>())
+      return std::nullopt;
+  }
+  return Total;
+}
+
 /// Prints member chains like `config->dbConnectionString`; empty when \p E is
 /// not such a chain.
 static std::string printChain(const Expr *E) {
@@ -494,6 +564,38 @@ public:
     return true;
   }
 
+  /// A call that may set the variable's fields: it takes the variable by
+  /// non-const reference or pointer (`tune(opts)`, `tune(&opts)`).
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD || (Before.isValid() &&
+                !SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Before)))
+      return true;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams();
+         ++I) {
+      QualType T = FD->getParamDecl(I)->getType();
+      bool Mutable = (T->isReferenceType() || T->isPointerType()) &&
+                     !T->getPointeeType().isConstQualified();
+      const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(Arg);
+          U && U->getOpcode() == UO_AddrOf)
+        Arg = U->getSubExpr()->IgnoreParenImpCasts();
+      const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+      if (Mutable && Ref && Ref->getDecl() == Var &&
+          (EscapeLoc.isInvalid() ||
+           SM.isBeforeInTranslationUnit(EscapeLoc, Call->getBeginLoc())))
+        EscapeLoc = Call->getBeginLoc();
+    }
+    return true;
+  }
+
+  /// Whether a call that may set the field comes after the last assignment.
+  bool setElsewhere() const {
+    return EscapeLoc.isValid() &&
+           (FoundLoc.isInvalid() ||
+            SM.isBeforeInTranslationUnit(FoundLoc, EscapeLoc));
+  }
+
   const Expr *Found = nullptr;
 
 private:
@@ -518,6 +620,7 @@ private:
   SourceLocation Before;
   const SourceManager &SM;
   SourceLocation FoundLoc;
+  SourceLocation EscapeLoc;
 };
 } // namespace
 
@@ -803,6 +906,8 @@ const Expr *fieldValue(const Expr *E, llvm::StringRef Field, const Stmt *Body,
       if (Body) {
         AssignmentFinder Finder(VD, Field, Before, Ctx.getSourceManager());
         Finder.TraverseStmt(const_cast<Stmt *>(Body));
+        if (Finder.setElsewhere())
+          return nullptr; // Set in another function: unknown.
         if (Finder.Found)
           return Finder.Found;
       }

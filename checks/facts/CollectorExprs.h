@@ -10,6 +10,7 @@
 
 #include "facts/Facts.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -84,6 +85,12 @@ std::string sourceText(const Expr *E, const ASTContext &Ctx);
 std::optional<int64_t> evaluateInt(const Expr *E, const ASTContext &Ctx,
                                    bool *IsDefault = nullptr);
 
+/// How many times the loops around \p Node, up to its function, run: the
+/// product of their constant trip counts (`for (int I = 0; I < 4; ++I)`, also
+/// with `<=`, `!=`, `I++`, `I += 1`); 1 outside loops; nullopt when a loop
+/// has no constant count (a while loop, a bound read at run time).
+std::optional<int64_t> loopIterations(DynTypedNode Node, ASTContext &Ctx);
+
 /// Follows a reference to a local variable to its initializer, repeatedly.
 const Expr *followLocal(const Expr *E);
 
@@ -102,7 +109,10 @@ Identity identityOf(const Expr *E, const ASTContext &Ctx,
 /// The initializer of field \p Field of the aggregate \p E, found in a braced
 /// initializer, or in the last assignment `var.Field = ...` before \p Before
 /// in \p Body when \p E names a local variable, or the field's default member
-/// initializer (then \p IsDefault is set). Null when there is none.
+/// initializer (then \p IsDefault is set). Null when there is none, or when
+/// the value is set elsewhere: the aggregate is a call's result, or the local
+/// variable is passed by non-const reference or pointer to a call after its
+/// last assignment to the field.
 const Expr *fieldValue(const Expr *E, llvm::StringRef Field, const Stmt *Body,
                        SourceLocation Before, const ASTContext &Ctx,
                        bool *IsDefault);

@@ -13,6 +13,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -144,6 +145,125 @@ void forEachBaseRegistration(
         Found(M, R, S);
       }
   }
+}
+
+/// Whether \p RD is, or derives from, the class (or a specialization of the
+/// class template) \p Name.
+static bool derivesFrom(const CXXRecordDecl *RD, llvm::StringRef Name) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  if (plainQualifiedName(RD) == Name)
+    return true;
+  return llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &B) {
+    return derivesFrom(B.getType()->getAsCXXRecordDecl(), Name);
+  });
+}
+
+/// The reason of the repeating base whose member function \p FD is.
+static std::string repeatingMethod(const FunctionDecl *FD,
+                                   const ModelSet &Models) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || MD->isStatic() || isa<CXXConstructorDecl>(MD) ||
+      isa<CXXDestructorDecl>(MD) || !MD->getIdentifier())
+    return "";
+  for (const Model &M : Models.Models)
+    for (const RepeatingModel &R : M.Repeating)
+      if (R.Kind == MatchKind::Base && derivesFrom(MD->getParent(), R.Callee) &&
+          (R.Methods.empty() || llvm::is_contained(R.Methods, MD->getName())))
+        return R.Reason;
+  return "";
+}
+
+/// The reason of the repeating call (or construction) that \p Lambda is an
+/// argument of.
+static std::string repeatingCallback(const LambdaExpr *Lambda, ASTContext &Ctx,
+                                     const ModelSet &Models) {
+  DynTypedNode Node = DynTypedNode::create(*Lambda);
+  for (int Steps = 0; Steps < 6; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty() || !Parents[0].get<Expr>())
+      return "";
+    Node = Parents[0];
+    std::optional<CallSite> S = asCallSite(Node.get<Expr>());
+    if (!S || !S->Callee)
+      continue; // Conversions and temporaries around the argument.
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(S->Callee);
+    std::string Name = Ctor ? plainQualifiedName(Ctor->getParent())
+                            : plainQualifiedName(S->Callee);
+    MatchKind Kind = Ctor ? MatchKind::Construct : MatchKind::Call;
+    for (const Model &M : Models.Models)
+      for (const RepeatingModel &R : M.Repeating)
+        if (R.Kind == Kind && R.Callee == Name)
+          return R.Reason;
+    if (!Ctor || Ctor->getNumParams() != 1)
+      return ""; // The lambda is an argument of some other call.
+  }
+  return "";
+}
+
+namespace {
+/// Finds the lambda expression of a lambda class.
+struct LambdaFinder : RecursiveASTVisitor<LambdaFinder> {
+  const CXXRecordDecl *Class = nullptr;
+  const LambdaExpr *Found = nullptr;
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    if (L->getLambdaClass() != Class)
+      return true;
+    Found = L;
+    return false;
+  }
+};
+} // namespace
+
+/// The lambda expression whose call operator is \p FD, searched in the body
+/// of the function that contains it; null for other functions.
+static const LambdaExpr *lambdaOf(const FunctionDecl *FD) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(FD->getDeclContext());
+  if (!Class || !Class->isLambda())
+    return nullptr;
+  const auto *Outer = dyn_cast_or_null<FunctionDecl>(Class->getDeclContext());
+  if (!Outer || !Outer->getBody())
+    return nullptr;
+  LambdaFinder Finder;
+  Finder.Class = Class;
+  Finder.TraverseStmt(Outer->getBody());
+  return Finder.Found;
+}
+
+std::string repeatReason(DynTypedNode Node, ASTContext &Ctx,
+                         const ModelSet &Models) {
+  bool InLoop = false;
+  for (int Steps = 0; Steps < 512; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return "";
+    const Stmt *Child = Node.get<Stmt>();
+    Node = Parents[0];
+    // The body of a lambda leads to its call operator, not to the lambda.
+    if (const auto *FD = Node.get<FunctionDecl>(); FD && lambdaOf(FD))
+      Node = DynTypedNode::create(*lambdaOf(FD));
+    if (const auto *Lambda = Node.get<LambdaExpr>()) {
+      if (std::string R = repeatingCallback(Lambda, Ctx, Models); !R.empty())
+        return R;
+      if (InLoop)
+        return "in a loop body";
+      continue;
+    }
+    if (const auto *FD = Node.get<FunctionDecl>()) {
+      if (std::string R = repeatingMethod(FD, Models); !R.empty())
+        return R;
+      return InLoop && !isa<CXXConstructorDecl>(FD) ? "in a loop body" : "";
+    }
+    if (const auto *For = Node.get<ForStmt>())
+      InLoop |= Child == For->getBody();
+    else if (const auto *While = Node.get<WhileStmt>())
+      InLoop |= Child == While->getBody();
+    else if (const auto *Do = Node.get<DoStmt>())
+      InLoop |= Child == Do->getBody();
+    else if (const auto *Range = Node.get<CXXForRangeStmt>())
+      InLoop |= Child == Range->getBody();
+  }
+  return "";
 }
 
 std::optional<std::string> keyedOption(const Expr *E, const ValueSource &V) {

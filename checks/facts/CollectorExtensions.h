@@ -23,6 +23,14 @@
 
 namespace clang::tidy::poolguard::collector {
 
+/// Why the code around \p Node runs again and again, for a pool created
+/// there: a loop body (outside constructors, where a loop fills a pool), a
+/// lambda passed to a call the models list as repeating (a request handler,
+/// a thread), a member function of a class deriving from a repeating base (a
+/// controller). Empty when it runs once as far as the models say.
+std::string repeatReason(DynTypedNode Node, ASTContext &Ctx,
+                         const ModelSet &Models);
+
 /// Whether \p V is a type source handled here ("classTemplateArg",
 /// "chainedArgType", "calleeClass").
 bool isExtensionTypeSource(const ValueSource &V);

@@ -84,13 +84,15 @@ auto key(const ImportFact &I) {
   return std::tie(I.Module, I.Imported, I.Loc, I.Injector);
 }
 auto key(const PoolOwnerFact &O) { return std::tie(O.Type, O.Reason, O.Loc); }
+auto key(const HoldingFact &H) {
+  return std::tie(H.Held, H.Owner, H.Member, H.Loc);
+}
 auto key(const PoolCreationFact &C) {
   return std::tie(C.Loc, C.Library, C.Callee, C.Size, C.SizeText,
                   C.SizeIsDefault, C.Unbounded, C.PerThread,
-                  C.SizeIsInitialCache,
-                  C.Database, C.DatabaseText, C.OwnerType, C.Module,
-                  C.Function, C.Multiplier, C.MultiplierReason,
-                  C.MultiplierSetting, C.Instance);
+                  C.SizeIsInitialCache, C.Database, C.DatabaseText, C.OwnerType,
+                  C.Module, C.Function, C.Multiplier, C.MultiplierReason,
+                  C.MultiplierSetting, C.Instance, C.Repeats);
 }
 auto key(const SettingFact &S) {
   return std::tie(S.Name, S.Loc, S.Value, S.Text, S.IsDefault);
@@ -143,6 +145,14 @@ json factsToJSONValue(const Facts &F) {
   for (const PoolOwnerFact &O : F.PoolOwners)
     Owners.push_back(
         {{"type", O.Type}, {"reason", O.Reason}, {"loc", posToJSON(O.Loc)}});
+  if (!F.Holdings.empty()) {
+    json &Holdings = Root["holdings"] = json::array();
+    for (const HoldingFact &H : F.Holdings)
+      Holdings.push_back({{"owner", H.Owner},
+                          {"held", H.Held},
+                          {"member", H.Member},
+                          {"loc", posToJSON(H.Loc)}});
+  }
   json &Pools = Root["poolCreations"] = json::array();
   for (const PoolCreationFact &C : F.PoolCreations) {
     json J = {{"library", C.Library},
@@ -165,6 +175,8 @@ json factsToJSONValue(const Facts &F) {
       J["multiplierSetting"] = C.MultiplierSetting;
     if (!C.Instance.empty())
       J["instance"] = C.Instance;
+    if (!C.Repeats.empty())
+      J["repeats"] = C.Repeats;
     Pools.push_back(std::move(J));
   }
   // Written only when present, so facts without them are unchanged.
@@ -260,6 +272,14 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
     O.Loc = R.pos("loc");
     return O;
   });
+  readArray(Root, "holdings", F.Holdings, Error, [](Reader &R) {
+    HoldingFact H;
+    H.Owner = R.str("owner");
+    H.Held = R.str("held");
+    H.Member = R.str("member");
+    H.Loc = R.pos("loc");
+    return H;
+  });
   readArray(Root, "poolCreations", F.PoolCreations, Error, [](Reader &R) {
     PoolCreationFact C;
     C.Library = R.str("library");
@@ -279,6 +299,7 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
     C.MultiplierReason = R.str("multiplierReason");
     C.MultiplierSetting = R.str("multiplierSetting");
     C.Instance = R.str("instance");
+    C.Repeats = R.str("repeats");
     C.Loc = R.pos("loc");
     return C;
   });
@@ -333,6 +354,7 @@ Facts mergeFacts(std::vector<Facts> Parts) {
     llvm::append_range(Out.Registrations, P.Registrations);
     llvm::append_range(Out.Imports, P.Imports);
     llvm::append_range(Out.PoolOwners, P.PoolOwners);
+    llvm::append_range(Out.Holdings, P.Holdings);
     llvm::append_range(Out.PoolCreations, P.PoolCreations);
     llvm::append_range(Out.Settings, P.Settings);
     llvm::append_range(Out.ConfigFiles, P.ConfigFiles);
@@ -345,6 +367,7 @@ Facts mergeFacts(std::vector<Facts> Parts) {
   sortUnique(Out.Registrations);
   sortUnique(Out.Imports);
   sortUnique(Out.PoolOwners);
+  sortUnique(Out.Holdings);
   sortUnique(Out.PoolCreations);
   sortUnique(Out.Settings);
   llvm::sort(Out.ConfigFiles);

@@ -80,6 +80,17 @@ struct PoolOwnerFact {
   SourcePos Loc;      ///< The member, base or creation site that makes it one.
 };
 
+/// An instance of \c Owner makes its own instance of \c Held, a pool owner:
+/// a member held by value, in a std::optional or std::unique_ptr, or a
+/// std::shared_ptr the class fills itself (std::make_shared, std::make_unique,
+/// new). Every instance of the owner is one more instance of the held type.
+struct HoldingFact {
+  std::string Owner;  ///< Qualified name of the holding class.
+  std::string Held;   ///< Qualified name of the held pool owner.
+  std::string Member; ///< The member's name.
+  SourcePos Loc;      ///< The member's declaration.
+};
+
 /// One place that creates a connection pool.
 struct PoolCreationFact {
   std::string Library; ///< Model name of the pool library ("soci", "oatpp").
@@ -107,6 +118,10 @@ struct PoolCreationFact {
   /// framework creates once, wherever it is declared: a userver component
   /// name ("userver:postgres-db"), a Drogon db_client name.
   std::string Instance;
+  /// Why the code creating the pool runs again and again ("in a loop body",
+  /// "a Drogon controller handles requests"): a new pool every time. Empty
+  /// for code that runs once as far as poolguard knows.
+  std::string Repeats;
   SourcePos Loc;
 };
 
@@ -128,6 +143,7 @@ struct Facts {
   std::vector<RegistrationFact> Registrations;
   std::vector<ImportFact> Imports;
   std::vector<PoolOwnerFact> PoolOwners;
+  std::vector<HoldingFact> Holdings;
   std::vector<PoolCreationFact> PoolCreations;
   std::vector<SettingFact> Settings;
   /// Configuration files (absolute paths) the facts were read from, besides
@@ -136,7 +152,8 @@ struct Facts {
 
   bool empty() const {
     return Modules.empty() && Registrations.empty() && Imports.empty() &&
-           PoolOwners.empty() && PoolCreations.empty() && Settings.empty();
+           PoolOwners.empty() && Holdings.empty() && PoolCreations.empty() &&
+           Settings.empty();
   }
 };
 

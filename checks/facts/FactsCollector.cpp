@@ -21,6 +21,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 #include <set>
 
@@ -95,6 +96,7 @@ struct FactsCollector::Impl {
   std::shared_ptr<const ModelSet> Models;
   std::vector<std::string> EnvGetters;
   std::vector<std::string> PoolAnnotations;
+  std::vector<llvm::GlobPattern> TestFiles;
   std::set<std::string> PoolTypes;
   std::unique_ptr<ConfigJoin> Config; ///< Joins with configuration files.
 
@@ -113,6 +115,11 @@ struct FactsCollector::Impl {
       llvm::append_range(EnvGetters, Mod.EnvGetters);
       llvm::append_range(PoolAnnotations, Mod.PoolAnnotations);
       PoolTypes.insert(Mod.PoolTypes.begin(), Mod.PoolTypes.end());
+      for (const std::string &Pattern : Mod.TestFiles)
+        if (auto P = llvm::GlobPattern::create(Pattern))
+          TestFiles.push_back(std::move(*P));
+        else
+          llvm::consumeError(P.takeError()); // Validated by the loader.
     }
     Config = std::make_unique<ConfigJoin>(Models);
   }
@@ -547,6 +554,55 @@ struct FactsCollector::Impl {
       Collected.PoolOwners.push_back(std::move(F));
   }
 
+  /// Whether every instance of \p RD makes its own value of member \p F:
+  /// held by value, in an array, a std::optional or a std::unique_ptr, or a
+  /// std::shared_ptr that a constructor or the member's initializer fills
+  /// with a new object. A shared_ptr passed in may be shared with others.
+  bool makesOwnInstance(const CXXRecordDecl *RD, const FieldDecl *F) {
+    QualType T = F->getType();
+    if (const ArrayType *AT = Ctx->getAsArrayType(T))
+      T = AT->getElementType();
+    const CXXRecordDecl *Wrapper = recordOf(T);
+    if (!Wrapper || plainQualifiedName(Wrapper) != "std::shared_ptr")
+      return true;
+    if (isFreshObject(F->getInClassInitializer()))
+      return true;
+    for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+      const FunctionDecl *Def = nullptr;
+      if (!Ctor->hasBody(Def) || !Def)
+        continue;
+      for (const CXXCtorInitializer *Init :
+           cast<CXXConstructorDecl>(Def)->inits())
+        if (Init->getMember() == F && isFreshObject(Init->getInit()))
+          return true;
+    }
+    return false;
+  }
+
+  /// Records the pool owners (not pools themselves) that each instance of
+  /// \p RD makes for itself.
+  void addHoldings(const CXXRecordDecl *RD) {
+    for (const FieldDecl *F : RD->fields()) {
+      QualType T = F->getType();
+      if (T->isDependentType())
+        continue;
+      if (const ArrayType *AT = Ctx->getAsArrayType(T))
+        T = AT->getElementType();
+      QualType Owned = unwrapOwning(T);
+      const CXXRecordDecl *Held = Owned.isNull() ? nullptr : recordOf(Owned);
+      std::optional<Ownership> O = ownership(Held);
+      if (!O || O->IsPool || !makesOwnInstance(RD, F))
+        continue;
+      HoldingFact H;
+      H.Owner = recordKey(RD, *Ctx);
+      H.Held = recordKey(Held, *Ctx);
+      H.Member = F->getNameAsString();
+      H.Loc = pos(F->getLocation());
+      if (firstTime("holds|" + H.Owner + "|" + H.Member + "|" + posKey(H.Loc)))
+        Collected.Holdings.push_back(std::move(H));
+    }
+  }
+
   //===--- Facts
   //-----------------------------------------------------------===//
 
@@ -650,6 +706,29 @@ struct FactsCollector::Impl {
     return E->getExprLoc();
   }
 
+  /// Whether \p File is a test (its name matches a model's `testFiles`).
+  bool inTestFile(llvm::StringRef File) const {
+    llvm::StringRef Name = llvm::sys::path::filename(File);
+    return llvm::any_of(TestFiles, [&](const llvm::GlobPattern &P) {
+      return P.match(Name);
+    });
+  }
+
+  /// Whether \p Node initializes a local variable that nothing reads.
+  bool unusedLocal(DynTypedNode Node) {
+    for (int Steps = 0; Steps < 8; ++Steps) {
+      DynTypedNodeList Parents = Ctx->getParents(Node);
+      if (Parents.empty())
+        return false;
+      Node = Parents[0];
+      if (const auto *V = Node.get<VarDecl>())
+        return V->isLocalVarDecl() && !V->isReferenced();
+      if (!Node.get<Expr>())
+        return false;
+    }
+    return false;
+  }
+
   void pool(const Model &M, const PoolModel &P, const CallSite &S,
             DynTypedNode Node) {
     PoolCreationFact F;
@@ -658,7 +737,8 @@ struct FactsCollector::Impl {
     F.Unbounded = P.Unbounded;
     F.SizeIsInitialCache = P.SizeIsInitialCache;
     F.Loc = pos(creationLoc(S.E));
-    if (!firstTime("pool|" + posKey(F.Loc)))
+    if (!firstTime("pool|" + posKey(F.Loc)) || (P.Lazy && unusedLocal(Node)) ||
+        inTestFile(F.Loc.File))
       return;
     Enclosing Where = enclosing(Node);
     if (P.CacheKey) {
@@ -675,6 +755,9 @@ struct FactsCollector::Impl {
       if (Name && !IsDefault && isBuiltAtRunTime(Name)) {
         F.PerThread = true;
         F.Unbounded = true;
+        // As many connections as threads: the program's thread limit.
+        F.MultiplierSetting = P.MultiplierSetting;
+        F.MultiplierReason = P.MultiplierReason;
       } else if (Name) {
         F.Instance = F.Library + ":" +
                      (IsDefault ? std::string("<default>")
@@ -685,6 +768,11 @@ struct FactsCollector::Impl {
       F.Size = P.DefaultSize;
       F.SizeText = std::to_string(*P.DefaultSize);
       F.SizeIsDefault = true;
+    }
+    if (P.Connection) {
+      F.Size = loopIterations(Node, *Ctx);
+      F.SizeText = F.Size ? std::to_string(*F.Size)
+                          : std::string("one connection per loop iteration");
     }
 
     if (P.Size) {
@@ -706,7 +794,14 @@ struct FactsCollector::Impl {
         F.SizeText = sourceText(Shown, *Ctx);
         F.SizeIsDefault = IsDefault;
       }
-      if (!F.Size && !SizeExpr && P.DefaultSize) {
+      // A field the code sets in another function (the options are a call's
+      // result, or go through a call by reference) is unknown, not the
+      // library's default.
+      if (!SizeExpr && P.Size->From == "field") {
+        F.Size.reset();
+        F.SizeIsDefault = false;
+        F.SizeText = P.Size->Name + " set in another function";
+      } else if (!F.Size && !SizeExpr && P.DefaultSize) {
         F.Size = P.DefaultSize;
         F.SizeText = std::to_string(*P.DefaultSize);
         F.SizeIsDefault = true;
@@ -763,6 +858,7 @@ struct FactsCollector::Impl {
       }
     }
 
+    F.Repeats = repeatReason(Node, *Ctx, *Models);
     PendingCreation C;
     if (Where.Function)
       F.Function = plainQualifiedName(Where.Function);
@@ -906,8 +1002,10 @@ struct FactsCollector::Impl {
   void record(const CXXRecordDecl *RD) {
     if (RD->isDependentContext() || !RD->getIdentifier())
       return;
-    if (std::optional<Ownership> O = ownership(RD))
+    if (std::optional<Ownership> O = ownership(RD)) {
       addOwner(recordKey(RD, *Ctx), *O, RD->getLocation());
+      addHoldings(RD);
+    }
     // Definitions deriving from a modelled template: kangaru services.
     Enclosing Self;
     Self.Class = RD;

@@ -65,6 +65,7 @@ Facts overlayTUFacts(const Facts &Index, const Facts &Fresh) {
   dropFrom(Old.Registrations, Files);
   dropFrom(Old.Imports, Files);
   dropFrom(Old.PoolOwners, Files);
+  dropFrom(Old.Holdings, Files);
   dropFrom(Old.PoolCreations, Files);
   dropFrom(Old.Settings, Files);
   std::vector<Facts> Parts;

@@ -8,6 +8,7 @@
 #include "facts/Instances.h"
 #include "utils/Plural.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace clang::tidy::poolguard {
@@ -46,19 +47,84 @@ InstanceIndex::InstanceIndex(const Facts &F) {
     E.Keys.insert(instanceKey(R));
     E.Modules.insert(R.Module);
   }
+  for (const HoldingFact &H : F.Holdings) // Sorted by (held, owner, ...).
+    HeldBy[H.Held].push_back(&H);
+  for (auto &Entry : HeldBy)
+    llvm::stable_sort(Entry.second,
+                      [](const HoldingFact *A, const HoldingFact *B) {
+                        return A->Loc < B->Loc;
+                      });
+}
+
+unsigned InstanceIndex::registered(llvm::StringRef Type) const {
+  auto It = Services.find(Type);
+  return It == Services.end() ? 0 : It->second.Keys.size();
+}
+
+llvm::ArrayRef<const HoldingFact *>
+InstanceIndex::holders(llvm::StringRef Type) const {
+  auto It = HeldBy.find(Type);
+  if (It == HeldBy.end())
+    return {};
+  return It->second;
+}
+
+/// Instance counts saturate here: a cycle of holdings or a crafted facts file
+/// must not overflow.
+static constexpr unsigned MaxInstances = 1'000'000;
+
+unsigned InstanceIndex::known(llvm::StringRef Type,
+                              std::set<std::string> &Visiting,
+                              bool &HitCycle) const {
+  if (auto It = Known.find(Type); It != Known.end())
+    return It->second;
+  if (Type.empty())
+    return 0;
+  if (!Visiting.insert(Type.str()).second) {
+    HitCycle = true; // A cycle makes no instance by itself.
+    return 0;
+  }
+  bool Cycle = false;
+  uint64_t N = registered(Type);
+  for (const HoldingFact *H : holders(Type))
+    N = std::min<uint64_t>(N + known(H->Owner, Visiting, Cycle), MaxInstances);
+  Visiting.erase(Type.str());
+  if (Cycle)
+    HitCycle = true;
+  else
+    Known[Type] = static_cast<unsigned>(N);
+  return static_cast<unsigned>(N);
+}
+
+unsigned InstanceIndex::known(llvm::StringRef Type) const {
+  std::set<std::string> Visiting;
+  bool HitCycle = false;
+  return known(Type, Visiting, HitCycle);
 }
 
 unsigned InstanceIndex::count(llvm::StringRef Type,
                               std::string *Reason) const {
-  auto It = Services.find(Type);
-  if (Type.empty() || It == Services.end() || It->second.Keys.size() < 2)
+  unsigned N = known(Type);
+  if (N < 2)
     return 1;
-  if (Reason)
-    *Reason =
-        llvm::formatv("'{0}' is provided by {1}", Type,
-                      plural(It->second.Modules.size(), "module", "modules"))
-            .str();
-  return It->second.Keys.size();
+  if (!Reason)
+    return N;
+  std::vector<std::string> Parts;
+  if (registered(Type))
+    Parts.push_back(
+        llvm::formatv("provided by {0}",
+                      plural(Services.find(Type)->second.Modules.size(),
+                             "module", "modules"))
+            .str());
+  std::vector<std::string> Holders;
+  for (const HoldingFact *H : holders(Type))
+    if (known(H->Owner))
+      Holders.push_back("'" + H->Owner + "'");
+  if (!Holders.empty())
+    Parts.push_back("held by " + llvm::join(Holders, ", "));
+  *Reason =
+      llvm::formatv("'{0}' is {1}", Type, llvm::join(Parts, " and ")).str();
+  return N;
 }
 
 std::map<std::string, std::vector<const PoolCreationFact *>>
@@ -85,6 +151,15 @@ poolsByDatabase(const Facts &F) {
       return A->Loc < B->Loc;
     });
   return Groups;
+}
+
+std::string serverOf(llvm::StringRef DatabaseKey) {
+  if (!DatabaseKey.starts_with("db:") || DatabaseKey.starts_with("db:file:"))
+    return "";
+  size_t Slash = DatabaseKey.find('/');
+  if (Slash == llvm::StringRef::npos)
+    return DatabaseKey.str();
+  return DatabaseKey.substr(0, Slash).str();
 }
 
 std::string databaseText(const PoolCreationFact &C) {

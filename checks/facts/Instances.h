@@ -10,6 +10,7 @@
 #define POOLGUARD_FACTS_INSTANCES_H
 
 #include "facts/Facts.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <map>
@@ -27,20 +28,42 @@ std::string moduleName(const Facts &F, llvm::StringRef Key);
 /// two registrations with the same key are one instance at run time.
 std::string instanceKey(const RegistrationFact &R);
 
-/// The instances of each registered service, indexed once per computation.
+/// The instances of each registered service, and of each pool owner that
+/// other classes hold (HoldingFact), indexed once per computation. \p F must
+/// outlive the index.
 class InstanceIndex {
 public:
   explicit InstanceIndex(const Facts &F);
 
-  /// How many instances of \p Type the registrations create (1 when the type
-  /// is not registered), with a reason for messages in \p Reason.
+  /// How many instances of \p Type the registrations and the holders create
+  /// (1 when nothing says), with a reason for messages in \p Reason.
   unsigned count(llvm::StringRef Type, std::string *Reason) const;
 
+  /// The instances of \p Type known to exist: one per instance key of its
+  /// registrations, plus the known instances of each class holding its own
+  /// \p Type, transitively; 0 when nothing makes one (a class no root,
+  /// framework or holder builds).
+  unsigned known(llvm::StringRef Type) const;
+
+  /// The holdings of \p Type (classes making their own instance of it), in
+  /// location order.
+  llvm::ArrayRef<const HoldingFact *> holders(llvm::StringRef Type) const;
+
+  /// The number of distinct instances \p Type's registrations denote.
+  unsigned registered(llvm::StringRef Type) const;
+
 private:
+  unsigned known(llvm::StringRef Type, std::set<std::string> &Visiting,
+                 bool &HitCycle) const;
+
   struct Entry {
     std::set<std::string> Keys, Modules;
   };
   llvm::StringMap<Entry> Services;
+  llvm::StringMap<std::vector<const HoldingFact *>> HeldBy;
+  /// known() of the types computed without meeting a cycle: shared holders
+  /// (diamonds) are counted once, not once per path.
+  mutable llvm::StringMap<unsigned> Known;
 };
 
 /// Pool creations grouped by database identity, each group in location
@@ -48,6 +71,11 @@ private:
 /// an unknown identity are left out.
 std::map<std::string, std::vector<const PoolCreationFact *>>
 poolsByDatabase(const Facts &F);
+
+/// The server ("db:host:port") of the database key \p DatabaseKey
+/// ("db:host:port/name"); empty when the key names no server (an SQLite
+/// file, an environment variable, an expression).
+std::string serverOf(llvm::StringRef DatabaseKey);
 
 /// The database of \p C as messages show it.
 std::string databaseText(const PoolCreationFact &C);

@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/GlobPattern.h"
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -480,7 +481,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   static const llvm::StringRef TopKeys[] = {
       "name",  "description", "registrations", "imports",
       "pools", "poolTypes",   "envGetters",    "poolAnnotations",
-      "settings", "configPools"};
+      "settings", "configPools", "repeating", "testFiles"};
   if (auto E = V.checkKeys(J, "", TopKeys))
     return std::move(E);
   if (auto E = V.getString(J, "", "name", M.Name, /*Required=*/true))
@@ -493,6 +494,13 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     return std::move(E);
   if (auto E = V.getStrings(J, "", "poolAnnotations", M.PoolAnnotations))
     return std::move(E);
+  if (auto E = V.getStrings(J, "", "testFiles", M.TestFiles))
+    return std::move(E);
+  for (const std::string &Pattern : M.TestFiles)
+    if (auto P = llvm::GlobPattern::create(Pattern); !P) {
+      llvm::consumeError(P.takeError());
+      return V.error("/testFiles", "invalid glob pattern '" + Pattern + "'");
+    }
 
   static const llvm::StringRef Lifetimes[] = {
       "per-registration", "per-name", "per-type",    "per-module",
@@ -595,6 +603,32 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   if (auto E = V.eachObject(J, "imports", Import))
     return std::move(E);
 
+  auto Repeating = [&](const OJson &O, const std::string &Path) -> llvm::Error {
+    static const llvm::StringRef Keys[] = {"kind", "callee", "methods",
+                                           "reason"};
+    RepeatingModel R;
+    if (auto E = V.checkKeys(O, Path, Keys))
+      return E;
+    if (auto E = V.getKind(O, Path, R.Kind))
+      return E;
+    if (R.Kind == MatchKind::Member)
+      return V.error(Path + "/kind", "key 'kind' of a repeating entry must be "
+                                     "'call', 'construct' or 'base'");
+    if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
+      return E;
+    if (auto E = V.getStrings(O, Path, "methods", R.Methods))
+      return E;
+    if (!R.Methods.empty() && R.Kind != MatchKind::Base)
+      return V.error(Path + "/methods",
+                     "key 'methods' needs a repeating entry of kind 'base'");
+    if (auto E = V.getString(O, Path, "reason", R.Reason, /*Required=*/true))
+      return E;
+    M.Repeating.push_back(std::move(R));
+    return llvm::Error::success();
+  };
+  if (auto E = V.eachObject(J, "repeating", Repeating))
+    return std::move(E);
+
   auto Pool = [&](const OJson &O, const std::string &Path) -> llvm::Error {
     static const llvm::StringRef Keys[] = {"kind",
                                            "callee",
@@ -610,7 +644,9 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                                            "multiplierReason",
                                            "multiplierSetting",
                                            "defaultPort",
-                                           "connectionName"};
+                                           "connectionName",
+                                           "connection",
+                                           "lazy"};
     PoolModel P;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -655,6 +691,10 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
       return E;
     if (auto E = V.getBool(O, Path, "sizeIsInitialCache", P.SizeIsInitialCache))
+      return E;
+    if (auto E = V.getBool(O, Path, "connection", P.Connection))
+      return E;
+    if (auto E = V.getBool(O, Path, "lazy", P.Lazy))
       return E;
     if (auto E = V.optSource(O, Path, "cacheKey", P.CacheKey))
       return E;

@@ -138,6 +138,13 @@ struct PoolModel {
   std::optional<ValueSource> ConnectionName;
   bool Unbounded = false;
   bool SizeIsInitialCache = false;
+  /// Each call opens one connection (libpq's PQconnectdb, a pqxx::connection):
+  /// the "pool" of the code that makes it is as many connections as the
+  /// loops around the call run (their constant trip counts), else unknown.
+  bool Connection = false;
+  /// The pool opens connections only when asked for one (Oat++): a pool kept
+  /// in a local variable that nothing reads opens none and is no pool.
+  bool Lazy = false;
   /// Creations whose value of this source is the same constant string are
   /// one pool (cppdb caches pools per exact connection string).
   std::optional<ValueSource> CacheKey;
@@ -147,6 +154,21 @@ struct PoolModel {
   /// The setting (SettingModel::Name) whose value is the multiplier when the
   /// flag is true ("drogon.loops").
   std::string MultiplierSetting;
+};
+
+/// Code a framework runs again and again (per request, per timer tick, per
+/// thread): a pool created there opens new connections every time
+/// (poolguard-pool-per-call).
+struct RepeatingModel {
+  /// Call or Construct: a lambda passed as an argument of the call (a
+  /// construction of the type: `std::thread`) repeats. Base: the member
+  /// functions of a class deriving from \c Callee repeat (request handlers).
+  MatchKind Kind = MatchKind::Call;
+  std::string Callee;
+  /// Base only: the repeating member functions (empty: every member
+  /// function but constructors and destructors).
+  std::vector<std::string> Methods;
+  std::string Reason; ///< For messages: "a Drogon controller handles requests".
 };
 
 /// A call that sets a program-wide setting from an argument:
@@ -196,11 +218,15 @@ struct Model {
   std::vector<PoolModel> Pools;
   std::vector<SettingModel> Settings;
   std::vector<ConfigPoolModel> ConfigPools;
+  std::vector<RepeatingModel> Repeating;
   std::vector<std::string> PoolTypes; ///< Qualified names of pool types.
   /// Functions whose string argument names an environment variable.
   std::vector<std::string> EnvGetters;
   /// Annotations (`[[clang::annotate("...")]]`) that mark pool types.
   std::vector<std::string> PoolAnnotations;
+  /// Glob patterns of test file names (`*_test.cpp`): pools created there
+  /// belong to tests, not to the service, and are left out.
+  std::vector<std::string> TestFiles;
 };
 
 /// The built-in models plus the user's.

@@ -30,7 +30,7 @@ void reports() {
 // pools of 40.
 class Ledger {
 public:
-  Ledger() : pool_("PostgreSQL", "host=db dbname=ledger", 1, 40) {}
+  Ledger() : pool_("PostgreSQL", "host=ledger-db dbname=ledger", 1, 40) {}
   // CHECK-NOTES: :[[@LINE-1]]:14: warning: pools of database '{{.*}}' may open 120 connections, more than the 97 available (100 max_connections - 3 reserved); share one pool or lower the pool sizes [poolguard-connection-budget]
   // CHECK-NOTES: :[[@LINE-2]]:14: note: pool of 40 connections created here (3 instances: 'Ledger' is provided by 3 modules)
   // CHECK-NOTES: :[[@LINE-3]]:14: note: 40 × 3 = 120 > 97 available
@@ -54,9 +54,9 @@ void DiExport(Hypodermic::ContainerBuilder &builder) {
 // Unknown and unbounded sizes are listed, never summed: no finding however
 // many there are.
 void analytics(int runtimeSize) {
-  auto p1 = tao::pq::connection_pool::create("postgresql://db/analytics");
-  auto p2 = tao::pq::connection_pool::create("postgresql://db/analytics");
-  Poco::Data::SessionPool p3("PostgreSQL", "postgresql://db/analytics", 1, runtimeSize);
-  Poco::Data::SessionPool p4("PostgreSQL", "postgresql://db/analytics", 1, runtimeSize);
+  auto p1 = tao::pq::connection_pool::create("postgresql://analytics-db/analytics");
+  auto p2 = tao::pq::connection_pool::create("postgresql://analytics-db/analytics");
+  Poco::Data::SessionPool p3("PostgreSQL", "postgresql://analytics-db/analytics", 1, runtimeSize);
+  Poco::Data::SessionPool p4("PostgreSQL", "postgresql://analytics-db/analytics", 1, runtimeSize);
 }
 // FIXED-NOT: warning:

@@ -45,7 +45,7 @@ void single() {
 // CHECK-DAG: pool cppdb cppdb::session size=10 initial-cache text=@pool_size=10 db=db:localhost:3306/app dbtext=mysql:database=app;user=web owner= module= fn=cppdbSessions multiplier=1 @facts-more-libraries.cpp:25:18
 // CHECK-DAG: pool cppdb cppdb::session size=? initial-cache text= db=db:localhost:3306/app dbtext=mysql:database=app;user=web owner= module= fn=cppdbSessions multiplier=1 @facts-more-libraries.cpp:27:18
 // CHECK-DAG: pool wt-dbo Wt::Dbo::FixedSqlConnectionPool size=8 text=8 db=db:localhost:5432/app dbtext=dbname=app owner= module= fn=wt multiplier=1 @facts-more-libraries.cpp:30:35
-// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db=parts:lit:QPSQL;?;lit:app dbtext=type=QPSQL setDatabaseName=app owner= module= fn=worker multiplier=1 @facts-more-libraries.cpp:33:21
+// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db=parts:lit:QPSQL;?;lit:app dbtext=type=QPSQL setDatabaseName=app owner= module= fn=worker multiplier=1 (one connection per thread, at most the thread pool's maximum) @facts-more-libraries.cpp:33:21
 // A constant connection name is one connection; QMYSQL's default port.
 // CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db=db:db.internal:3306/shop dbtext=type=QMYSQL setHostName=DB.internal setDatabaseName=shop owner= module= fn=single multiplier=1 instance=qt-sql:main @facts-more-libraries.cpp:37:21
 // The second session on the same string uses the first one's pool.

@@ -49,10 +49,10 @@ void withDriver() {
   d.setDatabaseName("shop");
 }
 
-// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db= dbtext=type=QPSQL owner= module= fn=perThread multiplier=1 @facts-qt-sql.cpp:13:20
+// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db= dbtext=type=QPSQL owner= module= fn=perThread multiplier=1 (one connection per thread, at most the thread pool's maximum) @facts-qt-sql.cpp:13:20
 // CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db=db:db:/shop dbtext=setHostName=db setDatabaseName=shop owner= module= fn=withDriver multiplier=1 instance=qt-sql:drv @facts-qt-sql.cpp:47:20
-// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db= dbtext=type=QPSQL owner= module= fn=perThread multiplier=1 @facts-qt-sql.cpp:14:20
-// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db= dbtext=type=QPSQL owner=Repo module= fn=Repo::open multiplier=1 @facts-qt-sql.cpp:19:17
+// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db= dbtext=type=QPSQL owner= module= fn=perThread multiplier=1 (one connection per thread, at most the thread pool's maximum) @facts-qt-sql.cpp:14:20
+// CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default unbounded per-thread text=1 db= dbtext=type=QPSQL owner=Repo module= fn=Repo::open multiplier=1 (one connection per thread, at most the thread pool's maximum) @facts-qt-sql.cpp:19:17
 // CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db=db:db:5432/shop dbtext=type=QPSQL setHostName=db setDatabaseName=shop owner= module= fn=constants multiplier=1 instance=qt-sql:main @facts-qt-sql.cpp:26:20
 // CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db= dbtext=type=QPSQL owner= module= fn=constants multiplier=1 instance=qt-sql:audit @facts-qt-sql.cpp:29:20
 // CHECK-DAG: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db= dbtext=type=QSQLITE setDatabaseName=:memory: owner= module= fn=constants multiplier=1 instance=qt-sql:<default> @facts-qt-sql.cpp:30:20

@@ -26,6 +26,9 @@ def main():
             at(r["loc"])))
     for o in facts["poolOwners"]:
         print("owner %s: %s %s" % (o["type"], o["reason"], at(o["loc"])))
+    for h in facts.get("holdings", []):
+        print("holding %s holds %s in %s %s" % (h["owner"], h["held"],
+                                                h["member"], at(h["loc"])))
     for p in facts["poolCreations"]:
         size = "?" if p.get("size") is None else str(p["size"])
         flags = "".join(" " + f for f, on in (
@@ -38,7 +41,8 @@ def main():
                   p["database"], p["databaseText"], p["ownerType"], p["module"],
                   p["function"], p["multiplier"],
                   (" (" + p["multiplierReason"] + ")" if p["multiplierReason"] else "")
-                  + (" instance=" + p["instance"] if p.get("instance") else ""),
+                  + (" instance=" + p["instance"] if p.get("instance") else "")
+                  + (" repeats=" + p["repeats"] if p.get("repeats") else ""),
                   at(p["loc"])))
 
 

@@ -4,8 +4,10 @@
 #include "drogon/orm/DbClient.h"
 #include "drogon/orm/DbConfig.h"
 #include "drogon/plugins/Plugin.h"
+#include "drogon/HttpTypes.h"
 #include <cstddef>
 #include <string>
+#include <vector>
 namespace drogon {
 class HttpAppFramework {
 public:
@@ -23,6 +25,13 @@ public:
   virtual orm::DbClientPtr getDbClient(const std::string &name = "default") = 0;
   virtual orm::DbClientPtr
   getFastDbClient(const std::string &name = "default") = 0;
+  template <typename FUNCTION>
+  HttpAppFramework &
+  registerHandler(const std::string &pathPattern, FUNCTION &&function,
+                  const std::vector<internal::HttpConstraint> &constraints = {},
+                  const std::string &handlerName = "") {
+    return *this;
+  }
   virtual HttpAppFramework &setThreadNum(size_t threadNum) = 0;
   virtual HttpAppFramework &loadConfigFile(const std::string &fileName) = 0;
   virtual void run() = 0;

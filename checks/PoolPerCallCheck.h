@@ -1,0 +1,33 @@
+//===----------------------------------------------------------------------===//
+//
+// poolguard-pool-per-call
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOLGUARD_POOLPERCALLCHECK_H
+#define POOLGUARD_POOLPERCALLCHECK_H
+
+#include "CrossTUCheck.h"
+
+namespace clang::tidy::poolguard {
+
+/// The findings of poolguard-pool-per-call over \p F: pools and connections
+/// created in code that runs again and again (PoolCreationFact::Repeats).
+/// Sorted.
+std::vector<Finding> findPoolsPerCall(const Facts &F);
+
+/// Finds a connection pool or connection created in code that runs again and
+/// again: a request handler, a loop body, a thread or timer callback.
+///
+/// For the user-facing documentation see:
+/// docs/checks/poolguard-pool-per-call.rst
+class PoolPerCallCheck : public CrossTUCheck {
+public:
+  using CrossTUCheck::CrossTUCheck;
+
+  std::vector<Finding> reduce(const Facts &F) override;
+};
+
+} // namespace clang::tidy::poolguard
+
+#endif // POOLGUARD_POOLPERCALLCHECK_H

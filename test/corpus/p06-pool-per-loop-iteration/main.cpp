@@ -1,0 +1,7 @@
+void runJobs();
+void heartbeat();
+
+int main() {
+  runJobs();
+  heartbeat();
+}
