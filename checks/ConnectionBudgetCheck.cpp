@@ -12,6 +12,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include <map>
 
 namespace clang::tidy::poolguard {
 
@@ -73,47 +75,61 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
       std::max<int64_t>(0, Opts.MaxConnections - Opts.ReservedConnections) /
       Replicas;
 
-  InstanceIndex Instances(F);
-  auto Contribute = [&](DatabaseBudget &B, const PoolCreationFact &C) {
-    BudgetContribution Part;
-    Part.Pool = &C;
-    Part.Instances = Instances.count(C.OwnerType, &Part.InstancesReason);
-    resolveMultiplier(F, C, Part);
-    // A negative size is no size (a bug in the code, or a crafted facts
-    // file); one past UnboundedConnections counts as unbounded.
-    if (C.Size && *C.Size >= 0 && !C.Unbounded && !C.SizeIsInitialCache) {
-      Part.Connections =
-          saturatingMul(saturatingMul(*C.Size, Part.Instances), Part.Multiplier);
-      B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
-    } else {
-      B.HasUnknown = true;
-    }
-    B.Pools.push_back(std::move(Part));
-  };
+  // Each program is its own process: its pools and instances are counted in
+  // it, and the programs reaching one database add up.
+  std::map<std::string, DatabaseBudget> ByDatabase;
+  std::vector<DatabaseBudget> Unknown;
+  for (const std::string &Program : programsOf(F)) {
+    InstanceIndex Instances(F, Program);
+    auto Contribute = [&](DatabaseBudget &B, const PoolCreationFact &C) {
+      BudgetContribution Part;
+      Part.Pool = &C;
+      Part.Program = Program;
+      Part.Instances = Instances.count(C.OwnerType, &Part.InstancesReason);
+      resolveMultiplier(F, C, Part);
+      // A negative size is no size (a bug in the code, or a crafted facts
+      // file); one past UnboundedConnections counts as unbounded.
+      if (C.Size && *C.Size >= 0 && !C.Unbounded && !C.SizeIsInitialCache) {
+        Part.Connections = saturatingMul(saturatingMul(*C.Size, Part.Instances),
+                                         Part.Multiplier);
+        B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
+      } else {
+        B.HasUnknown = true;
+      }
+      B.Pools.push_back(std::move(Part));
+    };
 
-  for (auto &[Db, Group] : poolsByDatabase(F)) {
-    DatabaseBudget B;
-    B.Database = Db;
-    B.DatabaseText = databaseText(*Group.front());
-    B.Available = Available;
-    for (const PoolCreationFact *C : Group)
+    for (auto &[Db, Group] : poolsByDatabase(F, Program)) {
+      auto [It, New] = ByDatabase.try_emplace(Db);
+      DatabaseBudget &B = It->second;
+      if (New) {
+        B.Database = Db;
+        B.DatabaseText = databaseText(*Group.front());
+        B.Available = Available;
+      }
+      for (const PoolCreationFact *C : Group)
+        Contribute(B, *C);
+    }
+    // A pool whose database is unknown is budgeted alone: it cannot be
+    // summed with others, but it can exceed the limit by itself.
+    for (const PoolCreationFact *C : poolsOfUnknownDatabase(F, Program)) {
+      DatabaseBudget &B = Unknown.emplace_back();
+      B.Database = llvm::formatv("site:{0}:{1}:{2}", C->Loc.File, C->Loc.Line,
+                                 C->Loc.Column)
+                       .str();
+      B.DatabaseText = "an unknown database";
+      B.Available = Available;
       Contribute(B, *C);
+    }
+  }
+  for (auto &[Db, B] : ByDatabase) {
+    llvm::stable_sort(B.Pools, [](const BudgetContribution &X,
+                                  const BudgetContribution &Y) {
+      return X.Pool->Loc < Y.Pool->Loc;
+    });
     Budgets.push_back(std::move(B));
   }
-  // A pool whose database is unknown is budgeted alone: it cannot be summed
-  // with others, but it can exceed the limit by itself.
-  for (const PoolCreationFact &C : F.PoolCreations) {
-    if (!C.Database.empty())
-      continue;
-    DatabaseBudget B;
-    B.Database = llvm::formatv("site:{0}:{1}:{2}", C.Loc.File, C.Loc.Line,
-                               C.Loc.Column)
-                     .str();
-    B.DatabaseText = "an unknown database";
-    B.Available = Available;
-    Contribute(B, C);
-    Budgets.push_back(std::move(B));
-  }
+  llvm::append_range(Budgets, std::move(Unknown));
   return Budgets;
 }
 
@@ -137,6 +153,15 @@ static std::string describeSize(const BudgetContribution &P) {
                                                 : "")
                       .str();
   return S;
+}
+
+/// ", in program 'producer.cpp'" when the facts name several programs.
+static std::string programText(const BudgetContribution &P) {
+  if (P.Program.empty())
+    return "";
+  return llvm::formatv(", in program '{0}'",
+                       llvm::sys::path::filename(P.Program))
+      .str();
 }
 
 std::vector<Finding> findBudgetOverruns(const Facts &F,
@@ -186,12 +211,12 @@ std::vector<Finding> findBudgetOverruns(const Facts &F,
           Mult = llvm::formatv(", × {0}: {1}", P.Multiplier,
                                P.MultiplierReason)
                      .str();
-        Note += llvm::formatv(" created here ({0}{1}{2})",
+        Note += llvm::formatv(" created here ({0}{1}{2}{3})",
                               plural(P.Instances, "instance", "instances"),
                               P.InstancesReason.empty()
                                   ? ""
                                   : ": " + P.InstancesReason,
-                              Mult)
+                              Mult, programText(P))
                     .str();
         std::string Term = connectionCount(*P.Pool->Size);
         if (P.Instances > 1)

@@ -48,7 +48,8 @@ injectorsReaching(const Facts &F, const ModuleGraph &Graph) {
   return Reaching;
 }
 
-std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
+/// The findings within one program.
+static std::vector<Finding> findInProgram(const Facts &F) {
   std::vector<Finding> Findings;
   auto Owners = poolOwners(F);
   // Registrations are ranked by distance from the program's roots, so the
@@ -106,6 +107,7 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
     for (const RegistrationFact *R : Regs)
       if (Seen.insert(instanceKey(*R)).second)
         Instances.push_back(R);
+    Instances = instancesSharingDatabase(F, Service, Instances);
 
     std::string Ownership =
         Owner != Owners.end()
@@ -179,8 +181,11 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
       Findings.push_back(std::move(Fd));
     }
   }
-  llvm::sort(Findings);
   return Findings;
+}
+
+std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
+  return findPerProgram(F, findInProgram);
 }
 
 std::vector<Finding> DuplicatePooledProviderCheck::reduce(const Facts &F) {

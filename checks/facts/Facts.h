@@ -59,6 +59,14 @@ struct RegistrationFact {
   std::string InstanceName; ///< userver component name, Oat++ qualifier...
   std::string Container;    ///< Injector/container key, when known.
   bool PoolCreatedByProvider = false; ///< The provider itself creates a pool.
+  /// The database this instance is given where it is made, when the
+  /// registration says (a construction's constant connection string
+  /// argument); the identity key of PoolCreationFact::Database.
+  std::string Database;
+  /// The program the registration is made in: the main file of the TU that
+  /// defines `main` (see Facts::Programs); empty in a TU without `main`, a
+  /// library that every program may link.
+  std::string Program;
   SourcePos Loc;
 };
 
@@ -106,6 +114,8 @@ struct PoolCreationFact {
   /// framework creates once, wherever it is declared: a userver component
   /// name ("userver:postgres-db"), a Drogon db_client name.
   std::string Instance;
+  /// As RegistrationFact::Program.
+  std::string Program;
   SourcePos Loc;
 };
 
