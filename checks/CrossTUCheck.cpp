@@ -24,8 +24,8 @@ std::vector<Finding>
 findPerProgram(const Facts &F,
                llvm::function_ref<std::vector<Finding>(const Facts &)> Find) {
   std::vector<Finding> All;
-  for (const auto &[Program, Facts] : factsPerProgram(F))
-    llvm::append_range(All, Find(Facts));
+  for (const auto &[Program, ProgramFacts] : factsPerProgram(F))
+    llvm::append_range(All, Find(ProgramFacts));
   llvm::sort(All);
   All.erase(std::unique(All.begin(), All.end(),
                         [](const Finding &A, const Finding &B) {

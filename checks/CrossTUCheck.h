@@ -12,6 +12,7 @@
 #include "facts/Facts.h"
 #include "facts/FactsCollector.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
 
 namespace clang::tidy::poolguard {

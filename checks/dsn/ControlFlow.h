@@ -3,7 +3,8 @@
 // Control flow of the functions poolguard-dsn-query-append evaluates: whether
 // a change to a string can reach a later evaluation point, from clang's CFG
 // (built as bugprone-use-after-move builds it, statements mapped to blocks by
-// clang-tidy's utils::StmtToBlockMap).
+// clang-tidy's utils::StmtToBlockMap, ordered within a block by its
+// utils::ExprSequence).
 //
 //===----------------------------------------------------------------------===//
 

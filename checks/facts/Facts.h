@@ -63,9 +63,10 @@ struct RegistrationFact {
   /// registration says (a construction's constant connection string
   /// argument); the identity key of PoolCreationFact::Database.
   std::string Database;
-  /// The program the registration is made in: the main file of the TU that
-  /// defines `main` (see Facts::Programs); empty in a TU without `main`, a
-  /// library that every program may link.
+  /// The programs the registration is made in: the main file of the TU
+  /// that defines `main`, or the executables the build links the TU into
+  /// (';'-separated CMake target names, from the File API); empty when
+  /// unknown, a library that every program may link.
   std::string Program;
   SourcePos Loc;
 };

@@ -637,7 +637,7 @@ struct FactsCollector::Impl {
   /// \p Methods (`bind<I>.to<C>().in(...)` is called on `to`'s result).
   static bool calledOnResultOf(const Expr *E,
                                llvm::ArrayRef<std::string> Methods) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E);
     if (Methods.empty() || !Call)
       return false;
     const auto *On = dyn_cast<CXXMemberCallExpr>(
@@ -650,7 +650,7 @@ struct FactsCollector::Impl {
   /// first argument that is a constant connection string
   /// (`Database Orders("postgresql://orders-db/orders")`); else empty.
   std::string constructedDatabase(const CallSite &S) {
-    if (!isa<CXXConstructorDecl>(S.Callee))
+    if (!isa_and_nonnull<CXXConstructorDecl>(S.Callee))
       return "";
     for (const Expr *Arg : S.Args) {
       Identity Id = identityOf(Arg, *Ctx, EnvGetters);

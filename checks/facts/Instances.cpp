@@ -85,18 +85,26 @@ instancesSharingDatabase(const Facts &F, llvm::StringRef Service,
 
 std::vector<std::string> programsOf(const Facts &F) {
   std::set<std::string> Programs;
+  auto Add = [&](llvm::StringRef List) {
+    llvm::SmallVector<llvm::StringRef, 2> Names;
+    List.split(Names, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+    Programs.insert(Names.begin(), Names.end());
+  };
   for (const RegistrationFact &R : F.Registrations)
-    Programs.insert(R.Program);
+    Add(R.Program);
   for (const PoolCreationFact &C : F.PoolCreations)
-    Programs.insert(C.Program);
-  Programs.erase("");
+    Add(C.Program);
   if (Programs.size() < 2)
     return {""};
   return {Programs.begin(), Programs.end()};
 }
 
 bool inProgram(llvm::StringRef FactProgram, llvm::StringRef Program) {
-  return Program.empty() || FactProgram.empty() || FactProgram == Program;
+  if (Program.empty() || FactProgram.empty() || FactProgram == Program)
+    return true;
+  llvm::SmallVector<llvm::StringRef, 2> Names;
+  FactProgram.split(Names, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  return llvm::is_contained(Names, Program);
 }
 
 std::vector<std::pair<std::string, Facts>> factsPerProgram(const Facts &F) {

@@ -38,12 +38,13 @@ std::vector<const RegistrationFact *>
 instancesSharingDatabase(const Facts &F, llvm::StringRef Service,
                          llvm::ArrayRef<const RegistrationFact *> Instances);
 
-/// The programs of \p F: the distinct RegistrationFact::Program and
-/// PoolCreationFact::Program values, sorted; {""} (the whole of \p F, one
+/// The programs of \p F: the distinct names in RegistrationFact::Program
+/// and PoolCreationFact::Program (';'-separated lists), sorted; {""} (the whole of \p F, one
 /// program) when there are fewer than two.
 std::vector<std::string> programsOf(const Facts &F);
 
-/// Whether a fact of \p FactProgram belongs to \p Program: its own facts,
+/// Whether a fact of \p FactProgram (a ';'-separated list: a library the
+/// build links into several executables) belongs to \p Program: its own facts,
 /// and those of TUs without `main` (libraries every program may link);
 /// every fact belongs to the program "".
 bool inProgram(llvm::StringRef FactProgram, llvm::StringRef Program);

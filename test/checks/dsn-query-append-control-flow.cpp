@@ -50,7 +50,7 @@ std::string sslThenTimeout(bool tls) {
     url += "?sslmode=require";
   }
   url += "?connect_timeout=5";
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: query string appended with '?' to a URL that may already contain a query
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: query string appended with '?' to a URL that may already contain a query
   return url;
 }
 

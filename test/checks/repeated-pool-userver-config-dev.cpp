@@ -16,9 +16,9 @@
 // RUN: %poolguard --quiet --checks=-*,poolguard-repeated-pool,poolguard-connection-budget --report=budget %t.none/service/src/main.cpp -- -std=c++17 -nostdinc++ -isystem %headers | %FileCheck %s --check-prefix=NONE --implicit-check-not='{{warning|error}}:'
 // NONE: connection budget: max_connections 100, reserved 3, replicas 1
 // NONE-NEXT: database 'an unknown database': 0 of 97 available per process; pools of unknown size not counted
-// NONE-NEXT: main.cpp:[[@LINE+12]]:8: userver-postgres size unknown (no configuration file found for 'users-database'; set the ConfigFiles option) x 1 instance(s) x 1 = not counted
+// NONE-NEXT: main.cpp:[[@LINE+11]]:8: userver-postgres size unknown (no configuration file found for 'users-database'; set the ConfigFiles option) x 1 instance(s) x 1 = not counted
 // NONE-NEXT: database 'an unknown database': 0 of 97 available per process; pools of unknown size not counted
-// NONE-NEXT: main.cpp:[[@LINE+11]]:8: userver-postgres size unknown (no configuration file found for 'routes-database'; set the ConfigFiles option) x 1 instance(s) x 1 = not counted
+// NONE-NEXT: main.cpp:[[@LINE+10]]:8: userver-postgres size unknown (no configuration file found for 'routes-database'; set the ConfigFiles option) x 1 instance(s) x 1 = not counted
 
 #include <userver/components/component_list.hpp>
 #include <userver/storages/postgres/component.hpp>
