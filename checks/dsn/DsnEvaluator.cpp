@@ -840,16 +840,16 @@ bool isGuardedByQueryProbe(const Expr *Anchor, const Expr *Base,
     BaseVars.insert(N.getNodeAs<DeclRefExpr>("ref")->getDecl());
   if (const auto *DR = dyn_cast<DeclRefExpr>(stripCasts(Base)))
     BaseVars.insert(DR->getDecl());
-  // A probe of the string a local was built from guards the local too:
-  // `std::string url = raw; if (std::strchr(raw, '?')) return ...;`.
+  // A probe of the string a local copies guards the local too:
+  // `std::string url = raw; if (std::strchr(raw, '?')) return ...;` (not a
+  // local built by appending to it: that one has its own query).
   for (const Decl *D : llvm::SmallVector<const Decl *, 4>(BaseVars.begin(),
                                                           BaseVars.end()))
     if (const auto *VD = dyn_cast<VarDecl>(D);
         VD && VD->isLocalVarDecl() && VD->getInit())
-      for (const BoundNodes &N :
-           match(findAll(declRefExpr(to(varDecl())).bind("ref")),
-                 *VD->getInit(), Ctx))
-        BaseVars.insert(N.getNodeAs<DeclRefExpr>("ref")->getDecl());
+      if (const auto *Copied =
+              dyn_cast<DeclRefExpr>(ignoreStringWrappers(VD->getInit())))
+        BaseVars.insert(Copied->getDecl());
   if (BaseVars.empty())
     return false;
   const Stmt *Body = enclosingBody(Anchor, Ctx);

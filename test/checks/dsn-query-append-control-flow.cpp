@@ -23,6 +23,17 @@ std::string withTimeoutFind(const char *raw) {
   return url + "?connect_timeout=5";
 }
 
+// The probe guards the string it looks at and its copies, not a string
+// built from it with a query of its own.
+std::string withSslMode(const std::string &base) {
+  if (base.find('?') != std::string::npos)
+    return base + "&sslmode=require";
+  std::string withQuery = base + "?sslmode=require";
+  return withQuery + "?application_name=api";
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: query string appended with '?' to a URL that already contains a query ('...?sslmode=require'); the result has two '?' and the driver misreads the parameters; use '&' to add a parameter [poolguard-dsn-query-append]
+  // CHECK-FIXES:  return withQuery + "&application_name=api";
+}
+
 // The probe looks at another string: no guard.
 std::string probesAnotherString(const char *raw, const char *other) {
   std::string url = raw;
