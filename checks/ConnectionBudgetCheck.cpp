@@ -67,6 +67,27 @@ static std::string connections(int64_t N) {
                                    : std::to_string(N);
 }
 
+/// Adds the connections of \p C, a pool of \p Program, to \p B.
+static void contribute(const Facts &F, const InstanceIndex &Instances,
+                       llvm::StringRef Program, DatabaseBudget &B,
+                       const PoolCreationFact &C) {
+  BudgetContribution Part;
+  Part.Pool = &C;
+  Part.Program = Program.str();
+  Part.Instances = Instances.count(C.OwnerType, &Part.InstancesReason);
+  resolveMultiplier(F, C, Part);
+  // A negative size is no size (a bug in the code, or a crafted facts
+  // file); one past UnboundedConnections counts as unbounded.
+  if (C.Size && *C.Size >= 0 && !C.Unbounded && !C.SizeIsInitialCache) {
+    Part.Connections =
+        saturatingMul(saturatingMul(*C.Size, Part.Instances), Part.Multiplier);
+    B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
+  } else {
+    B.HasUnknown = true;
+  }
+  B.Pools.push_back(std::move(Part));
+}
+
 std::vector<DatabaseBudget> computeBudgets(const Facts &F,
                                            const BudgetOptions &Opts) {
   std::vector<DatabaseBudget> Budgets;
@@ -82,21 +103,7 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
   for (const std::string &Program : programsOf(F)) {
     InstanceIndex Instances(F, Program);
     auto Contribute = [&](DatabaseBudget &B, const PoolCreationFact &C) {
-      BudgetContribution Part;
-      Part.Pool = &C;
-      Part.Program = Program;
-      Part.Instances = Instances.count(C.OwnerType, &Part.InstancesReason);
-      resolveMultiplier(F, C, Part);
-      // A negative size is no size (a bug in the code, or a crafted facts
-      // file); one past UnboundedConnections counts as unbounded.
-      if (C.Size && *C.Size >= 0 && !C.Unbounded && !C.SizeIsInitialCache) {
-        Part.Connections = saturatingMul(saturatingMul(*C.Size, Part.Instances),
-                                         Part.Multiplier);
-        B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
-      } else {
-        B.HasUnknown = true;
-      }
-      B.Pools.push_back(std::move(Part));
+      contribute(F, Instances, Program, B, C);
     };
 
     for (auto &[Db, Group] : poolsByDatabase(F, Program)) {
