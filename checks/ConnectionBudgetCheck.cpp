@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <limits>
+#include "llvm/Support/Path.h"
 #include <map>
 
 namespace clang::tidy::poolguard {
@@ -72,12 +73,14 @@ static std::string connections(int64_t N) {
 using DatabaseGroups =
     std::vector<std::pair<std::string, std::vector<const PoolCreationFact *>>>;
 
-/// The pools of each database, grouped by the server the database is on:
-/// max_connections is a server's limit, shared by its databases. A database
-/// whose server is unknown is a group by itself, keyed by the database.
-static std::map<std::string, DatabaseGroups> databasesByServer(const Facts &F) {
+/// The pools of \p Program of each database, grouped by the server the
+/// database is on: max_connections is a server's limit, shared by its
+/// databases. A database whose server is unknown is a group by itself, keyed
+/// by the database.
+static std::map<std::string, DatabaseGroups>
+databasesByServer(const Facts &F, llvm::StringRef Program) {
   std::map<std::string, DatabaseGroups> Servers;
-  for (auto &[Db, Group] : poolsByDatabase(F)) {
+  for (auto &[Db, Group] : poolsByDatabase(F, Program)) {
     std::string Server = serverOf(Db);
     Servers[Server.empty() ? Db : Server].emplace_back(Db, std::move(Group));
   }
@@ -92,6 +95,34 @@ std::string budgetSubject(const DatabaseBudget &B) {
       .str();
 }
 
+/// Adds the connections of \p C, a pool of \p Program, to \p B.
+static void contribute(const Facts &F, const InstanceIndex &Instances,
+                       llvm::StringRef Program, DatabaseBudget &B,
+                       const PoolCreationFact &C) {
+  BudgetContribution Part;
+  Part.Pool = &C;
+  Part.Program = Program.str();
+  Part.Instances = Instances.count(C.OwnerType, &Part.InstancesReason);
+  bool ThreadsKnown = resolveMultiplier(F, C, Part);
+  // One connection per thread: as many as the program's thread limit, and
+  // without a limit in the code, connections grow without bound.
+  if (C.PerThread) {
+    Part.Connections = ThreadsKnown
+                           ? saturatingMul(Part.Instances, Part.Multiplier)
+                           : UnboundedConnections;
+    B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
+  } else if (C.Size && *C.Size >= 0 && !C.Unbounded && !C.SizeIsInitialCache) {
+    // A negative size is no size (a bug in the code, or a crafted facts
+    // file); one past UnboundedConnections counts as unbounded.
+    Part.Connections =
+        saturatingMul(saturatingMul(*C.Size, Part.Instances), Part.Multiplier);
+    B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
+  } else {
+    B.HasUnknown = true;
+  }
+  B.Pools.push_back(std::move(Part));
+}
+
 std::vector<DatabaseBudget> computeBudgets(const Facts &F,
                                            const BudgetOptions &Opts) {
   std::vector<DatabaseBudget> Budgets;
@@ -100,66 +131,52 @@ std::vector<DatabaseBudget> computeBudgets(const Facts &F,
       std::max<int64_t>(0, Opts.MaxConnections - Opts.ReservedConnections) /
       Replicas;
 
-  InstanceIndex Instances(F);
-  auto Contribute = [&](DatabaseBudget &B, const PoolCreationFact &C) {
-    BudgetContribution Part;
-    Part.Pool = &C;
-    Part.Instances = Instances.count(C.OwnerType, &Part.InstancesReason);
-    bool ThreadsKnown = resolveMultiplier(F, C, Part);
-    // One connection per thread: as many as the program's thread limit, and
-    // without a limit in the code, connections grow without bound.
-    if (C.PerThread) {
-      Part.Connections = ThreadsKnown
-                             ? saturatingMul(Part.Instances, Part.Multiplier)
-                             : UnboundedConnections;
-      B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
-    } else if (C.Size && *C.Size >= 0 && !C.Unbounded &&
-               !C.SizeIsInitialCache) {
-      // A negative size is no size (a bug in the code, or a crafted facts
-      // file); one past UnboundedConnections counts as unbounded.
-      Part.Connections =
-          saturatingMul(saturatingMul(*C.Size, Part.Instances), Part.Multiplier);
-      B.KnownTotal = saturatingAdd(B.KnownTotal, *Part.Connections);
-    } else {
-      B.HasUnknown = true;
+  // Each program is its own process: its pools and instances are counted in
+  // it, and the programs reaching one server add up.
+  std::map<std::string, DatabaseBudget> ByServer;
+  std::vector<DatabaseBudget> Unknown;
+  for (const std::string &Program : programsOf(F)) {
+    InstanceIndex Instances(F, Program);
+    for (const auto &[Server, Databases] : databasesByServer(F, Program)) {
+      auto [It, New] = ByServer.try_emplace(Server);
+      DatabaseBudget &B = It->second;
+      if (New) {
+        B.Database = Server;
+        B.Available = Available;
+      }
+      for (const auto &[Db, Group] : Databases) {
+        if (!llvm::is_contained(B.Databases, Db)) {
+          B.Databases.push_back(Db);
+          B.DatabaseNames.push_back(databaseText(*Group.front()));
+        }
+        for (const PoolCreationFact *C : Group)
+          contribute(F, Instances, Program, B, *C);
+      }
     }
-    B.Pools.push_back(std::move(Part));
-  };
-
-  for (const auto &[Server, Databases] : databasesByServer(F)) {
-    DatabaseBudget B;
-    B.Database = Server;
+    // A pool whose database is unknown is budgeted alone: it cannot be
+    // summed with others, but it can exceed the limit by itself.
+    for (const PoolCreationFact *C : poolsOfUnknownDatabase(F, Program)) {
+      DatabaseBudget &B = Unknown.emplace_back();
+      B.Database = llvm::formatv("site:{0}:{1}:{2}", C->Loc.File, C->Loc.Line,
+                                 C->Loc.Column)
+                       .str();
+      B.DatabaseText = "an unknown database";
+      B.Available = Available;
+      contribute(F, Instances, Program, B, *C);
+    }
+  }
+  for (auto &[Server, B] : ByServer) {
     B.DatabaseText =
-        Databases.size() == 1
-            ? databaseText(*Databases.front().second.front())
+        B.DatabaseNames.size() == 1
+            ? B.DatabaseNames.front()
             : llvm::StringRef(Server).drop_front(sizeof("db:") - 1).str();
-    B.Available = Available;
-    for (const auto &[Db, Group] : Databases) {
-      B.Databases.push_back(Db);
-      B.DatabaseNames.push_back(databaseText(*Group.front()));
-      for (const PoolCreationFact *C : Group)
-        Contribute(B, *C);
-    }
-    llvm::stable_sort(
-        B.Pools, [](const BudgetContribution &X, const BudgetContribution &Y) {
-          return X.Pool->Loc < Y.Pool->Loc;
-        });
+    llvm::stable_sort(B.Pools, [](const BudgetContribution &X,
+                                  const BudgetContribution &Y) {
+      return X.Pool->Loc < Y.Pool->Loc;
+    });
     Budgets.push_back(std::move(B));
   }
-  // A pool whose database is unknown is budgeted alone: it cannot be summed
-  // with others, but it can exceed the limit by itself.
-  for (const PoolCreationFact &C : F.PoolCreations) {
-    if (!C.Database.empty())
-      continue;
-    DatabaseBudget B;
-    B.Database = llvm::formatv("site:{0}:{1}:{2}", C.Loc.File, C.Loc.Line,
-                               C.Loc.Column)
-                     .str();
-    B.DatabaseText = "an unknown database";
-    B.Available = Available;
-    Contribute(B, C);
-    Budgets.push_back(std::move(B));
-  }
+  llvm::append_range(Budgets, std::move(Unknown));
   return Budgets;
 }
 
@@ -188,6 +205,15 @@ static std::string describeSize(const BudgetContribution &P) {
                     C.SizeIsDefault ? " (the library's default)" : "")
           .str();
   return S;
+}
+
+/// ", in program 'producer.cpp'" when the facts name several programs.
+static std::string programText(const BudgetContribution &P) {
+  if (P.Program.empty())
+    return "";
+  return llvm::formatv(", in program '{0}'",
+                       llvm::sys::path::filename(P.Program))
+      .str();
 }
 
 std::vector<Finding> findBudgetOverruns(const Facts &F,
@@ -237,12 +263,12 @@ std::vector<Finding> findBudgetOverruns(const Facts &F,
           Mult = llvm::formatv(", × {0}: {1}", P.Multiplier,
                                P.MultiplierReason)
                      .str();
-        Note += llvm::formatv(" created here ({0}{1}{2})",
+        Note += llvm::formatv(" created here ({0}{1}{2}{3})",
                               plural(P.Instances, "instance", "instances"),
                               P.InstancesReason.empty()
                                   ? ""
                                   : ": " + P.InstancesReason,
-                              Mult)
+                              Mult, programText(P))
                     .str();
         std::string Term = *P.Connections >= UnboundedConnections
                                ? connectionCount(*P.Connections)

@@ -25,6 +25,9 @@ struct BudgetOptions {
 /// One pool's contribution to a database's connection total.
 struct BudgetContribution {
   const PoolCreationFact *Pool = nullptr;
+  /// The program (main file) whose process opens these connections; empty
+  /// when the facts name fewer than two programs.
+  std::string Program;
   unsigned Instances = 1;
   std::string InstancesReason;
   /// The pool's multiplier with its MultiplierSetting resolved against the

@@ -7,6 +7,7 @@
 #include "CrossTUCheck.h"
 #include "facts/FactsIndex.h"
 #include "clang/Basic/SourceManager.h"
+#include "facts/Instances.h"
 #include "llvm/ADT/StringExtras.h"
 #include <tuple>
 
@@ -17,6 +18,21 @@ namespace clang::tidy::poolguard {
 bool operator<(const Finding &A, const Finding &B) {
   return std::tie(A.Loc, A.Check, A.Message) <
          std::tie(B.Loc, B.Check, B.Message);
+}
+
+std::vector<Finding>
+findPerProgram(const Facts &F,
+               llvm::function_ref<std::vector<Finding>(const Facts &)> Find) {
+  std::vector<Finding> All;
+  for (const auto &[Program, ProgramFacts] : factsPerProgram(F))
+    llvm::append_range(All, Find(ProgramFacts));
+  llvm::sort(All);
+  All.erase(std::unique(All.begin(), All.end(),
+                        [](const Finding &A, const Finding &B) {
+                          return !(A < B) && !(B < A);
+                        }),
+            All.end());
+  return All;
 }
 
 static std::vector<std::string> splitList(StringRef List) {

@@ -12,6 +12,7 @@
 #include "facts/Facts.h"
 #include "facts/FactsCollector.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
 
 namespace clang::tidy::poolguard {
@@ -29,6 +30,13 @@ struct Finding {
   std::vector<FindingNote> Notes;
 };
 bool operator<(const Finding &A, const Finding &B);
+
+/// The findings of \p Find on the facts of each program of \p F
+/// (factsPerProgram: two executables are two processes, each with its own
+/// instances), sorted, a finding that several programs share once.
+std::vector<Finding>
+findPerProgram(const Facts &F,
+               llvm::function_ref<std::vector<Finding>(const Facts &)> Find);
 
 /// Base class of poolguard-duplicate-pooled-provider, poolguard-repeated-pool
 /// and poolguard-connection-budget.

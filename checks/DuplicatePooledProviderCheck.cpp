@@ -113,7 +113,8 @@ static void findHeldDuplicates(
   }
 }
 
-std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
+/// The findings within one program.
+static std::vector<Finding> findInProgram(const Facts &F) {
   std::vector<Finding> Findings;
   auto Owners = poolOwners(F);
   std::set<std::string> ReportedAsHeld;
@@ -175,6 +176,7 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
     for (const RegistrationFact *R : Regs)
       if (Seen.insert(instanceKey(*R)).second)
         Instances.push_back(R);
+    Instances = instancesSharingDatabase(F, Service, Instances);
 
     std::string Ownership =
         Owner != Owners.end()
@@ -248,8 +250,11 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
       Findings.push_back(std::move(Fd));
     }
   }
-  llvm::sort(Findings);
   return Findings;
+}
+
+std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
+  return findPerProgram(F, findInProgram);
 }
 
 std::vector<Finding> DuplicatePooledProviderCheck::reduce(const Facts &F) {

@@ -15,7 +15,8 @@ namespace clang::tidy::poolguard {
 /// The most sites a repeated-pool finding names in notes.
 static constexpr size_t MaxPoolNotes = 16;
 
-std::vector<Finding> findRepeatedPools(const Facts &F) {
+/// The findings within one program.
+static std::vector<Finding> findInProgram(const Facts &F) {
   std::vector<Finding> Findings;
   for (auto &[Db, Group] : poolsByDatabase(F)) {
     if (Group.size() < 2)
@@ -58,8 +59,11 @@ std::vector<Finding> findRepeatedPools(const Facts &F) {
       Findings.push_back(std::move(Fd));
     }
   }
-  llvm::sort(Findings);
   return Findings;
+}
+
+std::vector<Finding> findRepeatedPools(const Facts &F) {
+  return findPerProgram(F, findInProgram);
 }
 
 std::vector<Finding> RepeatedPoolCheck::reduce(const Facts &F) {

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "CMakePrograms.h"
 #include "Checks.h"
 #include "Output.h"
 #include "ReportPhase.h"
@@ -374,6 +375,8 @@ struct Driver::Impl {
   std::string ModelsHash;
   std::string BinaryId; ///< This poolguard binary: size and time.
   std::vector<std::string> ConfigFiles; ///< The ConfigFiles option.
+  /// The executables each source links into (CMake File API), if known.
+  std::optional<SourcePrograms> Programs;
   /// Configuration errors, one per file however its path is spelled
   /// ("dir/./.clang-tidy" and "dir/.clang-tidy" are one file).
   std::map<std::string, std::string> ConfigErrors;
@@ -538,6 +541,14 @@ llvm::Error Driver::prepare() {
     if (const std::string *Text = P->Files.get(F))
       ModelText += F + "\n" + *Text;
   P->ModelsHash = ::poolguard::contentHash(ModelText);
+  // Which sources link together, when the build directory has a CMake File
+  // API codemodel reply; else programs are the TUs defining main.
+  if (!P->Opts.DatabaseDir.empty()) {
+    auto Programs = readCMakePrograms(P->Opts.DatabaseDir);
+    if (!Programs)
+      return Programs.takeError();
+    P->Programs = std::move(*Programs);
+  }
   // A rebuilt poolguard of the same version may extract other facts: the
   // binary's identity is part of every cache key.
   std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
@@ -1351,6 +1362,8 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
   Report R0;
   unsigned Failed = 0;
   for (TUResult &T : Results) {
+    if (P->Programs)
+      assignPrograms(*P->Programs, T.File, T.Facts);
     bool Chosen = P->selects(Selected, T.File);
     llvm::append_range(R0.ConfigErrors, T.ConfigErrors);
     if (T.FromCache)

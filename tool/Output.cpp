@@ -161,12 +161,13 @@ void writeBudgetText(llvm::raw_ostream &OS, const BudgetOptions &Opts,
     for (const BudgetContribution &C : B.Pools) {
       const PoolCreationFact &Pool = *C.Pool;
       OS << llvm::formatv("  {0}:{1}:{2}: {3} size {4} x {5} instance(s) x "
-                          "{6} = {7}\n",
+                          "{6} = {7}{8}\n",
                           Pool.Loc.File, Pool.Loc.Line, Pool.Loc.Column,
                           Pool.Library, sizeText(Pool), C.Instances,
                           C.Multiplier,
                           C.Connections ? connectionCount(*C.Connections)
-                                        : "not counted");
+                                        : "not counted",
+                          C.Program.empty() ? "" : " (program " + C.Program + ")");
     }
   }
 }
@@ -198,6 +199,8 @@ std::string writeJSON(const Report &R,
         P["unbounded"] = Pool.Unbounded;
         P["perThread"] = Pool.PerThread;
         P["sizeIsInitialCache"] = Pool.SizeIsInitialCache;
+        if (!C.Program.empty())
+          P["program"] = C.Program;
         P["instances"] = C.Instances;
         P["multiplier"] = C.Multiplier;
         P["connections"] =

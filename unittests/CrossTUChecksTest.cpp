@@ -476,6 +476,108 @@ TEST(PoolPerCallTest, ReportsRepeatingCreationsOnce) {
             "'soci::connection_pool' opens new database connections to "
             "'env:DB' in a loop body, on every run; create the pool once (a "
             "member or a component) and reuse it");
+/// Two instances of a class whose database is given where it is made.
+Facts twoDatabases(llvm::StringRef DbA, llvm::StringRef DbB) {
+  Facts F;
+  F.PoolOwners.push_back({"Database", "creates a pool in 'Database::Database'",
+                          at("/p/db.h", 5)});
+  RegistrationFact A = reg("Database", "fn:main", "per-registration",
+                           at("/p/main.cpp", 4));
+  A.Database = DbA.str();
+  RegistrationFact B = reg("Database", "fn:main", "per-registration",
+                           at("/p/main.cpp", 5));
+  B.Database = DbB.str();
+  F.Registrations = {A, B};
+  F.PoolCreations.push_back(pool("", 8, at("/p/db.h", 5), "Database"));
+  return mergeFacts({F});
+}
+
+TEST(DuplicatePooledProviderTest, ProvablyDifferentDatabasesAreNoDuplicate) {
+  EXPECT_TRUE(findDuplicatePooledProviders(
+                  twoDatabases("db:a:5432/orders", "db:b:5432/users"))
+                  .empty());
+  // The same database, or one that may be it, is a duplicate.
+  EXPECT_EQ(findDuplicatePooledProviders(
+                twoDatabases("db:a:5432/orders", "db:a:5432/orders"))
+                .size(),
+            1u);
+  EXPECT_EQ(findDuplicatePooledProviders(
+                twoDatabases("db:a:5432/orders", ""))
+                .size(),
+            1u);
+}
+
+TEST(DuplicatePooledProviderTest, DatabaseFixedByTheClassWins) {
+  Facts F = twoDatabases("db:a:5432/orders", "db:b:5432/users");
+  F.PoolCreations.front().Database = "env:DATABASE_URL";
+  EXPECT_EQ(findDuplicatePooledProviders(F).size(), 1u);
+}
+
+TEST(DuplicatePooledProviderTest, NamedInstancesTakeTheirConfiguredDatabase) {
+  Facts F;
+  F.PoolOwners.push_back({"userver::components::Postgres",
+                          "it is the pool type", at("/p/pg.hpp", 3)});
+  for (auto [Name, Line] : {std::pair{"users-db", 4u}, {"analytics-db", 8u}}) {
+    RegistrationFact R = reg("userver::components::Postgres", "fn:Append",
+                             "per-name", at("/p/main.cpp", Line), Name);
+    R.Framework = "userver";
+    F.Registrations.push_back(R);
+    PoolCreationFact C = pool(Line == 4 ? "db:pg:5432/users" : "db:pg:5432/stats",
+                              15, at("/p/main.cpp", Line));
+    C.Instance = std::string("userver:") + Name;
+    F.PoolCreations.push_back(C);
+  }
+  EXPECT_TRUE(findDuplicatePooledProviders(mergeFacts({F})).empty());
+  F.PoolCreations.back().Database = "db:pg:5432/users";
+  EXPECT_EQ(findDuplicatePooledProviders(mergeFacts({F})).size(), 1u);
+}
+
+/// A class built by the main of two programs, with its pool in a header.
+Facts twoPrograms(bool SecondInMonitor) {
+  Facts F;
+  F.PoolOwners.push_back({"Database", "creates a pool", at("/p/db.h", 5)});
+  for (llvm::StringRef Program : {"/p/producer.cpp", "/p/monitor.cpp"}) {
+    RegistrationFact R =
+        reg("Database", "fn:main", "per-registration", at(Program, 4));
+    R.Program = Program.str();
+    F.Registrations.push_back(R);
+    PoolCreationFact C = pool("db:pg:5432/app", 40, at("/p/db.h", 5), "Database");
+    C.Program = Program.str();
+    F.PoolCreations.push_back(C);
+  }
+  if (SecondInMonitor) {
+    RegistrationFact R = F.Registrations.back();
+    R.Loc = at("/p/monitor.cpp", 5);
+    F.Registrations.push_back(R);
+  }
+  return mergeFacts({F});
+}
+
+TEST(ProgramsTest, InstancesAreCountedPerProgram) {
+  EXPECT_TRUE(findDuplicatePooledProviders(twoPrograms(false)).empty());
+  EXPECT_TRUE(findRepeatedPools(twoPrograms(false)).empty());
+  auto Findings = findDuplicatePooledProviders(twoPrograms(true));
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Loc.File, "/p/monitor.cpp");
+}
+
+TEST(ProgramsTest, TheBudgetAddsThePrograms) {
+  auto Budgets = computeBudgets(twoPrograms(true), BudgetOptions());
+  ASSERT_EQ(Budgets.size(), 1u);
+  // monitor: 40 x 2 instances; producer: 40 x 1.
+  EXPECT_EQ(Budgets[0].KnownTotal, 120);
+  ASSERT_EQ(Budgets[0].Pools.size(), 2u);
+  EXPECT_EQ(Budgets[0].Pools[0].Program, "/p/monitor.cpp");
+  EXPECT_EQ(Budgets[0].Pools[0].Instances, 2u);
+  EXPECT_EQ(Budgets[0].Pools[1].Program, "/p/producer.cpp");
+}
+
+TEST(ProgramsTest, LibraryFactsBelongToEveryProgram) {
+  EXPECT_EQ(programsOf(Facts()), std::vector<std::string>{""});
+  EXPECT_TRUE(inProgram("", "/p/producer.cpp"));
+  EXPECT_TRUE(inProgram("monitor;producer", "producer"));
+  EXPECT_FALSE(inProgram("monitor;producer", "tool"));
+  EXPECT_TRUE(inProgram("monitor", ""));
 }
 
 } // namespace

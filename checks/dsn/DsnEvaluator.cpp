@@ -367,9 +367,12 @@ static bool isBranching(const Stmt *S) {
   return false;
 }
 
-/// Whether the change \p Mod reaches the point \p Before.
-static Reach reaches(const Stmt *Mod, SourceLocation Before, ASTContext &Ctx) {
+/// Whether the change \p Mod in \p Body reaches the point \p Before.
+static Reach reaches(const Stmt *Mod, SourceLocation Before, const Stmt *Body,
+                     ControlFlow &Flow, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
+  if (!Flow.mayReach(Body, Mod, Before))
+    return Reach::Never;
   Reach Result = Reach::Always;
   const Stmt *Child = Mod;
   for (const Stmt *P = parentStmt(Child, Ctx); P;
@@ -407,7 +410,7 @@ static const Stmt *functionBodyOf(const VarDecl *VD) {
 // DsnEvaluator
 //===----------------------------------------------------------------------===//
 
-DsnEvaluator::DsnEvaluator(ASTContext &Ctx) : Ctx(Ctx) {
+DsnEvaluator::DsnEvaluator(ASTContext &Ctx) : Ctx(Ctx), Flow(Ctx) {
   Origins.push_back({SourceLocation(), ""});
 }
 
@@ -699,7 +702,7 @@ DsnValue DsnEvaluator::evalTracked(const VarDecl *VD, SourceLocation Before,
     // happened yet.
     if (!isBefore(endOf(M.Top, SM), Before, SM))
       continue;
-    Reach R = reaches(M.Top, Before, Ctx);
+    Reach R = reaches(M.Top, Before, Body, Flow, Ctx);
     if (R == Reach::Never)
       continue;
     SourceLocation At = beginOf(M.Top, SM);
@@ -837,6 +840,16 @@ bool isGuardedByQueryProbe(const Expr *Anchor, const Expr *Base,
     BaseVars.insert(N.getNodeAs<DeclRefExpr>("ref")->getDecl());
   if (const auto *DR = dyn_cast<DeclRefExpr>(stripCasts(Base)))
     BaseVars.insert(DR->getDecl());
+  // A probe of the string a local copies guards the local too:
+  // `std::string url = raw; if (std::strchr(raw, '?')) return ...;` (not a
+  // local built by appending to it: that one has its own query).
+  for (const Decl *D : llvm::SmallVector<const Decl *, 4>(BaseVars.begin(),
+                                                          BaseVars.end()))
+    if (const auto *VD = dyn_cast<VarDecl>(D);
+        VD && VD->isLocalVarDecl() && VD->getInit())
+      if (const auto *Copied =
+              dyn_cast<DeclRefExpr>(ignoreStringWrappers(VD->getInit())))
+        BaseVars.insert(Copied->getDecl());
   if (BaseVars.empty())
     return false;
   const Stmt *Body = enclosingBody(Anchor, Ctx);

@@ -11,6 +11,7 @@
 #ifndef POOLGUARD_DSN_DSNEVALUATOR_H
 #define POOLGUARD_DSN_DSNEVALUATOR_H
 
+#include "dsn/ControlFlow.h"
 #include "dsn/DsnValue.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -85,6 +86,7 @@ private:
   unsigned addOrigin(SourceLocation Loc, const llvm::Twine &Message);
 
   ASTContext &Ctx;
+  ControlFlow Flow; ///< Whether a change reaches an evaluation point.
   std::vector<DsnOrigin> Origins;
   llvm::DenseMap<std::pair<SourceLocation, unsigned>, unsigned> OriginIds;
   llvm::StringMap<unsigned> MessageIds;

@@ -296,6 +296,31 @@ struct UserverConfig {
 
 } // namespace
 
+/// The pool of the component \p C, located at its registration, before the
+/// configuration gives its database and size.
+static PoolCreationFact componentPool(const ConfigJoin::PendingComponent &C) {
+  const RegistrationFact &R = C.Registration;
+  PoolCreationFact P;
+  P.Library = C.Model->Library;
+  P.Callee = R.Service;
+  P.Module = R.Module;
+  if (llvm::StringRef(R.Module).starts_with("fn:"))
+    P.Function = llvm::StringRef(R.Module).drop_front(3).str();
+  P.Instance = R.Framework + ":" + R.InstanceName;
+  P.Loc = R.Loc;
+  return P;
+}
+
+/// The pool of a component when no configuration file was found.
+static PoolCreationFact unconfiguredPool(const ConfigJoin::PendingComponent &C) {
+  PoolCreationFact P = componentPool(C);
+  P.SizeText = llvm::formatv("no configuration file found for '{0}'; set the "
+                             "ConfigFiles option",
+                             C.Registration.InstanceName)
+                   .str();
+  return P;
+}
+
 void ConfigJoin::joinComponents(Facts &F) {
   if (Components.empty())
     return;
@@ -310,6 +335,13 @@ void ConfigJoin::joinComponents(Facts &F) {
   std::set<std::string> Done;
   for (const PendingComponent &C : Components) {
     const RegistrationFact &R = C.Registration;
+    // No static config at all: the pool exists, but its database and size
+    // are unknown; say so instead of leaving it out of the budget.
+    if (Config.Static.empty()) {
+      if (Done.insert(R.InstanceName).second)
+        F.PoolCreations.push_back(unconfiguredPool(C));
+      continue;
+    }
     const ConfigNode *Block = nullptr;
     const ConfigFile *In = nullptr;
     for (const auto &File : Config.Static) {
@@ -327,14 +359,7 @@ void ConfigJoin::joinComponents(Facts &F) {
     const ConfigPoolModel &M = *C.Model;
     std::string FileName = llvm::sys::path::filename(In->Path).str();
 
-    PoolCreationFact P;
-    P.Library = M.Library;
-    P.Callee = R.Service;
-    P.Module = R.Module;
-    if (llvm::StringRef(R.Module).starts_with("fn:"))
-      P.Function = llvm::StringRef(R.Module).drop_front(3).str();
-    P.Instance = R.Framework + ":" + R.InstanceName;
-    P.Loc = R.Loc;
+    PoolCreationFact P = componentPool(C);
 
     std::string Dsn;
     if (!M.DsnKey.empty()) {

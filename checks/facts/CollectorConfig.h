@@ -53,11 +53,13 @@ public:
   /// naming the file, line and key; cleared by the call.
   std::vector<std::string> takeErrors() { return std::move(Errors); }
 
-private:
+  /// A userver component waiting for its configuration.
   struct PendingComponent {
     RegistrationFact Registration;
     const ConfigPoolModel *Model = nullptr;
   };
+
+private:
   struct PendingLoad {
     std::string File; ///< As written; empty when not a constant.
     std::string Function;

@@ -99,9 +99,12 @@ std::string registrationLifetime(const RegistrationModel &R,
                                  const CallSite &S, ASTContext &Ctx) {
   if (!R.Scope || R.ScopeLifetimes.empty())
     return R.Lifetime;
-  QualType Scope = isExtensionTypeSource(*R.Scope)
-                       ? extensionSourceType(*R.Scope, S, Ctx)
-                       : QualType();
+  QualType Scope;
+  if (isExtensionTypeSource(*R.Scope))
+    Scope = extensionSourceType(*R.Scope, S, Ctx);
+  else if (R.Scope->From == "argType" &&
+           R.Scope->Index < static_cast<int>(S.Args.size()))
+    Scope = S.Args[R.Scope->Index]->getType(); // `.in(di::unique)`
   if (Scope.isNull())
     return R.Lifetime;
   std::string Key = typeKey(Scope, Ctx);

@@ -78,7 +78,7 @@ auto key(const ModuleFact &M) {
 auto key(const RegistrationFact &R) {
   return std::tie(R.Service, R.Loc, R.Interface, R.Module, R.Framework,
                   R.Lifetime, R.InstanceName, R.Container,
-                  R.PoolCreatedByProvider);
+                  R.PoolCreatedByProvider, R.Database, R.Program);
 }
 auto key(const ImportFact &I) {
   return std::tie(I.Module, I.Imported, I.Loc, I.Injector);
@@ -92,7 +92,8 @@ auto key(const PoolCreationFact &C) {
                   C.SizeIsDefault, C.Unbounded, C.PerThread,
                   C.SizeIsInitialCache, C.Database, C.DatabaseText, C.OwnerType,
                   C.Module, C.Function, C.Multiplier, C.MultiplierReason,
-                  C.MultiplierSetting, C.Instance, C.Repeats);
+                  C.MultiplierSetting, C.Instance, C.Repeats,
+                  C.Program);
 }
 auto key(const SettingFact &S) {
   return std::tie(S.Name, S.Loc, S.Value, S.Text, S.IsDefault);
@@ -134,6 +135,8 @@ json factsToJSONValue(const Facts &F) {
                     {"instanceName", R.InstanceName},
                     {"container", R.Container},
                     {"poolCreatedByProvider", R.PoolCreatedByProvider},
+                    {"database", R.Database},
+                    {"program", R.Program},
                     {"loc", posToJSON(R.Loc)}});
   json &Imps = Root["imports"] = json::array();
   for (const ImportFact &I : F.Imports)
@@ -177,6 +180,8 @@ json factsToJSONValue(const Facts &F) {
       J["instance"] = C.Instance;
     if (!C.Repeats.empty())
       J["repeats"] = C.Repeats;
+    if (!C.Program.empty())
+      J["program"] = C.Program;
     Pools.push_back(std::move(J));
   }
   // Written only when present, so facts without them are unchanged.
@@ -254,6 +259,8 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
     G.InstanceName = R.str("instanceName");
     G.Container = R.str("container");
     G.PoolCreatedByProvider = R.boolean("poolCreatedByProvider");
+    G.Database = R.str("database");
+    G.Program = R.str("program");
     G.Loc = R.pos("loc");
     return G;
   });
@@ -300,6 +307,7 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
     C.MultiplierSetting = R.str("multiplierSetting");
     C.Instance = R.str("instance");
     C.Repeats = R.str("repeats");
+    C.Program = R.str("program");
     C.Loc = R.pos("loc");
     return C;
   });

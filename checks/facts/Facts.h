@@ -60,6 +60,15 @@ struct RegistrationFact {
   std::string InstanceName; ///< userver component name, Oat++ qualifier...
   std::string Container;    ///< Injector/container key, when known.
   bool PoolCreatedByProvider = false; ///< The provider itself creates a pool.
+  /// The database this instance is given where it is made, when the
+  /// registration says (a construction's constant connection string
+  /// argument); the identity key of PoolCreationFact::Database.
+  std::string Database;
+  /// The programs the registration is made in: the main file of the TU
+  /// that defines `main`, or the executables the build links the TU into
+  /// (';'-separated CMake target names, from the File API); empty when
+  /// unknown, a library that every program may link.
+  std::string Program;
   SourcePos Loc;
 };
 
@@ -122,6 +131,8 @@ struct PoolCreationFact {
   /// "a Drogon controller handles requests"): a new pool every time. Empty
   /// for code that runs once as far as poolguard knows.
   std::string Repeats;
+  /// As RegistrationFact::Program.
+  std::string Program;
   SourcePos Loc;
 };
 

@@ -98,6 +98,7 @@ struct FactsCollector::Impl {
   std::vector<std::string> PoolAnnotations;
   std::vector<llvm::GlobPattern> TestFiles;
   std::set<std::string> PoolTypes;
+  std::vector<std::string> FrameworkNamespaces;
   std::unique_ptr<ConfigJoin> Config; ///< Joins with configuration files.
 
   ASTContext *Ctx = nullptr;
@@ -106,6 +107,7 @@ struct FactsCollector::Impl {
   std::set<std::string> ModuleKeys;
   std::set<std::string> Seen; ///< Keys of facts already recorded.
   std::vector<NewInstanceSite> NewInstanceSites;
+  bool DefinesMain = false; ///< The main file defines `main`: a program.
   llvm::DenseMap<const CXXRecordDecl *, std::optional<Ownership>> Owners;
 
   explicit Impl(std::shared_ptr<const ModelSet> M) : Models(std::move(M)) {
@@ -120,6 +122,7 @@ struct FactsCollector::Impl {
           TestFiles.push_back(std::move(*P));
         else
           llvm::consumeError(P.takeError()); // Validated by the loader.
+      llvm::append_range(FrameworkNamespaces, Mod.FrameworkNamespaces);
     }
     Config = std::make_unique<ConfigJoin>(Models);
   }
@@ -653,6 +656,8 @@ struct FactsCollector::Impl {
       return;
     if (R.FreshService && !isFreshObject(argAt(S, R.Service.Index, nullptr)))
       return;
+    if (calledOnResultOf(S.E, R.UnlessOn))
+      return;
     // A registration of any construction counts for pool owners only, not
     // for the pools themselves (poolguard-repeated-pool reports those).
     if (R.Callee == "*") {
@@ -674,6 +679,7 @@ struct FactsCollector::Impl {
     F.Lifetime = registrationLifetime(R, S, *Ctx);
     F.Module = moduleFor(R.Module, Where, M);
     F.PoolCreatedByProvider = findPoolCreation(Provider) != nullptr;
+    F.Database = constructedDatabase(S);
     F.Loc = pos(Loc);
     if (!firstTime("reg|" + posKey(F.Loc) + "|" + F.Service))
       return;
@@ -681,6 +687,34 @@ struct FactsCollector::Impl {
     Config->registration(Collected.Registrations.back(), Service, *Ctx);
     if (std::optional<Ownership> O = ownership(recordOf(Service)))
       addOwner(F.Service, *O, Loc);
+  }
+
+  /// Whether \p E is a member call on the result of a method named one of
+  /// \p Methods (`bind<I>.to<C>().in(...)` is called on `to`'s result).
+  static bool calledOnResultOf(const Expr *E,
+                               llvm::ArrayRef<std::string> Methods) {
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E);
+    if (Methods.empty() || !Call)
+      return false;
+    const auto *On = dyn_cast<CXXMemberCallExpr>(
+        ignoreWrappers(Call->getImplicitObjectArgument()));
+    return On && On->getMethodDecl() &&
+           llvm::is_contained(Methods, On->getMethodDecl()->getName());
+  }
+
+  /// The database a construction's arguments give the new object: the
+  /// first argument that is a constant connection string
+  /// (`Database Orders("postgresql://orders-db/orders")`); else empty.
+  std::string constructedDatabase(const CallSite &S) {
+    if (!isa_and_nonnull<CXXConstructorDecl>(S.Callee))
+      return "";
+    for (const Expr *Arg : S.Args) {
+      Identity Id = identityOf(Arg, *Ctx, EnvGetters);
+      if (!llvm::StringRef(Id.Key).starts_with("lit:"))
+        continue;
+      return databaseKeyOf({Id.Key}, {DsnRole::Dsn}, "");
+    }
+    return "";
   }
 
   /// Where a creation is reported: the declared variable or member when a
@@ -939,7 +973,28 @@ struct FactsCollector::Impl {
       Collected.Imports.push_back(std::move(F));
   }
 
+  /// Whether \p Node is in a function or class of a framework's own
+  /// namespaces (a model's frameworkNamespaces), wherever its header sits on
+  /// the include path: userver's `Append(Args&&...) &&` forwarding to
+  /// `Append<Component>(...)` is no registration of the user's.
+  bool inFrameworkCode(DynTypedNode Node) {
+    if (FrameworkNamespaces.empty())
+      return false;
+    Enclosing Where = enclosing(Node);
+    const NamedDecl *D = Where.Function;
+    if (!D)
+      D = Where.Class;
+    if (!D)
+      return false;
+    std::string Name = plainQualifiedName(D);
+    return llvm::any_of(FrameworkNamespaces, [&](const std::string &NS) {
+      return llvm::StringRef(Name).starts_with(NS + "::");
+    });
+  }
+
   void call(const CallSite &S, DynTypedNode Node) {
+    if (inFrameworkCode(Node))
+      return;
     CalleeNames N = calleeNames(S);
     for (const Model &M : Models->Models) {
       for (const RegistrationModel &R : M.Registrations)
@@ -1076,6 +1131,11 @@ void FactsCollector::registerMatchers(MatchFinder &Finder,
       cxxRecordDecl(InUserCode, isDefinition(), unless(isLambda()))
           .bind("record"),
       Callback);
+  // The definition of `main` in the main file: the TU roots a program.
+  Finder.addMatcher(
+      functionDecl(isMain(), isDefinition(), isExpansionInMainFile())
+          .bind("main"),
+      Callback);
   // Always fires once, so the TU is seen even without any other match.
   Finder.addMatcher(translationUnitDecl().bind("tu"), Callback);
   // Setting and config-loading calls: setThreadNum(4), loadConfigFile(...).
@@ -1100,8 +1160,12 @@ void FactsCollector::run(const MatchFinder::MatchResult &Result) {
     P->member(F);
     return;
   }
-  if (const auto *RD = Result.Nodes.getNodeAs<CXXRecordDecl>("record"))
+  if (const auto *RD = Result.Nodes.getNodeAs<CXXRecordDecl>("record")) {
     P->record(RD);
+    return;
+  }
+  if (Result.Nodes.getNodeAs<FunctionDecl>("main"))
+    P->DefinesMain = true;
 }
 
 Facts FactsCollector::takeFacts(llvm::StringRef MainFile) {
@@ -1115,6 +1179,13 @@ Facts FactsCollector::takeFacts(llvm::StringRef MainFile) {
   P->Config->finish(P->Collected);
   expandNewInstances(P->Collected, P->NewInstanceSites);
   P->NewInstanceSites.clear();
+  if (P->DefinesMain) {
+    for (RegistrationFact &R : P->Collected.Registrations)
+      R.Program = MainFile.str();
+    for (PoolCreationFact &C : P->Collected.PoolCreations)
+      C.Program = MainFile.str();
+  }
+  P->DefinesMain = false;
   Facts F = std::move(P->Collected);
   P->Collected = Facts();
   P->Creations.clear();

@@ -41,8 +41,90 @@ std::string instanceKey(const RegistrationFact &R) {
       .str();
 }
 
-InstanceIndex::InstanceIndex(const Facts &F) {
+/// A database key that names one server and database (a constant connection
+/// string): two different ones are provably different databases.
+static bool isProvenDatabase(llvm::StringRef Key) {
+  return Key.starts_with("db:") || Key.starts_with("lit:");
+}
+
+/// The database an instance of \p R reaches, when where it is made says:
+/// the registration's own, else the pool configured for its named instance.
+static std::string instanceDatabase(const Facts &F,
+                                    const RegistrationFact &R) {
+  if (!R.Database.empty() || R.InstanceName.empty())
+    return R.Database;
+  std::string Instance = R.Framework + ":" + R.InstanceName;
+  for (const PoolCreationFact &C : F.PoolCreations)
+    if (C.Instance == Instance)
+      return C.Database;
+  return "";
+}
+
+std::vector<const RegistrationFact *>
+instancesSharingDatabase(const Facts &F, llvm::StringRef Service,
+                         llvm::ArrayRef<const RegistrationFact *> Instances) {
+  bool FixedByClass = llvm::any_of(F.PoolCreations, [&](const auto &C) {
+    return C.OwnerType == Service && !C.Database.empty();
+  });
+  if (FixedByClass)
+    return Instances.vec();
+  std::vector<std::string> Dbs;
+  for (const RegistrationFact *R : Instances)
+    Dbs.push_back(instanceDatabase(F, *R));
+  auto Apart = [](llvm::StringRef A, llvm::StringRef B) {
+    return isProvenDatabase(A) && isProvenDatabase(B) && A != B;
+  };
+  std::vector<const RegistrationFact *> Out;
+  for (size_t I = 0; I < Instances.size(); ++I)
+    for (size_t J = 0; J < Instances.size(); ++J)
+      if (I != J && !Apart(Dbs[I], Dbs[J])) {
+        Out.push_back(Instances[I]);
+        break;
+      }
+  return Out;
+}
+
+std::vector<std::string> programsOf(const Facts &F) {
+  std::set<std::string> Programs;
+  auto Add = [&](llvm::StringRef List) {
+    llvm::SmallVector<llvm::StringRef, 2> Names;
+    List.split(Names, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+    Programs.insert(Names.begin(), Names.end());
+  };
+  for (const RegistrationFact &R : F.Registrations)
+    Add(R.Program);
+  for (const PoolCreationFact &C : F.PoolCreations)
+    Add(C.Program);
+  if (Programs.size() < 2)
+    return {""};
+  return {Programs.begin(), Programs.end()};
+}
+
+bool inProgram(llvm::StringRef FactProgram, llvm::StringRef Program) {
+  if (Program.empty() || FactProgram.empty() || FactProgram == Program)
+    return true;
+  llvm::SmallVector<llvm::StringRef, 2> Names;
+  FactProgram.split(Names, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  return llvm::is_contained(Names, Program);
+}
+
+std::vector<std::pair<std::string, Facts>> factsPerProgram(const Facts &F) {
+  std::vector<std::pair<std::string, Facts>> Out;
+  for (const std::string &Program : programsOf(F)) {
+    Facts &P = Out.emplace_back(Program, F).second;
+    auto Foreign = [&](const auto &Fact) {
+      return !inProgram(Fact.Program, Program);
+    };
+    llvm::erase_if(P.Registrations, Foreign);
+    llvm::erase_if(P.PoolCreations, Foreign);
+  }
+  return Out;
+}
+
+InstanceIndex::InstanceIndex(const Facts &F, llvm::StringRef Program) {
   for (const RegistrationFact &R : F.Registrations) {
+    if (!inProgram(R.Program, Program))
+      continue;
     Entry &E = Services[R.Service];
     E.Keys.insert(instanceKey(R));
     E.Modules.insert(R.Module);
@@ -128,10 +210,10 @@ unsigned InstanceIndex::count(llvm::StringRef Type,
 }
 
 std::map<std::string, std::vector<const PoolCreationFact *>>
-poolsByDatabase(const Facts &F) {
+poolsByDatabase(const Facts &F, llvm::StringRef Program) {
   std::map<std::string, std::vector<const PoolCreationFact *>> Groups;
   for (const PoolCreationFact &C : F.PoolCreations) {
-    if (C.Database.empty())
+    if (C.Database.empty() || !inProgram(C.Program, Program))
       continue;
     auto &Group = Groups[C.Database];
     // The merge keeps one fact per distinct content; a site that two TUs saw
@@ -160,6 +242,18 @@ std::string serverOf(llvm::StringRef DatabaseKey) {
   if (Slash == llvm::StringRef::npos)
     return DatabaseKey.str();
   return DatabaseKey.substr(0, Slash).str();
+}
+
+std::vector<const PoolCreationFact *>
+poolsOfUnknownDatabase(const Facts &F, llvm::StringRef Program) {
+  std::vector<const PoolCreationFact *> Pools;
+  for (const PoolCreationFact &C : F.PoolCreations)
+    if (C.Database.empty() && inProgram(C.Program, Program) &&
+        llvm::none_of(Pools, [&](const PoolCreationFact *P) {
+          return P->Loc == C.Loc && P->Instance == C.Instance;
+        }))
+      Pools.push_back(&C);
+  return Pools;
 }
 
 std::string databaseText(const PoolCreationFact &C) {

@@ -28,12 +28,39 @@ std::string moduleName(const Facts &F, llvm::StringRef Key);
 /// two registrations with the same key are one instance at run time.
 std::string instanceKey(const RegistrationFact &R);
 
+/// Of \p Instances (one registration per instance of \p Service), those
+/// that may reach the same database as another: all of them when the class
+/// fixes its database itself (a pool creation of the class with a known
+/// database), else those whose database, given where the instance is made
+/// (RegistrationFact::Database, a userver component's configured pool), is
+/// unknown or shared. Instances given provably different databases are
+/// correct code.
+std::vector<const RegistrationFact *>
+instancesSharingDatabase(const Facts &F, llvm::StringRef Service,
+                         llvm::ArrayRef<const RegistrationFact *> Instances);
+
+/// The programs of \p F: the distinct names in RegistrationFact::Program
+/// and PoolCreationFact::Program (';'-separated lists), sorted; {""} (the whole of \p F, one
+/// program) when there are fewer than two.
+std::vector<std::string> programsOf(const Facts &F);
+
+/// Whether a fact of \p FactProgram (a ';'-separated list: a library the
+/// build links into several executables) belongs to \p Program: its own facts,
+/// and those of TUs without `main` (libraries every program may link);
+/// every fact belongs to the program "".
+bool inProgram(llvm::StringRef FactProgram, llvm::StringRef Program);
+
+/// For each program of \p F, its name and its facts (registrations and
+/// pool creations that belong to it).
+std::vector<std::pair<std::string, Facts>> factsPerProgram(const Facts &F);
+
 /// The instances of each registered service, and of each pool owner that
 /// other classes hold (HoldingFact), indexed once per computation. \p F must
 /// outlive the index.
 class InstanceIndex {
 public:
-  explicit InstanceIndex(const Facts &F);
+  /// Over the registrations of \p Program (all of them by default).
+  explicit InstanceIndex(const Facts &F, llvm::StringRef Program = "");
 
   /// How many instances of \p Type the registrations and the holders create
   /// (1 when nothing says), with a reason for messages in \p Reason.
@@ -68,9 +95,14 @@ private:
 
 /// Pool creations grouped by database identity, each group in location
 /// order; creations that are one pool at run time appear once. Creations with
-/// an unknown identity are left out.
+/// an unknown identity are left out. Only those of \p Program (default: all).
 std::map<std::string, std::vector<const PoolCreationFact *>>
-poolsByDatabase(const Facts &F);
+poolsByDatabase(const Facts &F, llvm::StringRef Program = "");
+
+/// The pool creations of \p Program with an unknown database, each site
+/// once.
+std::vector<const PoolCreationFact *>
+poolsOfUnknownDatabase(const Facts &F, llvm::StringRef Program = "");
 
 /// The server ("db:host:port") of the database key \p DatabaseKey
 /// ("db:host:port/name"); empty when the key names no server (an SQLite

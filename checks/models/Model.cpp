@@ -481,7 +481,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   static const llvm::StringRef TopKeys[] = {
       "name",  "description", "registrations", "imports",
       "pools", "poolTypes",   "envGetters",    "poolAnnotations",
-      "settings", "configPools", "repeating", "testFiles"};
+      "settings", "configPools", "repeating", "testFiles",
+      "frameworkNamespaces"};
   if (auto E = V.checkKeys(J, "", TopKeys))
     return std::move(E);
   if (auto E = V.getString(J, "", "name", M.Name, /*Required=*/true))
@@ -501,6 +502,9 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       llvm::consumeError(P.takeError());
       return V.error("/testFiles", "invalid glob pattern '" + Pattern + "'");
     }
+  if (auto E = V.getStrings(J, "", "frameworkNamespaces",
+                            M.FrameworkNamespaces))
+    return std::move(E);
 
   static const llvm::StringRef Lifetimes[] = {
       "per-registration", "per-name", "per-type",    "per-module",
@@ -512,7 +516,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     static const llvm::StringRef Keys[] = {
         "kind",  "callee",         "service", "interface", "name",
         "module", "lifetime",      "scope",   "scopeLifetimes", "roots",
-        "freshService"};
+        "freshService", "unlessOn"};
     RegistrationModel R;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
@@ -539,6 +543,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     if (auto E = V.getStrings(O, Path, "roots", R.Roots))
       return E;
     if (auto E = V.getBool(O, Path, "freshService", R.FreshService))
+      return E;
+    if (auto E = V.getStrings(O, Path, "unlessOn", R.UnlessOn))
       return E;
     if (auto It = O.find("scopeLifetimes"); It != O.end()) {
       std::string Sub = Path + "/scopeLifetimes";

@@ -93,6 +93,10 @@ struct RegistrationModel {
   /// (`std::make_shared<C>()`, `new C`, through a local variable), not one
   /// kept in a member or global and handed out again.
   bool FreshService = false;
+  /// Not a registration when the method is called on the result of a
+  /// method of one of these names: `bind<T>.in(di::unique)` binds T to
+  /// itself, while in `bind<I>.to<C>().in(...)` the `to` registers.
+  std::vector<std::string> UnlessOn;
 };
 
 /// A call that makes a module use another module.
@@ -227,6 +231,10 @@ struct Model {
   /// Glob patterns of test file names (`*_test.cpp`): pools created there
   /// belong to tests, not to the service, and are left out.
   std::vector<std::string> TestFiles;
+  /// Namespaces of the framework's own code ("userver"): a call made inside
+  /// a function of these namespaces (an inline header forwarding to another
+  /// overload) is the framework's, not a registration, pool or import.
+  std::vector<std::string> FrameworkNamespaces;
 };
 
 /// The built-in models plus the user's.

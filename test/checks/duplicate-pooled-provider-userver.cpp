@@ -2,9 +2,11 @@
 // RUN: %clang_tidy --load=%plugin --checks='-*,poolguard-duplicate-pooled-provider,poolguard-repeated-pool' -config="{CheckOptions: {ConfigFiles: '%S/Inputs/userver-config/static_config.yaml;%S/Inputs/userver-config/config_vars.yaml'}}" %s -- -std=c++17 -nostdinc++ -isystem %headers -DFIXED 2>&1 | %FileCheck %s --check-prefix=FIXED --allow-empty --implicit-check-not='{{warning|error}}:'
 
 // userver: one component per name. The same pool-owning type under two names
-// is two components, two pools: a duplicate pooled provider even when the
-// databases differ (no repeated pool then). The same name twice is a startup
-// error ("Attempt to add a duplicate component"), not a second pool.
+// is two components, two pools: a duplicate pooled provider when the
+// configured databases can be the same. Two names given different
+// databases in static_config.yaml are userver's way to use two databases:
+// correct code. The same name twice is a startup error ("Attempt to add a
+// duplicate component"), not a second pool.
 
 #include <userver/components/component_list.hpp>
 #include <userver/storages/postgres/component.hpp>
@@ -17,14 +19,16 @@ using namespace userver;
 void AppendUsers(components::ComponentList &list) {
   list.Append<components::Postgres>("users-database");
 }
-void AppendAnalytics(components::ComponentList &list) {
-  list.Append<components::Postgres>("analytics-database");
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'userver::components::Postgres' owns a connection pool and is provided again by 'AppendAnalytics'; its 2 registrations in 2 modules create 2 instances, each with its own pool; provide it once in a shared module and inject it elsewhere [poolguard-duplicate-pooled-provider]
+// Another name on the same dbconnection: a second pool to one database.
+void AppendRoutes(components::ComponentList &list) {
+  list.Append<components::Postgres>("routes-database");
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'userver::components::Postgres' owns a connection pool and is provided again by 'AppendRoutes'; its 2 registrations in 2 modules create 2 instances, each with its own pool; provide it once in a shared module and inject it elsewhere [poolguard-duplicate-pooled-provider]
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: another connection pool to database 'postgresql://postgres:driver@localhost:5432/postgres' is created here; 2 pools reach it; share one pool (or executor) as its own component and inject it [poolguard-repeated-pool]
 }
 int main(int argc, char *argv[]) {
   auto list = components::MinimalServerComponentList();
   AppendUsers(list);
-  AppendAnalytics(list);
+  AppendRoutes(list);
   return utils::DaemonMain(argc, argv, list);
 }
 #else
@@ -45,10 +49,16 @@ public:
 private:
   components::Postgres &db_;
 };
+// Two names, two databases (analytics-database has its own dbconnection):
+// each component is the only pool of its database.
+void AppendAnalytics(components::ComponentList &list) {
+  list.Append<components::Postgres>("analytics-database");
+}
 int main(int argc, char *argv[]) {
   auto list = components::MinimalServerComponentList();
   AppendStorage(list);
   AppendHandlers(list);
+  AppendAnalytics(list);
   return utils::DaemonMain(argc, argv, list);
 }
 // FIXED-NOT: warning:

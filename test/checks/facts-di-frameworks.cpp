@@ -64,7 +64,7 @@ int main() {
 
 // CHECK-DAG: registration Store as IStore module=fn:diModule lifetime=per-type name=IStore framework=boost-di @facts-di-frameworks.cpp:30:31
 // CHECK-DAG: registration Store as Store module=fn:diModule lifetime=per-injector name=Store framework=boost-di @facts-di-frameworks.cpp:31:30
-// CHECK-DAG: registration Store as IStore module=fn:diModule lifetime=per-registration name=IStore framework=boost-di @facts-di-frameworks.cpp:32:31
+// CHECK-DAG: registration Store as IStore module=fn:diModule lifetime=per-consumer name=IStore framework=boost-di @facts-di-frameworks.cpp:32:31
 // CHECK-DAG: import fn:getRequestComponent -> fn:getStoreComponent @facts-di-frameworks.cpp:39:35
 // CHECK-DAG: import fn:main -> fn:getStoreComponent injector @facts-di-frameworks.cpp:62:27
 // CHECK-DAG: registration Store as IStore module=fn:getStoreComponent lifetime=per-injector name= framework=fruit @facts-di-frameworks.cpp:36:35

@@ -1,0 +1,8 @@
+// The producer executable: one Database, one pool in its process.
+#include "Database.h"
+#include "queue.h"
+
+int main() {
+  Database db;
+  return publishAll(db);
+}

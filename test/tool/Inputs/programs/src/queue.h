@@ -1,0 +1,3 @@
+#pragma once
+class Database;
+int publishAll(Database &db);
