@@ -476,6 +476,8 @@ TEST(PoolPerCallTest, ReportsRepeatingCreationsOnce) {
             "'soci::connection_pool' opens new database connections to "
             "'env:DB' in a loop body, on every run; create the pool once (a "
             "member or a component) and reuse it");
+}
+
 /// Two instances of a class whose database is given where it is made.
 Facts twoDatabases(llvm::StringRef DbA, llvm::StringRef DbB) {
   Facts F;
