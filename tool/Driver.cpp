@@ -57,6 +57,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/xxhash.h"
 #include <fcntl.h>
+#include <sys/file.h>
 #include <nlohmann/json.hpp>
 #include <chrono>
 #include <mutex>
@@ -393,7 +394,7 @@ struct Driver::Impl {
                  unsigned &Skipped,
                  std::vector<std::pair<std::string, std::string>> &Deps);
   void verifySkipBodies(
-      TUResult &R,
+      const std::string &File, TUResult &R,
       const std::vector<std::pair<std::string, std::string>> &DepHashes);
   /// The library files whose bodies are skipped; none with --no-skip-bodies.
   std::optional<LibraryFiles> Libraries;
@@ -940,16 +941,17 @@ TUResult Driver::Impl::analyze(
     return Full;
   }
   if (VerifySkipBodies)
-    verifySkipBodies(R, DepHashes);
+    verifySkipBodies(File, R, DepHashes);
   return R;
 }
 
 void Driver::Impl::verifySkipBodies(
-    TUResult &R,
+    const std::string &File, TUResult &R,
     const std::vector<std::pair<std::string, std::string>> &DepHashes) {
   std::vector<std::pair<std::string, std::string>> FullDeps;
   unsigned Skipped = 0;
-  TUResult Full = parse(R.File, nullptr, Skipped, FullDeps);
+  // R.File may be relative to --path-root already: parse the TU's own name.
+  TUResult Full = parse(File, nullptr, Skipped, FullDeps);
   json A = resultToJSON(R, DepHashes), B = resultToJSON(Full, FullDeps);
   if (A == B)
     return;
@@ -1032,8 +1034,31 @@ void Driver::Impl::workerMain(const std::string &File,
 }
 
 /// Scratch directories are named PREFIX<pid>-XXXXXXXX after the run that
-/// made them.
+/// made them; the run holds an exclusive flock(2) on ScratchLock inside it
+/// for as long as it lives (its workers inherit the lock).
 static const char ScratchPrefix[] = "poolguard-scratch-";
+static const char ScratchLock[] = "owner.lock";
+
+/// Whether no live run owns the scratch directory \p Dir. The pid in its
+/// name is not enough: a run in another PID namespace sharing the directory
+/// (a container, a sandbox) has a pid that means nothing here, so the
+/// directory is abandoned only when its lock is free too. A directory with
+/// no lock file is a run between creating it and locking it, unless it is
+/// older than a minute.
+static bool scratchAbandoned(llvm::StringRef Dir) {
+  llvm::SmallString<256> Lock(Dir);
+  llvm::sys::path::append(Lock, ScratchLock);
+  int FD = ::open(Lock.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (FD < 0) {
+    llvm::sys::fs::file_status Status;
+    return !llvm::sys::fs::status(Dir, Status) &&
+           Status.getLastModificationTime() <
+               std::chrono::system_clock::now() - std::chrono::minutes(1);
+  }
+  const bool Free = ::flock(FD, LOCK_EX | LOCK_NB) == 0;
+  ::close(FD);
+  return Free;
+}
 
 /// Removes the scratch directories under \p Parent whose run is gone (it
 /// was killed with SIGKILL, or the machine went down).
@@ -1051,9 +1076,22 @@ static void sweepScratch(llvm::StringRef Parent) {
     if (llvm::sys::fs::status(It->path(), Status) ||
         Status.getUser() != ::geteuid())
       continue;
-    if (::kill(Pid, 0) != 0 && errno == ESRCH)
+    if (::kill(Pid, 0) != 0 && errno == ESRCH && scratchAbandoned(It->path()))
       llvm::sys::fs::remove_directories(It->path());
   }
+}
+
+/// Takes the lock that marks \p Dir as this run's (see scratchAbandoned);
+/// the lock goes with the descriptor, closed when the run ends.
+static int lockScratch(llvm::StringRef Dir) {
+  llvm::SmallString<256> Lock(Dir);
+  llvm::sys::path::append(Lock, ScratchLock);
+  int FD = ::open(Lock.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (FD >= 0 && ::flock(FD, LOCK_EX | LOCK_NB) != 0) {
+    ::close(FD);
+    return -1;
+  }
+  return FD;
 }
 
 namespace {
@@ -1164,6 +1202,12 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       return Results;
     }
   }
+  const int ScratchLockFD = lockScratch(Scratch);
+  auto RemoveScratch = [&] {
+    llvm::sys::fs::remove_directories(Scratch);
+    if (ScratchLockFD >= 0)
+      ::close(ScratchLockFD);
+  };
   // SIGINT, SIGTERM and SIGHUP end the workers and remove the scratch
   // directory before the run ends by the same signal; after a SIGKILL the
   // workers die with the parent (PR_SET_PDEATHSIG) and the next run sweeps
@@ -1252,7 +1296,7 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
         ::kill(R.Pid, SIGKILL);
         ::waitpid(R.Pid, nullptr, 0);
       }
-      llvm::sys::fs::remove_directories(Scratch);
+      RemoveScratch();
       Interrupts.reraise(Sig);
     }
     while (Next < Pending.size() && Active.size() < Jobs) {
@@ -1306,7 +1350,7 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
     if (!Progressed)
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  llvm::sys::fs::remove_directories(Scratch);
+  RemoveScratch();
   return Results;
 }
 
