@@ -18,6 +18,7 @@
 
 #include "Driver.h"
 #include "Checks.h"
+#include "ConfigVerifier.h"
 #include "Output.h"
 #include "ReportPhase.h"
 #include "Results.h"
@@ -29,7 +30,7 @@
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
-#include "utils/YAMLDepth.h"
+#include "utils/ConfigFile.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -279,32 +280,6 @@ bool isSourceFile(StringRef File) {
 
 } // namespace
 
-llvm::Expected<ClangTidyOptions> parseConfigFile(llvm::MemoryBufferRef Config,
-                                                 llvm::StringRef Name) {
-  // clang-tidy's YAML reader recurses once per level of nesting: a huge or
-  // deep file is refused before it is parsed.
-  if (Config.getBufferSize() > MaxConfigFileBytes)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "%s: is larger than %u MiB, the limit for this kind of file",
-        Name.str().c_str(), unsigned(MaxConfigFileBytes >> 20));
-  if (llvm::Error E = checkYAMLDepth(Config.getBuffer(), Name))
-    return std::move(E);
-  std::string Diag;
-  auto Parsed = parseConfigurationWithDiags(
-      Config, [&](const llvm::SMDiagnostic &D) {
-        if (Diag.empty())
-          Diag = llvm::formatv("{0}:{1}:{2}: {3}", Name, D.getLineNo(),
-                               D.getColumnNo() + 1, D.getMessage());
-      });
-  if (!Parsed)
-    return llvm::createStringError(
-        Parsed.getError(),
-        Diag.empty() ? (Name + ": " + Parsed.getError().message()).str()
-                     : Diag);
-  return *Parsed;
-}
-
 namespace {
 
 /// clang-tidy skips a .clang-tidy it cannot read (a directory, a file without
@@ -332,6 +307,22 @@ void checkReadableConfigFiles(llvm::ArrayRef<std::string> TUs,
                                      std::string(std::strerror(errno)));
       break;
     }
+}
+
+/// The Checks errors of \p Options (ConfigVerifier.h), and a configuration
+/// that enables no poolguard check, in \p Errors.
+void verifyChecks(const ClangTidyOptions &Options,
+                  std::map<std::string, std::string> &Errors) {
+  llvm::StringRef Checks = Options.Checks.value_or("");
+  for (std::string &E : checkGlobErrors(Checks, /*AllMustMatch=*/false))
+    Errors.try_emplace(E, E);
+  if (llvm::none_of(enabledCheckNames(Options), [](const std::string &C) {
+        return llvm::StringRef(C).starts_with("poolguard-");
+      })) {
+    const std::string E =
+        "the configuration enables no poolguard check; see --list-checks";
+    Errors.try_emplace(E, E);
+  }
 }
 
 using ConfigHandlerList = std::vector<std::pair<
@@ -416,6 +407,12 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
   Defaults.Checks = "-*,poolguard-*";
   Defaults.HeaderFilterRegex = "";
   ClangTidyOptions Override = Opts.Overrides;
+  // poolguard runs its own checks only, whatever the globs say: '*' in a
+  // .clang-tidy shared with clang-tidy must not start the static analyzer.
+  // Compiler errors are reported all the same.
+  std::string Checks = Override.Checks.value_or("");
+  Override.Checks = (Checks.empty() ? "" : Checks + ",") +
+                    "-clang-analyzer-*,-clang-diagnostic-*";
   if (PerTUOnly) {
     // The cross-TU checks run on merged facts, not in the per-TU pass.
     std::string Checks = Override.Checks.value_or("");
@@ -443,6 +440,8 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
           Errors->try_emplace(File, llvm::toString(Parsed.takeError()));
           return ClangTidyOptions();
         }
+        // Paths in a .clang-tidy are relative to its directory.
+        anchorPathOptions(*Parsed, llvm::sys::path::parent_path(File));
         return *Parsed;
       });
   return std::make_unique<StrictFileOptionsProvider>(Global, Defaults, Override,
@@ -456,9 +455,10 @@ llvm::Error Driver::prepare() {
     llvm::sys::fs::current_path(Root);
   llvm::sys::path::append(Root, "poolguard-project-root.cpp");
   P->Project = P->Provider->getOptions(Root);
-  // Every TU's own configuration must parse too.
+  // Every TU's own configuration must parse, and enable poolguard checks.
+  verifyChecks(P->Project, P->ConfigErrors);
   for (const std::string &TU : TUs)
-    (void)P->Provider->getOptions(TU);
+    verifyChecks(P->Provider->getOptions(TU), P->ConfigErrors);
   if (!P->Opts.FixedConfig)
     checkReadableConfigFiles(TUs, P->ConfigErrors);
   if (!P->ConfigErrors.empty()) {

@@ -50,12 +50,6 @@ struct DriverOptions {
   bool Notes = true;
 };
 
-/// Parses a clang-tidy configuration (a .clang-tidy file, --config-file or
-/// --config; \p Name in errors): one error line with file, line, column and
-/// what is wrong; a file too large or nested too deep is refused unparsed.
-llvm::Expected<clang::tidy::ClangTidyOptions>
-parseConfigFile(llvm::MemoryBufferRef Config, llvm::StringRef Name);
-
 class Driver {
 public:
   explicit Driver(DriverOptions Opts);

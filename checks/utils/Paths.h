@@ -27,6 +27,11 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Dir = "");
 /// path.
 std::string existingPath(llvm::StringRef Path, llvm::StringRef Dir = "");
 
+/// The nearest directory, \p Start or a parent of it, that holds
+/// compile_commands.json directly or in a build/ subdirectory (where clangd
+/// and poolguard look for a compile database); empty if none.
+std::string findCompileDatabaseDir(llvm::StringRef Start);
+
 } // namespace clang::tidy::poolguard
 
 #endif // POOLGUARD_UTILS_PATHS_H
