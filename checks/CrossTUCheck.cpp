@@ -25,33 +25,23 @@ bool operator<(const Finding &A, const Finding &B) {
          std::tie(B.Loc, B.Check, B.Message);
 }
 
-static std::vector<std::string> splitList(StringRef List) {
-  SmallVector<StringRef, 4> Parts;
-  List.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  std::vector<std::string> Out;
-  for (StringRef P : Parts)
-    if (!P.trim().empty())
-      Out.push_back(P.trim().str());
-  return Out;
-}
-
 CrossTUCheck::CrossTUCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Context(Context),
       IndexFile(pathOption("IndexFile")), ModelFiles(pathOption("ModelFiles")),
       ConfigFiles(pathOption("ConfigFiles")) {
-  auto Models = loadModels(splitList(ModelFiles));
+  auto Models = loadModels(splitPathList(ModelFiles));
   if (!Models) {
     configurationDiag("cannot load poolguard models: %0", DiagnosticIDs::Error)
         << toString(Models.takeError());
     return;
   }
   Collector = std::make_unique<FactsCollector>(std::move(*Models));
-  Collector->setConfigFiles(splitList(ConfigFiles));
+  Collector->setConfigFiles(splitPathList(ConfigFiles));
 }
 
 std::string CrossTUCheck::pathOption(StringRef Name) {
   std::string Value = Options.getLocalOrGlobal(Name, "").str();
-  if (llvm::all_of(splitList(Value), [](const std::string &P) {
+  if (llvm::all_of(splitPathList(Value), [](const std::string &P) {
         return llvm::sys::path::is_absolute(P);
       }))
     return Value;
@@ -62,11 +52,11 @@ std::string CrossTUCheck::pathOption(StringRef Name) {
 }
 
 std::vector<std::string> CrossTUCheck::modelFiles() const {
-  return splitList(ModelFiles);
+  return splitPathList(ModelFiles);
 }
 
 std::vector<std::string> CrossTUCheck::configFiles() const {
-  return splitList(ConfigFiles);
+  return splitPathList(ConfigFiles);
 }
 
 void CrossTUCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -325,6 +325,23 @@ void verifyChecks(const ClangTidyOptions &Options,
   }
 }
 
+/// The ModelFiles and ConfigFiles that \p Options sets (for any check or
+/// globally, anchored by the provider), added to \p Models and \p Configs.
+void addPathOptions(const ClangTidyOptions &Options,
+                    std::vector<std::string> &Models,
+                    std::vector<std::string> &Configs) {
+  for (const auto &E : Options.CheckOptions) {
+    llvm::StringRef Name = E.getKey().rsplit('.').second;
+    if (Name.empty())
+      Name = E.getKey();
+    std::vector<std::string> *To = Name == "ModelFiles"    ? &Models
+                                   : Name == "ConfigFiles" ? &Configs
+                                                           : nullptr;
+    if (To)
+      llvm::append_range(*To, splitPathList(E.getValue().Value));
+  }
+}
+
 using ConfigHandlerList = std::vector<std::pair<
     std::string,
     std::function<llvm::ErrorOr<ClangTidyOptions>(llvm::MemoryBufferRef)>>>;
@@ -489,6 +506,9 @@ llvm::Error Driver::prepare() {
     llvm::append_range(ModelFiles, C->modelFiles());
     llvm::append_range(P->ConfigFiles, C->configFiles());
   }
+  // A .clang-tidy below the project's root (a subproject's) adds its own.
+  for (const std::string &TU : TUs)
+    addPathOptions(P->Provider->getOptions(TU), ModelFiles, P->ConfigFiles);
   for (std::vector<std::string> *List : {&ModelFiles, &P->ConfigFiles}) {
     llvm::sort(*List);
     List->erase(std::unique(List->begin(), List->end()), List->end());

@@ -56,13 +56,20 @@ bool isPathOption(llvm::StringRef Key) {
   return llvm::is_contained(PathOptions, Name);
 }
 
-std::string anchorPaths(llvm::StringRef Value, llvm::StringRef BaseDir) {
+std::vector<std::string> splitPathList(llvm::StringRef Value) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   Value.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   std::vector<std::string> Out;
   for (llvm::StringRef P : Parts)
     if (!P.trim().empty())
-      Out.push_back(absolutePath(P.trim(), BaseDir));
+      Out.push_back(P.trim().str());
+  return Out;
+}
+
+std::string anchorPaths(llvm::StringRef Value, llvm::StringRef BaseDir) {
+  std::vector<std::string> Out = splitPathList(Value);
+  for (std::string &P : Out)
+    P = absolutePath(P, BaseDir);
   return llvm::join(Out, ";");
 }
 

@@ -17,6 +17,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <string>
+#include <vector>
 
 namespace clang::tidy::poolguard {
 
@@ -30,6 +31,9 @@ llvm::Expected<ClangTidyOptions> parseConfigFile(llvm::MemoryBufferRef Config,
 /// ConfigFiles), with or without a check prefix; list options are
 /// ';'-separated.
 bool isPathOption(llvm::StringRef Key);
+
+/// The elements of a ';'-separated list option, trimmed, empty ones dropped.
+std::vector<std::string> splitPathList(llvm::StringRef Value);
 
 /// \p Value, a path or a ';'-separated list of paths, with each relative
 /// element made absolute against \p BaseDir.
