@@ -52,6 +52,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -325,6 +326,30 @@ void verifyChecks(const ClangTidyOptions &Options,
   }
 }
 
+/// Leaves out of \p TUs those matching \p Exclude, else the project's
+/// ExcludeTranslationUnits option (vendored code); an invalid expression is
+/// a configuration error.
+void excludeTranslationUnits(llvm::StringRef Exclude,
+                             const ClangTidyOptions &Project,
+                             std::vector<std::string> &TUs,
+                             std::map<std::string, std::string> &Errors) {
+  std::string Pattern = Exclude.str();
+  auto It = Project.CheckOptions.find("ExcludeTranslationUnits");
+  if (Pattern.empty() && It != Project.CheckOptions.end())
+    Pattern = It->getValue().Value;
+  if (Pattern.empty())
+    return;
+  llvm::Regex Re(Pattern);
+  std::string Why;
+  if (!Re.isValid(Why)) {
+    std::string E = "invalid regular expression '" + Pattern +
+                    "' for the translation units to exclude: " + Why;
+    Errors.try_emplace(E, E);
+    return;
+  }
+  llvm::erase_if(TUs, [&](const std::string &TU) { return Re.match(TU); });
+}
+
 /// The ModelFiles and ConfigFiles that \p Options sets (for any check or
 /// globally, anchored by the provider), added to \p Models and \p Configs.
 void addPathOptions(const ClangTidyOptions &Options,
@@ -380,6 +405,9 @@ struct Driver::Impl {
 
   std::unique_ptr<ClangTidyOptionsProvider> makeProvider(bool PerTUOnly);
   std::string contentHash(llvm::StringRef Path);
+  /// The names of the cross-TU checks' options (read by the reducers only).
+  llvm::StringSet<> ReduceOnlyNames;
+  ClangTidyOptions mapStepOptions(const ClangTidyOptions &TUOpts) const;
   std::string cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts);
   std::optional<TUResult> readCache(const std::string &Key,
@@ -472,6 +500,7 @@ llvm::Error Driver::prepare() {
     llvm::sys::fs::current_path(Root);
   llvm::sys::path::append(Root, "poolguard-project-root.cpp");
   P->Project = P->Provider->getOptions(Root);
+  excludeTranslationUnits(P->Opts.Exclude, P->Project, TUs, P->ConfigErrors);
   // Every TU's own configuration must parse, and enable poolguard checks.
   verifyChecks(P->Project, P->ConfigErrors);
   for (const std::string &TU : TUs)
@@ -505,6 +534,12 @@ llvm::Error Driver::prepare() {
   for (const CrossTUCheck *C : P->Checks->crossTUChecks()) {
     llvm::append_range(ModelFiles, C->modelFiles());
     llvm::append_range(P->ConfigFiles, C->configFiles());
+  }
+  for (CrossTUCheck *C : P->Checks->crossTUChecks()) {
+    ClangTidyOptions::OptionMap Own;
+    C->storeOptions(Own);
+    for (const auto &E : Own)
+      P->ReduceOnlyNames.insert(E.getKey().rsplit('.').second);
   }
   // A .clang-tidy below the project's root (a subproject's) adds its own.
   for (const std::string &TU : TUs)
@@ -567,6 +602,27 @@ std::string Driver::Impl::contentHash(llvm::StringRef Path) {
   return H;
 }
 
+ClangTidyOptions
+Driver::Impl::mapStepOptions(const ClangTidyOptions &TUOpts) const {
+  // The cross-TU checks' options are read by their reducers, on the merged
+  // facts: changing MaxConnections keeps every map result. Their ModelFiles
+  // and ConfigFiles do change the facts: the key has the models' hash and
+  // the configuration files instead.
+  ClangTidyOptions Keyed = TUOpts;
+  std::vector<std::string> Drop;
+  for (const auto &E : Keyed.CheckOptions) {
+    auto [Prefix, Name] = E.getKey().split('.');
+    bool CrossTU = llvm::any_of(PoolGuardChecks, [&](const CheckInfo &C) {
+      return C.Kind == CheckKind::CrossTU && C.Name == Prefix;
+    });
+    if (CrossTU || (Name.empty() && ReduceOnlyNames.contains(Prefix)))
+      Drop.push_back(E.getKey().str());
+  }
+  for (const std::string &K : Drop)
+    Keyed.CheckOptions.erase(K);
+  return Keyed;
+}
+
 std::string
 Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts) {
@@ -582,7 +638,8 @@ Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
     Key += A + "\x1f";
   for (const std::string &A : Opts.ExtraArgs)
     Key += A + "\x1f";
-  Key += "\n" + configurationAsText(TUOpts);
+  Key += "\n" + configurationAsText(mapStepOptions(TUOpts)) + "\n" +
+         llvm::join(ConfigFiles, ";");
   return ::poolguard::contentHash(Key);
 }
 

@@ -35,6 +35,9 @@ struct DriverOptions {
   std::string DatabaseDir; ///< Directory of compile_commands.json, if any.
   std::vector<std::string> Files; ///< Selected files (absolute); empty: all.
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  /// Translation units whose path matches this regular expression are left
+  /// out (--exclude; else the .clang-tidy option ExcludeTranslationUnits).
+  std::string Exclude;
   unsigned Jobs = 1;
   unsigned TUTimeoutSeconds = 600;
   /// A worker's memory limit in MiB (RLIMIT_DATA); 0: none.

@@ -70,6 +70,17 @@ static cl::opt<std::string> WarningsAsErrors(
     cl::desc("Globs of checks whose warnings are errors (clang-tidy's\n"
              "syntax); added after the .clang-tidy WarningsAsErrors"),
     cl::value_desc("globs"), cl::cat(Category));
+static cl::opt<bool> NoIndex(
+    "no-index",
+    cl::desc("Do not write <build dir>/poolguard-index.json (written by\n"
+             "default for the clang-tidy plugin and poolguard-clangd)"),
+    cl::cat(Category));
+static cl::opt<std::string> Exclude(
+    "exclude",
+    cl::desc("Leave out the translation units whose path matches this\n"
+             "regular expression (vendored code, e.g. /third_party/);\n"
+             "default: the .clang-tidy option ExcludeTranslationUnits"),
+    cl::value_desc("regex"), cl::cat(Category));
 static cl::opt<bool> VerifyConfig(
     "verify-config",
     cl::desc("Check the configuration (check names, option names and\n"
@@ -401,6 +412,7 @@ int main(int argc, const char **argv) {
     ct::poolguard::anchorPathOptions(*Parsed, Base);
     Opts.FixedConfig = *Parsed;
   }
+  Opts.Exclude = Exclude;
   Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   Opts.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
   Opts.Jobs = Jobs ? Jobs : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
@@ -564,7 +576,7 @@ int main(int argc, const char **argv) {
     if (Error E = ct::poolguard::writeFileAtomically(
             WriteIndex, ct::poolguard::toJSON(Merged)))
       return usageError(toString(std::move(E)));
-  } else if (!DatabaseDir.empty() && Shard.empty()) {
+  } else if (!DatabaseDir.empty() && Shard.empty() && !NoIndex) {
     writeDefaultIndex(DatabaseDir, Merged);
   }
 
