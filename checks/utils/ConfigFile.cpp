@@ -94,26 +94,36 @@ llvm::StringRef startupDirectory() { return StartupDirectory; }
 
 namespace {
 
-/// The value of \p Key in the mapping \p Node, if it is a scalar or a mapping.
-llvm::yaml::Node *child(llvm::yaml::Node *Node, llvm::StringRef Key) {
-  auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(Node);
-  if (!Map)
-    return nullptr;
-  for (llvm::yaml::KeyValueNode &KV : *Map) {
-    auto *K = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(KV.getKey());
-    llvm::SmallString<32> Storage;
-    if (K && K->getValue(Storage) == Key)
-      return KV.getValue();
-  }
-  return nullptr;
-}
-
 std::optional<std::string> scalar(llvm::yaml::Node *Node) {
   auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(Node);
   if (!S)
     return std::nullopt;
   llvm::SmallString<64> Storage;
   return S->getValue(Storage).str();
+}
+
+/// Adds to \p Values the scalars of \p Keys in the mapping reached from
+/// \p Node through the keys \p Path. The streaming parser reads each node
+/// once, in order: every mapping is iterated to its end.
+void collectValues(llvm::yaml::Node *Node, llvm::ArrayRef<llvm::StringRef> Path,
+                   llvm::ArrayRef<llvm::StringRef> Keys,
+                   std::vector<std::string> &Values) {
+  auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(Node);
+  if (!Map)
+    return;
+  for (llvm::yaml::KeyValueNode &KV : *Map) {
+    auto Key = scalar(KV.getKey());
+    if (!Key)
+      continue;
+    if (!Path.empty()) {
+      if (*Key == Path.front())
+        collectValues(KV.getValue(), Path.drop_front(), Keys, Values);
+      continue;
+    }
+    auto Value = scalar(KV.getValue());
+    if (Value && llvm::is_contained(Keys, *Key))
+      Values.push_back(std::move(*Value));
+  }
 }
 
 /// The values a .clangd file gives \p Keys under Diagnostics: ClangTidy:
@@ -128,13 +138,9 @@ std::vector<std::string> clangdOptionValues(llvm::StringRef Text,
   llvm::SourceMgr SM;
   SM.setDiagHandler([](const llvm::SMDiagnostic &, void *) {});
   llvm::yaml::Stream Stream(Text, SM);
-  for (llvm::yaml::Document &Doc : Stream) {
-    llvm::yaml::Node *Options = child(
-        child(child(Doc.getRoot(), "Diagnostics"), "ClangTidy"), "CheckOptions");
-    for (llvm::StringRef Key : Keys)
-      if (auto V = scalar(child(Options, Key)))
-        Values.push_back(std::move(*V));
-  }
+  const llvm::StringRef Path[] = {"Diagnostics", "ClangTidy", "CheckOptions"};
+  for (llvm::yaml::Document &Doc : Stream)
+    collectValues(Doc.getRoot(), Path, Keys, Values);
   return Values;
 }
 
