@@ -64,7 +64,19 @@ public:
 
 private:
   void report(const Finding &F, SourceManager &SM);
+  /// The option \p Name with relative paths resolved (utils/ConfigFile.h).
+  std::string pathOption(StringRef Name);
+  /// The index this TU reads (IndexFile, else the one beside the compile
+  /// database) with this TU's facts overlaid; \p Fresh alone if none.
+  Facts programFacts(const Facts &Fresh, SourceManager &SM,
+                     StringRef MainFile);
+  /// Warns once per TU (from the first enabled cross-TU check) about the
+  /// index: as a configuration warning, or in an editor (clangd, whose
+  /// diagnostics are self-contained) at the start of the main file, where
+  /// it is shown without verbose logging.
+  void indexWarning(const Twine &Message, SourceManager &SM);
 
+  ClangTidyContext *const Context;
   const std::string IndexFile;
   const std::string ModelFiles;
   const std::string ConfigFiles;

@@ -18,6 +18,7 @@
 
 #include "Driver.h"
 #include "Checks.h"
+#include "ConfigVerifier.h"
 #include "Output.h"
 #include "ReportPhase.h"
 #include "Results.h"
@@ -30,7 +31,7 @@
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
-#include "utils/YAMLDepth.h"
+#include "utils/ConfigFile.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -52,6 +53,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -291,32 +293,6 @@ bool isSourceFile(StringRef File) {
 
 } // namespace
 
-llvm::Expected<ClangTidyOptions> parseConfigFile(llvm::MemoryBufferRef Config,
-                                                 llvm::StringRef Name) {
-  // clang-tidy's YAML reader recurses once per level of nesting: a huge or
-  // deep file is refused before it is parsed.
-  if (Config.getBufferSize() > MaxConfigFileBytes)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "%s: is larger than %u MiB, the limit for this kind of file",
-        Name.str().c_str(), unsigned(MaxConfigFileBytes >> 20));
-  if (llvm::Error E = checkYAMLDepth(Config.getBuffer(), Name))
-    return std::move(E);
-  std::string Diag;
-  auto Parsed = parseConfigurationWithDiags(
-      Config, [&](const llvm::SMDiagnostic &D) {
-        if (Diag.empty())
-          Diag = llvm::formatv("{0}:{1}:{2}: {3}", Name, D.getLineNo(),
-                               D.getColumnNo() + 1, D.getMessage());
-      });
-  if (!Parsed)
-    return llvm::createStringError(
-        Parsed.getError(),
-        Diag.empty() ? (Name + ": " + Parsed.getError().message()).str()
-                     : Diag);
-  return *Parsed;
-}
-
 namespace {
 
 /// clang-tidy skips a .clang-tidy it cannot read (a directory, a file without
@@ -344,6 +320,63 @@ void checkReadableConfigFiles(llvm::ArrayRef<std::string> TUs,
                                      std::string(std::strerror(errno)));
       break;
     }
+}
+
+/// The Checks errors of \p Options (ConfigVerifier.h), and a configuration
+/// that enables no poolguard check, in \p Errors.
+void verifyChecks(const ClangTidyOptions &Options,
+                  std::map<std::string, std::string> &Errors) {
+  llvm::StringRef Checks = Options.Checks.value_or("");
+  for (std::string &E : checkGlobErrors(Checks, /*AllMustMatch=*/false))
+    Errors.try_emplace(E, E);
+  if (llvm::none_of(enabledCheckNames(Options), [](const std::string &C) {
+        return llvm::StringRef(C).starts_with("poolguard-");
+      })) {
+    const std::string E =
+        "the configuration enables no poolguard check; see --list-checks";
+    Errors.try_emplace(E, E);
+  }
+}
+
+/// Leaves out of \p TUs those matching \p Exclude, else the project's
+/// ExcludeTranslationUnits option (vendored code); an invalid expression is
+/// a configuration error.
+void excludeTranslationUnits(llvm::StringRef Exclude,
+                             const ClangTidyOptions &Project,
+                             std::vector<std::string> &TUs,
+                             std::map<std::string, std::string> &Errors) {
+  std::string Pattern = Exclude.str();
+  auto It = Project.CheckOptions.find("ExcludeTranslationUnits");
+  if (Pattern.empty() && It != Project.CheckOptions.end())
+    Pattern = It->getValue().Value;
+  if (Pattern.empty())
+    return;
+  llvm::Regex Re(Pattern);
+  std::string Why;
+  if (!Re.isValid(Why)) {
+    std::string E = "invalid regular expression '" + Pattern +
+                    "' for the translation units to exclude: " + Why;
+    Errors.try_emplace(E, E);
+    return;
+  }
+  llvm::erase_if(TUs, [&](const std::string &TU) { return Re.match(TU); });
+}
+
+/// The ModelFiles and ConfigFiles that \p Options sets (for any check or
+/// globally, anchored by the provider), added to \p Models and \p Configs.
+void addPathOptions(const ClangTidyOptions &Options,
+                    std::vector<std::string> &Models,
+                    std::vector<std::string> &Configs) {
+  for (const auto &E : Options.CheckOptions) {
+    llvm::StringRef Name = E.getKey().rsplit('.').second;
+    if (Name.empty())
+      Name = E.getKey();
+    std::vector<std::string> *To = Name == "ModelFiles"    ? &Models
+                                   : Name == "ConfigFiles" ? &Configs
+                                                           : nullptr;
+    if (To)
+      llvm::append_range(*To, splitPathList(E.getValue().Value));
+  }
 }
 
 using ConfigHandlerList = std::vector<std::pair<
@@ -384,6 +417,9 @@ struct Driver::Impl {
 
   std::unique_ptr<ClangTidyOptionsProvider> makeProvider(bool PerTUOnly);
   std::string contentHash(llvm::StringRef Path);
+  /// The names of the cross-TU checks' options (read by the reducers only).
+  llvm::StringSet<> ReduceOnlyNames;
+  ClangTidyOptions mapStepOptions(const ClangTidyOptions &TUOpts) const;
   std::string cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts);
   std::optional<TUResult> readCache(const std::string &Key,
@@ -439,6 +475,12 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
   Defaults.Checks = "-*,poolguard-*";
   Defaults.HeaderFilterRegex = "";
   ClangTidyOptions Override = Opts.Overrides;
+  // poolguard runs its own checks only, whatever the globs say: '*' in a
+  // .clang-tidy shared with clang-tidy must not start the static analyzer.
+  // Compiler errors are reported all the same.
+  std::string Checks = Override.Checks.value_or("");
+  Override.Checks = (Checks.empty() ? "" : Checks + ",") +
+                    "-clang-analyzer-*,-clang-diagnostic-*";
   if (PerTUOnly) {
     // The cross-TU checks run on merged facts, not in the per-TU pass.
     std::string Checks = Override.Checks.value_or("");
@@ -466,6 +508,8 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
           Errors->try_emplace(File, llvm::toString(Parsed.takeError()));
           return ClangTidyOptions();
         }
+        // Paths in a .clang-tidy are relative to its directory.
+        anchorPathOptions(*Parsed, llvm::sys::path::parent_path(File));
         return *Parsed;
       });
   return std::make_unique<StrictFileOptionsProvider>(Global, Defaults, Override,
@@ -483,9 +527,11 @@ llvm::Error Driver::prepare() {
     llvm::sys::fs::current_path(Root);
   llvm::sys::path::append(Root, "poolguard-project-root.cpp");
   P->Project = P->Provider->getOptions(Root);
-  // Every TU's own configuration must parse too.
+  excludeTranslationUnits(P->Opts.Exclude, P->Project, TUs, P->ConfigErrors);
+  // Every TU's own configuration must parse, and enable poolguard checks.
+  verifyChecks(P->Project, P->ConfigErrors);
   for (const std::string &TU : TUs)
-    (void)P->Provider->getOptions(TU);
+    verifyChecks(P->Provider->getOptions(TU), P->ConfigErrors);
   if (!P->Opts.FixedConfig)
     checkReadableConfigFiles(TUs, P->ConfigErrors);
   if (!P->ConfigErrors.empty()) {
@@ -516,6 +562,15 @@ llvm::Error Driver::prepare() {
     llvm::append_range(ModelFiles, C->modelFiles());
     llvm::append_range(P->ConfigFiles, C->configFiles());
   }
+  for (CrossTUCheck *C : P->Checks->crossTUChecks()) {
+    ClangTidyOptions::OptionMap Own;
+    C->storeOptions(Own);
+    for (const auto &E : Own)
+      P->ReduceOnlyNames.insert(E.getKey().rsplit('.').second);
+  }
+  // A .clang-tidy below the project's root (a subproject's) adds its own.
+  for (const std::string &TU : TUs)
+    addPathOptions(P->Provider->getOptions(TU), ModelFiles, P->ConfigFiles);
   for (std::vector<std::string> *List : {&ModelFiles, &P->ConfigFiles}) {
     llvm::sort(*List);
     List->erase(std::unique(List->begin(), List->end()), List->end());
@@ -584,6 +639,27 @@ std::string Driver::Impl::contentHash(llvm::StringRef Path) {
   return H;
 }
 
+ClangTidyOptions
+Driver::Impl::mapStepOptions(const ClangTidyOptions &TUOpts) const {
+  // The cross-TU checks' options are read by their reducers, on the merged
+  // facts: changing MaxConnections keeps every map result. Their ModelFiles
+  // and ConfigFiles do change the facts: the key has the models' hash and
+  // the configuration files instead.
+  ClangTidyOptions Keyed = TUOpts;
+  std::vector<std::string> Drop;
+  for (const auto &E : Keyed.CheckOptions) {
+    auto [Prefix, Name] = E.getKey().split('.');
+    bool CrossTU = llvm::any_of(PoolGuardChecks, [&](const CheckInfo &C) {
+      return C.Kind == CheckKind::CrossTU && C.Name == Prefix;
+    });
+    if (CrossTU || (Name.empty() && ReduceOnlyNames.contains(Prefix)))
+      Drop.push_back(E.getKey().str());
+  }
+  for (const std::string &K : Drop)
+    Keyed.CheckOptions.erase(K);
+  return Keyed;
+}
+
 std::string
 Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts) {
@@ -599,7 +675,8 @@ Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
     Key += A + "\x1f";
   for (const std::string &A : Opts.ExtraArgs)
     Key += A + "\x1f";
-  Key += "\n" + configurationAsText(TUOpts);
+  Key += "\n" + configurationAsText(mapStepOptions(TUOpts)) + "\n" +
+         llvm::join(ConfigFiles, ";");
   // Which bodies were skipped: --no-skip-bodies really parses them all.
   Key += "\nskip bodies: " + (Libraries ? Libraries->describe() : "no");
   Key += "\n" + Opts.PathRoot; // Results name files relative to it.

@@ -6,12 +6,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "ConfigVerifier.h"
 #include "Driver.h"
 #include "Fixes.h"
 #include "Output.h"
 #include "Sarif.h"
 #include "ServerLimits.h"
 #include "utils/AtomicFile.h"
+#include "utils/ConfigFile.h"
+#include "facts/FactsIndex.h"
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
@@ -63,6 +66,28 @@ static cl::opt<std::string>
                cl::desc("Read the configuration from this file instead of\n"
                         ".clang-tidy files"),
                cl::value_desc("path"), cl::cat(Category));
+static cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Globs of checks whose warnings are errors (clang-tidy's\n"
+             "syntax); added after the .clang-tidy WarningsAsErrors"),
+    cl::value_desc("globs"), cl::cat(Category));
+static cl::opt<bool> NoIndex(
+    "no-index",
+    cl::desc("Do not write <build dir>/poolguard-index.json (written by\n"
+             "default for the clang-tidy plugin and poolguard-clangd)"),
+    cl::cat(Category));
+static cl::opt<std::string> Exclude(
+    "exclude",
+    cl::desc("Leave out the translation units whose path matches this\n"
+             "regular expression (vendored code, e.g. /third_party/);\n"
+             "default: the .clang-tidy option ExcludeTranslationUnits"),
+    cl::value_desc("regex"), cl::cat(Category));
+static cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (check names, option names and\n"
+             "values, files the options name) and exit: 0 if it is valid,\n"
+             "2 with every error"),
+    cl::cat(Category));
 static cl::opt<bool> DumpConfig(
     "dump-config",
     cl::desc("Print the effective configuration (with every check option)\n"
@@ -251,16 +276,9 @@ findDatabase(std::string &Dir, std::string &Error) {
   }
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
-  for (StringRef D = Cwd; !D.empty(); D = sys::path::parent_path(D)) {
-    for (StringRef Sub : {"", "build"}) {
-      SmallString<256> JSON(D);
-      sys::path::append(JSON, Sub, "compile_commands.json");
-      if (!sys::fs::exists(JSON))
-        continue;
-      Dir = std::string(sys::path::parent_path(JSON));
-      return loadDatabase(JSON, Error);
-    }
-  }
+  Dir = ct::poolguard::findCompileDatabaseDir(Cwd);
+  if (!Dir.empty())
+    return loadDatabase(Dir + "/compile_commands.json", Error);
   Error = "no compile_commands.json found (give -p <build dir>, or "
           "'file.cpp -- <compiler args>')";
   return nullptr;
@@ -311,25 +329,6 @@ static ProjectRoots libraryBoundary(ProjectRoots R, bool NoDatabase) {
   return R;
 }
 
-/// Checks that every check named without a wildcard exists.
-static std::optional<std::string> unknownCheck(StringRef Globs) {
-  ct::ClangTidyOptions All = ct::ClangTidyOptions::getDefaults();
-  All.Checks = "*";
-  std::vector<std::string> Known = ct::poolguard::enabledCheckNames(All);
-  SmallVector<StringRef, 8> Parts;
-  Globs.split(Parts, ',', -1, false);
-  for (StringRef G : Parts) {
-    G = G.trim();
-    if (G.starts_with("-"))
-      G = G.drop_front();
-    if (G.empty() || G.contains('*'))
-      continue;
-    if (!llvm::is_contained(Known, G.str()))
-      return G.str();
-  }
-  return std::nullopt;
-}
-
 static bool outputIsWritable(StringRef Path, std::string &Why) {
   // A device, a FIFO or stdout is written in place (utils/AtomicFile.h): its
   // directory (/dev) need not be writable.
@@ -355,6 +354,19 @@ static bool outputIsWritable(StringRef Path, std::string &Why) {
     return false;
   }
   return true;
+}
+
+/// Writes the facts index where the plugin and poolguard-clangd look for it
+/// when IndexFile is not set: beside the compile database. Not asked for, so
+/// a failure is a warning.
+static void writeDefaultIndex(StringRef DatabaseDir,
+                              const ct::poolguard::Facts &Merged) {
+  SmallString<256> Path(DatabaseDir);
+  sys::path::append(Path, ct::poolguard::DefaultIndexName);
+  if (Error E = ct::poolguard::writeFileAtomically(
+          Path, ct::poolguard::toJSON(Merged)))
+    WithColor::warning(errs(), "poolguard")
+        << "cannot write the facts index: " << toString(std::move(E)) << "\n";
 }
 
 int main(int argc, const char **argv) {
@@ -393,7 +405,7 @@ int main(int argc, const char **argv) {
     auto DB = findDatabase(Opts.DatabaseDir, Error);
     if (DB) {
       Opts.Database = std::move(DB);
-    } else if (ListChecks || DumpConfig) {
+    } else if (ListChecks || DumpConfig || VerifyConfig) {
       // The configuration is that of the build directory (or -p) even
       // without a compile database.
       Opts.Database =
@@ -414,11 +426,14 @@ int main(int argc, const char **argv) {
   }
 
   if (!Checks.empty()) {
-    if (auto Unknown = unknownCheck(Checks))
-      return usageError("unknown check '" + *Unknown +
-                        "' in --checks; see --list-checks");
+    auto Errors = ct::poolguard::checkGlobErrors(Checks, /*AllMustMatch=*/true);
+    if (!Errors.empty())
+      return usageError("--checks: " + join(Errors, "\n") +
+                        "; see --list-checks");
     Opts.Overrides.Checks = Checks;
   }
+  if (WarningsAsErrors.getNumOccurrences())
+    Opts.Overrides.WarningsAsErrors = WarningsAsErrors;
   if (!Config.empty() || !ConfigFile.empty()) {
     if (!Config.empty() && !ConfigFile.empty())
       return usageError("--config and --config-file are mutually exclusive");
@@ -432,9 +447,17 @@ int main(int argc, const char **argv) {
       Text = (*Buf)->getBuffer().str();
       Name = ConfigFile;
     }
-    auto Parsed = parseConfigFile(MemoryBufferRef(Text, Name), Name);
+    auto Parsed =
+        ct::poolguard::parseConfigFile(MemoryBufferRef(Text, Name), Name);
     if (!Parsed)
       return usageError(toString(Parsed.takeError()));
+    // Paths in --config-file are relative to its directory, in --config to
+    // the working directory.
+    const std::string Base =
+        ConfigFile.empty()
+            ? ct::poolguard::startupDirectory().str()
+            : ct::poolguard::absolutePath(sys::path::parent_path(ConfigFile));
+    ct::poolguard::anchorPathOptions(*Parsed, Base);
     Opts.FixedConfig = *Parsed;
   }
   if (!ServerLimitsFrom.empty()) {
@@ -448,6 +471,7 @@ int main(int argc, const char **argv) {
     Budget["poolguard-connection-budget.ReservedConnections"] =
         Value(std::to_string(Limits->ReservedConnections));
   }
+  Opts.Exclude = Exclude;
   Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   Opts.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
   Opts.Jobs = Jobs ? Jobs : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
@@ -473,7 +497,8 @@ int main(int argc, const char **argv) {
                           "' is not writable");
     }
   }
-  if (Opts.CacheDir.empty() && !Merge && !DumpConfig && !ListChecks) {
+  if (Opts.CacheDir.empty() && !Merge && !DumpConfig && !ListChecks &&
+      !VerifyConfig) {
     // Workers write their results under the temporary directory.
     SmallString<256> Tmp;
     sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Tmp);
@@ -521,6 +546,10 @@ int main(int argc, const char **argv) {
   if (Error E = D.prepare())
     return usageError(toString(std::move(E)));
 
+  if (VerifyConfig) {
+    outs() << "No config errors detected.\n";
+    return EC_Clean;
+  }
   if (ListChecks) {
     outs() << "Enabled checks:\n";
     for (const std::string &C :
@@ -622,10 +651,13 @@ int main(int argc, const char **argv) {
     return EC_Usage;
   }
 
-  if (!WriteIndex.empty())
+  if (!WriteIndex.empty()) {
     if (Error E = ct::poolguard::writeFileAtomically(
             WriteIndex, ct::poolguard::toJSON(Merged)))
       return usageError(toString(std::move(E)));
+  } else if (!DatabaseDir.empty() && Shard.empty() && !NoIndex) {
+    writeDefaultIndex(DatabaseDir, Merged);
+  }
 
   if (!WriteBaseline.empty())
     if (Error E = writeBaseline(WriteBaseline, R, Root))
