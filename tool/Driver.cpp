@@ -579,7 +579,8 @@ static json resultToJSON(const TUResult &R,
   return {{"version", POOLGUARD_VERSION}, {"file", R.File},
           {"failed", R.Failed},           {"error", R.Error},
           {"diagnostics", Diags},         {"facts", Facts},
-          {"deps", DepsJ},                {"configErrors", R.ConfigErrors}};
+          {"deps", DepsJ},                {"configErrors", R.ConfigErrors},
+          {"nolintSuppressed", R.SuppressedByNolint}};
 }
 
 std::optional<TUResult> Driver::Impl::readCache(const std::string &Key,
@@ -772,6 +773,7 @@ TUResult Driver::Impl::analyze(
       Result.Failed = true;
     Result.Diagnostics.push_back(std::move(D));
   }
+  Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
   if (RC != 0 && !Result.Failed) {
     Result.Failed = true;
     Result.Error = "could not be analyzed (the compiler failed)";
@@ -1120,8 +1122,9 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       R.Out = std::string(Out);
       R.Err = std::string(Err);
       if (I.Opts.Progress)
-        llvm::errs() << "[" << Next + 1 << "/" << Pending.size() << "] "
-                     << R.J.File << "\n";
+        llvm::errs() << (I.Opts.ProgressInPlace ? "\r\x1b[K" : "") << "["
+                     << Next + 1 << "/" << Pending.size() << "] " << R.J.File
+                     << (I.Opts.ProgressInPlace ? "" : "\n");
       llvm::errs().flush();
       llvm::outs().flush();
       pid_t Pid = ::fork();
@@ -1164,6 +1167,8 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   llvm::sys::fs::remove_directories(Scratch);
+  if (I.Opts.Progress && I.Opts.ProgressInPlace)
+    llvm::errs() << "\r\x1b[K"; // The next message starts on a clean line.
   return Results;
 }
 
@@ -1186,8 +1191,11 @@ Report Driver::reportFromFacts(const Facts &Merged) {
       return P->selects(Selected, N.Loc.File);
     });
   };
-  for (const ClangTidyError &E : P->Checks->report(Merged, Touches)) {
-    ReportDiagnostic D = P->toReport(E, P->Opts.DatabaseDir);
+  for (const ReportedError &E : P->Checks->report(Merged, Touches)) {
+    ReportDiagnostic D = P->toReport(E.Error, P->Opts.DatabaseDir);
+    D.Key = E.Key;
+    for (const SourcePos &M : E.Members)
+      D.Members.push_back({M.File, M.Line});
     // Unmatched NOLINTBEGIN/NOLINTEND met on the way are errors, as in
     // clang-tidy, in the files asked for (the per-TU pass reports those of
     // main files the same way; duplicates are removed with the rest).
@@ -1196,6 +1204,7 @@ Report Driver::reportFromFacts(const Facts &Merged) {
     R.Diagnostics.push_back(std::move(D));
   }
   llvm::sort(R.Diagnostics, diagLess);
+  R.SuppressedByNolint = P->Checks->suppressedByNolint();
   return R;
 }
 
@@ -1212,6 +1221,8 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
     llvm::append_range(R0.ConfigErrors, T.ConfigErrors);
     if (T.FromCache)
       ++R0.TUsFromCache;
+    if (Chosen)
+      R0.SuppressedByNolint += T.SuppressedByNolint;
     if (!T.Failed)
       ++R0.TUsAnalyzed;
     if (T.Failed && !Chosen) {
@@ -1220,6 +1231,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
       llvm::errs() << "poolguard: note: " << T.File
                    << " could not be analyzed; cross-TU findings may be "
                       "incomplete\n";
+      ++R0.TUsFailedUnselected;
       Parts.push_back(std::move(T.Facts));
       continue;
     }
@@ -1245,6 +1257,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
   Facts Merged = mergeFacts(std::move(Parts));
   Report R = reportFromFacts(Merged);
   R.TUsFromCache = R0.TUsFromCache;
+  R.SuppressedByNolint += R0.SuppressedByNolint;
   llvm::sort(R0.ConfigErrors);
   R0.ConfigErrors.erase(
       std::unique(R0.ConfigErrors.begin(), R0.ConfigErrors.end()),
@@ -1257,6 +1270,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
       R.Diagnostics.end());
   R.TUsAnalyzed = R0.TUsAnalyzed;
   R.TUsFailed = Failed;
+  R.TUsFailedUnselected = R0.TUsFailedUnselected;
   R.PeakWorkerKB = P->PeakWorkerKB;
   if (MergedOut)
     *MergedOut = std::move(Merged);

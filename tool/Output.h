@@ -19,13 +19,22 @@ namespace poolguard {
 /// "N findings in M files (K TUs analyzed in S s)".
 void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary);
 
+/// "N findings in M files (K TUs analyzed in S s[, C from cache][; F TUs could
+/// not be analyzed, so findings may be incomplete])[; X suppressed by NOLINT,
+/// Y by baseline]".
+std::string summaryLine(const Report &R, size_t FilesWithFindings);
+
+/// The same counts as JSON: {"translationUnits":{"analyzed","failed"},
+/// "findingsMayBeIncomplete","suppressed":{"nolint","baseline"}}.
+nlohmann::ordered_json summaryToJSON(const Report &R);
+
 /// One diagnostic as poolguard's JSON; \p WithOffsets adds the byte offsets
 /// (kept in map results, not in the user-facing report).
 nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
                                         bool WithOffsets);
 
 /// {"version":1,"diagnostics":[{"check","severity","message","file","line",
-/// "column","notes":[...],"fixes":[...]}]}, plus "budget":[...] when
+/// "column","notes":[...],"fixes":[...]}],"summary":{...}}, plus "budget":[...] when
 /// \p Budgets is given (--report=budget).
 std::string
 writeJSON(const Report &R,

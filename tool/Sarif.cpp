@@ -153,8 +153,7 @@ public:
                    {"rules", std::move(Rules)}};
     json Run = {
         {"tool", {{"driver", std::move(Driver)}}},
-        {"invocations", json::array({{{"executionSuccessful",
-                                       R.TUsFailed == 0}}})},
+        {"invocations", json::array({invocation()})},
         {"originalUriBaseIds", {{SrcRoot.str(), {{"uri", RootUri}}}}},
         {"results", std::move(Results)},
         {"columnKind", "utf16CodeUnits"}};
@@ -165,6 +164,23 @@ public:
   }
 
 private:
+  /// Whether the run succeeded, and why its results may be incomplete.
+  json invocation() {
+    json Inv = {{"executionSuccessful", R.TUsFailed == 0}};
+    if (unsigned Failed = R.TUsFailed + R.TUsFailedUnselected)
+      Inv["toolExecutionNotifications"] = json::array(
+          {{{"level", "warning"},
+            {"message",
+             {{"text", std::to_string(Failed) +
+                           (Failed == 1 ? " translation unit" :
+                                          " translation units") +
+                           " could not be analyzed, so findings may be "
+                           "incomplete."}}}}});
+    Inv["properties"] = {{"suppressedByNolint", R.SuppressedByNolint},
+                         {"suppressedByBaseline", R.SuppressedByBaseline}};
+    return Inv;
+  }
+
   json rules() {
     std::vector<SarifRule> All;
     for (const SarifRule &Rule : O.Rules)
