@@ -115,18 +115,22 @@ std::vector<std::string> computeFingerprints(const Report &R,
   return Result;
 }
 
-/// The members of group finding \p D: each member's file (relative to
-/// \p Root) and a hash of its line's text, so moving a member keeps it.
+/// The fingerprint of member \p M of a group finding of \p Check: its file
+/// (relative to \p Root) and a hash of its line's text, so moving it keeps
+/// it.
+static std::string memberPrint(llvm::StringRef Check, const ReportPlace &M,
+                               llvm::StringRef Root, ReportFiles &Files) {
+  const std::optional<std::string> &Text = Files.get(M.File);
+  const std::string Line = Text ? normalizedLineText(*Text, M.Line, 0) : "";
+  return relativeToRoot(M.File, Root) + ":" + hashOf(Check, "member", Line);
+}
+
 static std::set<std::string> memberPrints(const ReportDiagnostic &D,
                                           llvm::StringRef Root,
                                           ReportFiles &Files) {
   std::set<std::string> Prints;
-  for (const ReportPlace &M : D.Members) {
-    const std::optional<std::string> &Text = Files.get(M.File);
-    const std::string Line = Text ? normalizedLineText(*Text, M.Line, 0) : "";
-    Prints.insert(relativeToRoot(M.File, Root) + ":" +
-                  hashOf(D.Check, "member", Line));
-  }
+  for (const ReportPlace &M : D.Members)
+    Prints.insert(memberPrint(D.Check, M, Root, Files));
   return Prints;
 }
 
@@ -254,16 +258,25 @@ unsigned filterBaseline(Report &R, const Baseline &B, llvm::StringRef Root,
   const std::vector<std::string> Prints = computeFingerprints(R, Read);
   ReportFiles Files(R, Read);
   // A group finding is known while every member is: its primary location may
-  // have moved to another member, another file.
-  auto Known = [&](const ReportDiagnostic &D, const std::string &Print) {
+  // have moved to another member, another file. One reported again gets a
+  // note at each member the baseline has not seen.
+  auto Known = [&](ReportDiagnostic &D, const std::string &Print) {
     if (D.Key.empty())
       return B.Entries.count({D.Check, relativeToRoot(D.File, Root), Print}) >
              0;
     auto Group = B.Groups.find({D.Check, Print});
-    return Group != B.Groups.end() &&
-           llvm::all_of(memberPrints(D, Root, Files), [&](const std::string &M) {
-             return Group->second.count(M) > 0;
-           });
+    if (Group == B.Groups.end())
+      return false;
+    bool AllSeen = true;
+    for (const ReportPlace &M : D.Members) {
+      if (Group->second.count(memberPrint(D.Check, M, Root, Files)))
+        continue;
+      AllSeen = false;
+      D.Notes.push_back({"added since the baseline was written; the finding "
+                         "is reported again because of it",
+                         M.File, M.Line, M.Column});
+    }
+    return AllSeen;
   };
   std::vector<ReportDiagnostic> Kept;
   unsigned Removed = 0;

@@ -12,7 +12,7 @@
 // removing a member changes neither its fingerprint nor that of another
 // finding; its baseline entry also lists its members (file and line text):
 // the finding stays suppressed while it has no member the baseline has not
-// seen, and comes back once when one is added.
+// seen, and comes back once when one is added, with a note at each new one.
 //
 // A baseline file records the fingerprints of accepted findings
 // (--write-baseline); --baseline drops those from a later report so that only
@@ -115,7 +115,9 @@ llvm::Expected<Baseline> parseBaseline(llvm::StringRef JSON,
 /// Reads and parses the baseline file \p Path.
 llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path);
 
-/// Removes from \p R the diagnostics recorded in \p B; returns how many.
+/// Removes from \p R the diagnostics recorded in \p B; returns how many. A
+/// group finding kept because of members \p B has not seen gets a note at
+/// each of them.
 /// Fingerprints are computed on \p R before any removal.
 unsigned filterBaseline(Report &R, const Baseline &B, llvm::StringRef Root = "",
                         const FileReader &Read = nullptr);

@@ -1195,7 +1195,7 @@ Report Driver::reportFromFacts(const Facts &Merged) {
     ReportDiagnostic D = P->toReport(E.Error, P->Opts.DatabaseDir);
     D.Key = E.Key;
     for (const SourcePos &M : E.Members)
-      D.Members.push_back({M.File, M.Line});
+      D.Members.push_back({M.File, M.Line, M.Column});
     // Unmatched NOLINTBEGIN/NOLINTEND met on the way are errors, as in
     // clang-tidy, in the files asked for (the per-TU pass reports those of
     // main files the same way; duplicates are removed with the rest).

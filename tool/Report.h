@@ -42,7 +42,7 @@ inline std::string contentHash(llvm::StringRef Bytes) {
 /// A place of a group finding (see Finding::Members).
 struct ReportPlace {
   std::string File;
-  unsigned Line = 0;
+  unsigned Line = 0, Column = 0;
 };
 
 struct ReportDiagnostic {

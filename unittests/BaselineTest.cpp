@@ -168,6 +168,12 @@ TEST(BaselineTest, GroupFindingKnownWhileItHasNoNewMember) {
       group({"/src/a.cpp", "/src/b.cpp", "/src/c.cpp", "/src/d.cpp"}, 4)};
   EXPECT_EQ(filterBaseline(Added, B, "/src", Files.reader()), 0u);
   ASSERT_EQ(Added.Diagnostics.size(), 1u);
+  // Which member is new: a note there.
+  ASSERT_EQ(Added.Diagnostics[0].Notes.size(), 1u);
+  EXPECT_EQ(Added.Diagnostics[0].Notes[0].File, "/src/d.cpp");
+  EXPECT_EQ(Added.Diagnostics[0].Notes[0].Message,
+            "added since the baseline was written; the finding is reported "
+            "again because of it");
 
   // The members survive the file format.
   auto Parsed = parseBaseline(baselineToJSON(Accepted, "/src", Files.reader()),
