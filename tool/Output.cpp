@@ -98,6 +98,15 @@ void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary) {
     OS << summaryLine(R, FilesWithFindings.size()) << "\n";
 }
 
+std::string failedTUsText(const Report &R) {
+  unsigned Failed = R.TUsFailed + R.TUsFailedUnselected;
+  if (!Failed)
+    return "";
+  return llvm::formatv("{0} TU{1} could not be analyzed, so findings may be "
+                       "incomplete",
+                       Failed, Failed == 1 ? "" : "s");
+}
+
 std::string summaryLine(const Report &R, size_t FilesWithFindings) {
   std::string S;
   llvm::raw_string_ostream OS(S);
@@ -109,10 +118,8 @@ std::string summaryLine(const Report &R, size_t FilesWithFindings) {
                       R.TUsAnalyzed == 1 ? "" : "s", R.Seconds);
   if (R.TUsFromCache)
     OS << llvm::formatv(", {0} from cache", R.TUsFromCache);
-  if (unsigned Failed = R.TUsFailed + R.TUsFailedUnselected)
-    OS << llvm::formatv("; {0} TU{1} could not be analyzed, so findings may "
-                        "be incomplete",
-                        Failed, Failed == 1 ? "" : "s");
+  if (std::string Failed = failedTUsText(R); !Failed.empty())
+    OS << "; " << Failed;
   OS << ")";
   if (R.SuppressedByNolint || R.SuppressedByBaseline)
     OS << llvm::formatv("; {0} suppressed by NOLINT, {1} by baseline",

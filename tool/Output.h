@@ -16,8 +16,16 @@ namespace poolguard {
 
 /// clang's format: "path:line:col: warning: message [check]", the source
 /// line with a caret, and the notes likewise. With \p Summary, a last line
+/// "F TUs could not be analyzed, so findings may be incomplete", or "" when
+/// every TU was analyzed.
+std::string failedTUsText(const Report &R);
+
 /// "N findings in M files (K TUs analyzed in S s)".
 void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary);
+
+/// "F TUs could not be analyzed, so findings may be incomplete", or "" when
+/// every TU was analyzed.
+std::string failedTUsText(const Report &R);
 
 /// "N findings in M files (K TUs analyzed in S s[, C from cache][; F TUs could
 /// not be analyzed, so findings may be incomplete])[; X suppressed by NOLINT,

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Sarif.h"
+#include "Output.h"
 #include "Checks.h"
 #include "SourceText.h"
 #include "utils/Paths.h"
@@ -167,15 +168,9 @@ private:
   /// Whether the run succeeded, and why its results may be incomplete.
   json invocation() {
     json Inv = {{"executionSuccessful", R.TUsFailed == 0}};
-    if (unsigned Failed = R.TUsFailed + R.TUsFailedUnselected)
+    if (std::string Failed = failedTUsText(R); !Failed.empty())
       Inv["toolExecutionNotifications"] = json::array(
-          {{{"level", "warning"},
-            {"message",
-             {{"text", std::to_string(Failed) +
-                           (Failed == 1 ? " translation unit" :
-                                          " translation units") +
-                           " could not be analyzed, so findings may be "
-                           "incomplete."}}}}});
+          {{{"level", "warning"}, {"message", {{"text", Failed + "."}}}}});
     Inv["properties"] = {{"suppressedByNolint", R.SuppressedByNolint},
                          {"suppressedByBaseline", R.SuppressedByBaseline}};
     return Inv;
