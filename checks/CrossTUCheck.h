@@ -27,6 +27,13 @@ struct Finding {
   std::string Message;
   SourcePos Loc;
   std::vector<FindingNote> Notes;
+  /// What a finding about a group (duplicate registrations, pools of one
+  /// database) is about, e.g. the service or the database: stable when a
+  /// member of the group is added or removed, unlike the message and the
+  /// location. Empty when the location identifies the finding.
+  std::string Key = {};
+  /// Every place of the group, Loc included, in the group's order.
+  std::vector<SourcePos> Members = {};
 };
 bool operator<(const Finding &A, const Finding &B);
 

@@ -48,6 +48,57 @@ injectorsReaching(const Facts &F, const ModuleGraph &Graph) {
   return Reaching;
 }
 
+/// One finding for all instances of \p Service: at the instance that is not
+/// the first (\p Instances is in reachability, file and line order), with a
+/// note at every other instance. Its key is the service, so its identity
+/// does not change when an instance is added or removed.
+static Finding groupFinding(
+    const Facts &F, StringRef Service,
+    ArrayRef<const RegistrationFact *> Instances,
+    const std::map<const RegistrationFact *, const RegistrationFact *> &BoundAt,
+    const PoolOwnerFact *Owner, StringRef Ownership) {
+  std::set<std::string> Modules;
+  for (const RegistrationFact *R : Instances)
+    Modules.insert(R->Module);
+  const RegistrationFact *Primary = Instances[1];
+  Finding Fd;
+  Fd.Check = "poolguard-duplicate-pooled-provider";
+  Fd.Key = Service.str();
+  Fd.Loc = Primary->Loc;
+  Fd.Message =
+      llvm::formatv(
+          "'{0}' owns a connection pool and is provided again by '{1}'; "
+          "its {2} in {3} create {4}, each with its own pool; provide it "
+          "once in a shared module and inject it elsewhere",
+          Service, moduleName(F, Primary->Module),
+          plural(Instances.size(), "registration", "registrations"),
+          plural(Modules.size(), "module", "modules"),
+          plural(Instances.size(), "instance", "instances"))
+          .str();
+  std::set<const RegistrationFact *> Bindings;
+  for (const RegistrationFact *Other : Instances) {
+    Fd.Members.push_back(Other->Loc);
+    if (auto It = BoundAt.find(Other); It != BoundAt.end())
+      Bindings.insert(It->second);
+    if (Other == Primary)
+      continue;
+    Fd.Notes.push_back({llvm::formatv("'{0}' is also provided by '{1}' here",
+                                      Service, moduleName(F, Other->Module))
+                            .str(),
+                        Other->Loc});
+  }
+  for (const RegistrationFact *B : Bindings)
+    Fd.Notes.push_back(
+        {llvm::formatv("each injector makes its own '{0}', bound in '{1}' "
+                       "here",
+                       Service, moduleName(F, B->Module))
+             .str(),
+         B->Loc});
+  if (Owner)
+    Fd.Notes.push_back({Ownership.str(), Owner->Loc});
+  return Fd;
+}
+
 std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
   std::vector<Finding> Findings;
   auto Owners = poolOwners(F);
@@ -134,50 +185,11 @@ std::vector<Finding> findDuplicatePooledProviders(const Facts &F) {
         Fd.Notes.push_back({Ownership, Owner->second->Loc});
       Findings.push_back(std::move(Fd));
     }
-    if (Instances.size() < 2)
-      continue;
-    std::set<std::string> Modules;
-    for (const RegistrationFact *R : Instances)
-      Modules.insert(R->Module);
-
-    for (size_t I = 1; I < Instances.size(); ++I) {
-      const RegistrationFact *R = Instances[I];
-      Finding Fd;
-      Fd.Check = "poolguard-duplicate-pooled-provider";
-      Fd.Loc = R->Loc;
-      Fd.Message =
-          llvm::formatv(
-              "'{0}' owns a connection pool and is provided again by '{1}'; "
-              "its {2} in {3} create {4}, each with its own pool; provide it "
-              "once in a shared module and inject it elsewhere",
-              Service, moduleName(F, R->Module),
-              plural(Instances.size(), "registration", "registrations"),
-              plural(Modules.size(), "module", "modules"),
-              plural(Instances.size(), "instance", "instances"))
-              .str();
-      std::set<const RegistrationFact *> Bindings;
-      for (const RegistrationFact *Other : Instances) {
-        if (auto It = BoundAt.find(Other); It != BoundAt.end())
-          Bindings.insert(It->second);
-        if (Other == R)
-          continue;
-        Fd.Notes.push_back(
-            {llvm::formatv("'{0}' is also provided by '{1}' here", Service,
-                           moduleName(F, Other->Module))
-                 .str(),
-             Other->Loc});
-      }
-      for (const RegistrationFact *B : Bindings)
-        Fd.Notes.push_back(
-            {llvm::formatv("each injector makes its own '{0}', bound in '{1}' "
-                           "here",
-                           Service, moduleName(F, B->Module))
-                 .str(),
-             B->Loc});
-      if (Owner != Owners.end())
-        Fd.Notes.push_back({Ownership, Owner->second->Loc});
-      Findings.push_back(std::move(Fd));
-    }
+    if (Instances.size() >= 2)
+      Findings.push_back(groupFinding(F, Service, Instances, BoundAt,
+                                      Owner != Owners.end() ? Owner->second
+                                                            : nullptr,
+                                      Ownership));
   }
   llvm::sort(Findings);
   return Findings;

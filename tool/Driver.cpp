@@ -697,7 +697,8 @@ static json resultToJSON(const TUResult &R,
           {"failed", R.Failed},           {"error", R.Error},
           {"diagnostics", Diags},         {"facts", Facts},
           {"deps", DepsJ},                {"configErrors", R.ConfigErrors},
-          {"reparsedInFull", R.ReparsedInFull}};
+          {"reparsedInFull", R.ReparsedInFull},
+          {"nolintSuppressed", R.SuppressedByNolint}};
 }
 
 std::optional<TUResult> Driver::Impl::readCache(const std::string &Key,
@@ -928,6 +929,7 @@ TUResult Driver::Impl::parse(
       Result.Failed = true;
     Result.Diagnostics.push_back(std::move(D));
   }
+  Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
   if (RC != 0 && !Result.Failed) {
     Result.Failed = true;
     Result.Error = "could not be analyzed (the compiler failed)";
@@ -1384,8 +1386,9 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       R.Out = std::string(Out);
       R.Err = std::string(Err);
       if (I.Opts.Progress)
-        llvm::errs() << "[" << Next + 1 << "/" << Pending.size() << "] "
-                     << R.J.File << "\n";
+        llvm::errs() << (I.Opts.ProgressInPlace ? "\r\x1b[K" : "") << "["
+                     << Next + 1 << "/" << Pending.size() << "] " << R.J.File
+                     << (I.Opts.ProgressInPlace ? "" : "\n");
       llvm::errs().flush();
       llvm::outs().flush();
       pid_t Pid = ::fork();
@@ -1428,6 +1431,8 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   RemoveScratch();
+  if (I.Opts.Progress && I.Opts.ProgressInPlace)
+    llvm::errs() << "\r\x1b[K"; // The next message starts on a clean line.
   return Results;
 }
 
@@ -1450,8 +1455,11 @@ Report Driver::reportFromFacts(const Facts &Merged) {
       return P->selects(Selected, N.Loc.File);
     });
   };
-  for (const ClangTidyError &E : P->Checks->report(Merged, Touches)) {
-    ReportDiagnostic D = P->toReport(E, P->Opts.DatabaseDir);
+  for (const ReportedError &E : P->Checks->report(Merged, Touches)) {
+    ReportDiagnostic D = P->toReport(E.Error, P->Opts.DatabaseDir);
+    D.Key = E.Key;
+    for (const SourcePos &M : E.Members)
+      D.Members.push_back({M.File, M.Line, M.Column});
     // Unmatched NOLINTBEGIN/NOLINTEND met on the way are errors, as in
     // clang-tidy, in the files asked for (the per-TU pass reports those of
     // main files the same way; duplicates are removed with the rest).
@@ -1460,6 +1468,7 @@ Report Driver::reportFromFacts(const Facts &Merged) {
     R.Diagnostics.push_back(std::move(D));
   }
   llvm::sort(R.Diagnostics, diagLess);
+  R.SuppressedByNolint = P->Checks->suppressedByNolint();
   return R;
 }
 
@@ -1476,6 +1485,8 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
     llvm::append_range(R0.ConfigErrors, T.ConfigErrors);
     if (T.FromCache)
       ++R0.TUsFromCache;
+    if (Chosen)
+      R0.SuppressedByNolint += T.SuppressedByNolint;
     if (!T.Failed)
       ++R0.TUsAnalyzed;
     if (!T.FromCache)
@@ -1486,6 +1497,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
       llvm::errs() << "poolguard: note: " << T.File
                    << " could not be analyzed; cross-TU findings may be "
                       "incomplete\n";
+      ++R0.TUsFailedUnselected;
       Parts.push_back(std::move(T.Facts));
       continue;
     }
@@ -1511,6 +1523,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
   Facts Merged = mergeFacts(std::move(Parts));
   Report R = reportFromFacts(Merged);
   R.TUsFromCache = R0.TUsFromCache;
+  R.SuppressedByNolint += R0.SuppressedByNolint;
   llvm::sort(R0.ConfigErrors);
   R0.ConfigErrors.erase(
       std::unique(R0.ConfigErrors.begin(), R0.ConfigErrors.end()),
@@ -1524,6 +1537,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
   R.TUsAnalyzed = R0.TUsAnalyzed;
   R.TUsFailed = Failed;
   R.TUsReparsedInFull = R0.TUsReparsedInFull;
+  R.TUsFailedUnselected = R0.TUsFailedUnselected;
   R.PeakWorkerKB = P->PeakWorkerKB;
   if (MergedOut)
     *MergedOut = std::move(Merged);

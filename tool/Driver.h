@@ -52,7 +52,10 @@ struct DriverOptions {
   /// A --config-file/--config given on the command line replaces the
   /// .clang-tidy lookup.
   std::optional<clang::tidy::ClangTidyOptions> FixedConfig;
+  /// A line per analyzed TU on stderr ("[3/5] src/a.cpp"); with
+  /// ProgressInPlace (a terminal) one line, rewritten for each TU.
   bool Progress = false;
+  bool ProgressInPlace = false;
   /// Notes on stderr (a command inferred for a file the database lacks).
   bool Notes = true;
   /// The map step skips the function bodies of system headers and library

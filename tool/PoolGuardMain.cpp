@@ -113,6 +113,15 @@ static cl::opt<unsigned>
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("No summary line and no progress"),
                            cl::cat(Category));
+static cl::opt<bool> UseColor(
+    "use-color",
+    cl::desc("Use colours in the text report (as clang-tidy). If not set,\n"
+             "colours are used when standard output is a terminal and the\n"
+             "NO_COLOR environment variable is not set"),
+    cl::cat(Category));
+static cl::opt<bool> NoColor("no-color",
+                             cl::desc("Do not use colours (--use-color=false)"),
+                             cl::cat(Category));
 static cl::list<std::string>
     ExtraArgs("extra-arg",
               cl::desc("Additional argument to append to the compiler "
@@ -369,6 +378,32 @@ static void writeDefaultIndex(StringRef DatabaseDir,
         << "cannot write the facts index: " << toString(std::move(E)) << "\n";
 }
 
+/// Colours in the text report: --use-color/--no-color, else on a terminal
+/// unless NO_COLOR is set (https://no-color.org).
+static bool colorsWanted() {
+  if (NoColor)
+    return false;
+  if (UseColor.getNumOccurrences())
+    return UseColor;
+  if (!OutputFile.empty() || !sys::Process::StandardOutIsDisplayed())
+    return false;
+  std::optional<std::string> NoColorEnv = sys::Process::GetEnv("NO_COLOR");
+  return !NoColorEnv || NoColorEnv->empty();
+}
+
+/// What --fix changed: a summary line and the finding each fix resolved.
+static void reportAppliedFixes(const Report &R, const FixStats &Stats) {
+  if (!Stats.Replacements)
+    return;
+  errs() << formatv("poolguard: applied {0} fix{1} in {2} file{3}:\n",
+                    Stats.Replacements, Stats.Replacements == 1 ? "" : "es",
+                    Stats.Files, Stats.Files == 1 ? "" : "s");
+  for (const ReportDiagnostic &D : R.Diagnostics)
+    if (!D.Fixes.empty())
+      errs() << formatv("  {0}:{1}:{2}: fixed [{3}]\n", D.File, D.Line,
+                        D.Column, D.Check);
+}
+
 int main(int argc, const char **argv) {
   cl::SetVersionPrinter(printVersion);
   cl::HideUnrelatedOptions(Category);
@@ -514,7 +549,8 @@ int main(int argc, const char **argv) {
       return usageError("--path-root: '" + PathRoot + "' is not a directory");
     Opts.PathRoot = pathRoot();
   }
-  Opts.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  Opts.Progress = !Quiet;
+  Opts.ProgressInPlace = sys::Process::StandardErrIsDisplayed();
   Opts.Notes = !Quiet;
   for (const std::string *Out :
        {&OutputFile.getValue(), &WriteIndex.getValue(), &FactsOut.getValue(),
@@ -663,7 +699,7 @@ int main(int argc, const char **argv) {
     if (Error E = writeBaseline(WriteBaseline, R, Root))
       return usageError(toString(std::move(E)));
   if (Known)
-    filterBaseline(R, *Known, Root);
+    R.SuppressedByBaseline = filterBaseline(R, *Known, Root);
   if (!ExportFixes.empty()) {
     auto YAML = exportFixes(R, SourcePaths.empty() ? "" : SourcePaths.front());
     if (!YAML)
@@ -671,28 +707,12 @@ int main(int argc, const char **argv) {
     if (Error E = ct::poolguard::writeFileAtomically(ExportFixes, *YAML))
       return usageError(toString(std::move(E)));
   }
-  unsigned FixedCount = 0;
-  if (Fix) {
-    auto Stats = applyFixes(R);
-    if (!Stats) {
-      WithColor::error(errs(), "poolguard") << toString(Stats.takeError())
-                                            << "\n";
-      return EC_Usage;
-    }
-    if (Stats->Replacements)
-      errs() << formatv("poolguard: applied {0} fix{1} in {2} file{3}\n",
-                        Stats->Replacements,
-                        Stats->Replacements == 1 ? "" : "es", Stats->Files,
-                        Stats->Files == 1 ? "" : "s");
-    for (const ReportDiagnostic &Diag : R.Diagnostics)
-      FixedCount += !Diag.Fixes.empty();
-  }
-
   std::vector<ct::poolguard::DatabaseBudget> Budgets;
   if (ReportKind == ExtraReport::Budget)
     Budgets = ct::poolguard::computeBudgets(Merged, D.budgetOptions());
   std::string Text;
   raw_string_ostream OS(Text);
+  OS.enable_colors(OutputFormat == Format::Text && colorsWanted());
   switch (OutputFormat) {
   case Format::Text:
     writeText(OS, R, /*Summary=*/!Quiet);
@@ -712,6 +732,20 @@ int main(int argc, const char **argv) {
   }
   }
   OS.flush();
+  // The report is rendered before --fix rewrites the files, so excerpts
+  // show the code that was analyzed, each fix-it under its finding.
+  unsigned FixedCount = 0;
+  if (Fix) {
+    auto Stats = applyFixes(R);
+    if (!Stats) {
+      WithColor::error(errs(), "poolguard") << toString(Stats.takeError())
+                                            << "\n";
+      return EC_Usage;
+    }
+    for (const ReportDiagnostic &Diag : R.Diagnostics)
+      FixedCount += !Diag.Fixes.empty();
+    reportAppliedFixes(R, *Stats);
+  }
   if (!OutputFile.empty()) {
     if (Error E = ct::poolguard::writeFileAtomically(OutputFile, Text))
       return usageError(toString(std::move(E)));
@@ -722,6 +756,9 @@ int main(int argc, const char **argv) {
 
   if (R.TUsFailed)
     return EC_TUFailed;
+  // Asked to write the index or the baseline, and written: that succeeded.
+  if (!WriteIndex.empty() || !WriteBaseline.empty())
+    return EC_Clean;
   // With --fix, findings whose fixes were applied no longer fail the run.
   return R.Diagnostics.size() == FixedCount ? EC_Clean : EC_Findings;
 }
