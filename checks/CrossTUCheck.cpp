@@ -5,13 +5,19 @@
 //===----------------------------------------------------------------------===//
 
 #include "CrossTUCheck.h"
+#include "Checks.h"
 #include "facts/FactsIndex.h"
+#include "utils/ConfigFile.h"
+#include "utils/Paths.h"
 #include "clang/Basic/SourceManager.h"
 #include "facts/Instances.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <tuple>
 
 using namespace clang::ast_matchers;
+namespace sys = llvm::sys;
 
 namespace clang::tidy::poolguard {
 
@@ -46,26 +52,37 @@ static std::vector<std::string> splitList(StringRef List) {
 }
 
 CrossTUCheck::CrossTUCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      IndexFile(Options.getLocalOrGlobal("IndexFile", "")),
-      ModelFiles(Options.getLocalOrGlobal("ModelFiles", "")),
-      ConfigFiles(Options.getLocalOrGlobal("ConfigFiles", "")) {
-  auto Models = loadModels(splitList(ModelFiles));
+    : ClangTidyCheck(Name, Context), Context(Context),
+      IndexFile(pathOption("IndexFile")), ModelFiles(pathOption("ModelFiles")),
+      ConfigFiles(pathOption("ConfigFiles")) {
+  auto Models = loadModels(splitPathList(ModelFiles));
   if (!Models) {
     configurationDiag("cannot load poolguard models: %0", DiagnosticIDs::Error)
         << toString(Models.takeError());
     return;
   }
   Collector = std::make_unique<FactsCollector>(std::move(*Models));
-  Collector->setConfigFiles(splitList(ConfigFiles));
+  Collector->setConfigFiles(splitPathList(ConfigFiles));
+}
+
+std::string CrossTUCheck::pathOption(StringRef Name) {
+  std::string Value = Options.getLocalOrGlobal(Name, "").str();
+  if (llvm::all_of(splitPathList(Value), [](const std::string &P) {
+        return llvm::sys::path::is_absolute(P);
+      }))
+    return Value;
+  std::string Base =
+      optionBaseDirectory(Context->getCurrentFile(),
+                          (this->getID() + "." + Name).str(), Name, Value);
+  return anchorPaths(Value, Base);
 }
 
 std::vector<std::string> CrossTUCheck::modelFiles() const {
-  return splitList(ModelFiles);
+  return splitPathList(ModelFiles);
 }
 
 std::vector<std::string> CrossTUCheck::configFiles() const {
-  return splitList(ConfigFiles);
+  return splitPathList(ConfigFiles);
 }
 
 void CrossTUCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -131,6 +148,68 @@ void CrossTUCheck::reportFindings(ArrayRef<Finding> Findings,
     report(F, SM);
 }
 
+void CrossTUCheck::indexWarning(const Twine &Message, SourceManager &SM) {
+  for (const CheckInfo &C : PoolGuardChecks) {
+    if (C.Kind != CheckKind::CrossTU || !Context->isCheckEnabled(C.Name))
+      continue;
+    if (C.Name != getID())
+      return;
+    break;
+  }
+  if (Context->areDiagsSelfContained())
+    diag(SM.getLocForStartOfFile(SM.getMainFileID()), "%0",
+         DiagnosticIDs::Warning)
+        << Message.str();
+  else
+    configurationDiag("%0", DiagnosticIDs::Warning) << Message.str();
+}
+
+/// The command that writes \p Index, given the compile database of the TU
+/// in \p DatabaseDir (empty if not found).
+static std::string indexCommand(StringRef Index, StringRef DatabaseDir) {
+  std::string Dir = DatabaseDir.empty() ? "<build dir>" : DatabaseDir.str();
+  if (sys::path::parent_path(Index) == DatabaseDir &&
+      sys::path::filename(Index) == DefaultIndexName)
+    return "poolguard -p " + Dir;
+  return ("poolguard -p " + Dir + " --write-index=" + Index).str();
+}
+
+Facts CrossTUCheck::programFacts(const Facts &Fresh, SourceManager &SM,
+                                 StringRef MainFile) {
+  StringRef BuildDir = Context->getCurrentBuildDirectory();
+  std::string DatabaseDir =
+      BuildDir.empty() ? "" : findCompileDatabaseDir(BuildDir);
+  if (DatabaseDir.empty())
+    DatabaseDir = findCompileDatabaseDir(sys::path::parent_path(MainFile));
+  std::string Index = IndexFile;
+  if (Index.empty()) {
+    // The default index needs no option; without one the checks see this
+    // TU alone, as documented.
+    SmallString<256> Default(DatabaseDir);
+    sys::path::append(Default, DefaultIndexName);
+    if (DatabaseDir.empty() || !sys::fs::exists(Default))
+      return Fresh;
+    Index = std::string(Default);
+  }
+  auto Loaded = loadFactsIndex(Index);
+  if (!Loaded) {
+    indexWarning("cannot read facts index: " + toString(Loaded.takeError()) +
+                     "; cross-TU checks see this translation unit alone; "
+                     "write the index with '" +
+                     indexCommand(Index, DatabaseDir) + "'",
+                 SM);
+    return Fresh;
+  }
+  std::string Newer =
+      newerSourceThanIndex(**Loaded, Index, absolutePath(MainFile));
+  if (!Newer.empty())
+    indexWarning("facts index '" + Index + "' is stale: '" + Newer +
+                     "' changed after it was written; refresh it with '" +
+                     indexCommand(Index, DatabaseDir) + "'",
+                 SM);
+  return overlayTUFacts(**Loaded, Fresh);
+}
+
 void CrossTUCheck::onEndOfTranslationUnit() {
   if (!Collector || !SM)
     return;
@@ -144,16 +223,7 @@ void CrossTUCheck::onEndOfTranslationUnit() {
                       DiagnosticIDs::Error)
         << Error;
 
-  Facts Program = Fresh;
-  if (!IndexFile.empty()) {
-    auto Index = loadFactsIndex(IndexFile);
-    if (!Index) {
-      configurationDiag("cannot read facts index: %0", DiagnosticIDs::Error)
-          << toString(Index.takeError());
-    } else {
-      Program = overlayTUFacts(**Index, Fresh);
-    }
-  }
+  Facts Program = programFacts(Fresh, SrcMgr, MainFile);
 
   // Report what touches this TU: findings whose primary location is in a file
   // this TU parsed. clang-tidy's header filter and NOLINT apply as usual.

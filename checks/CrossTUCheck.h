@@ -28,6 +28,13 @@ struct Finding {
   std::string Message;
   SourcePos Loc;
   std::vector<FindingNote> Notes;
+  /// What a finding about a group (duplicate registrations, pools of one
+  /// database) is about, e.g. the service or the database: stable when a
+  /// member of the group is added or removed, unlike the message and the
+  /// location. Empty when the location identifies the finding.
+  std::string Key = {};
+  /// Every place of the group, Loc included, in the group's order.
+  std::vector<SourcePos> Members = {};
 };
 bool operator<(const Finding &A, const Finding &B);
 
@@ -72,7 +79,19 @@ public:
 
 private:
   void report(const Finding &F, SourceManager &SM);
+  /// The option \p Name with relative paths resolved (utils/ConfigFile.h).
+  std::string pathOption(StringRef Name);
+  /// The index this TU reads (IndexFile, else the one beside the compile
+  /// database) with this TU's facts overlaid; \p Fresh alone if none.
+  Facts programFacts(const Facts &Fresh, SourceManager &SM,
+                     StringRef MainFile);
+  /// Warns once per TU (from the first enabled cross-TU check) about the
+  /// index: as a configuration warning, or in an editor (clangd, whose
+  /// diagnostics are self-contained) at the start of the main file, where
+  /// it is shown without verbose logging.
+  void indexWarning(const Twine &Message, SourceManager &SM);
 
+  ClangTidyContext *const Context;
   const std::string IndexFile;
   const std::string ModelFiles;
   const std::string ConfigFiles;

@@ -94,6 +94,7 @@ static void findHeldDuplicates(
     Reported.insert(Type);
     Finding Fd;
     Fd.Check = "poolguard-duplicate-pooled-provider";
+    Fd.Key = Type;
     Fd.Loc = Sites[1].Loc;
     Fd.Message =
         llvm::formatv("'{0}' owns a connection pool and {1}; the program "
@@ -103,14 +104,67 @@ static void findHeldDuplicates(
                       Type, Sites[1].Makes,
                       plural(Index.known(Type), "instance", "instances"))
             .str();
-    for (size_t I = 0; I < Sites.size(); ++I)
+    for (size_t I = 0; I < Sites.size(); ++I) {
+      Fd.Members.push_back(Sites[I].Loc);
       if (I != 1)
         Fd.Notes.push_back({Sites[I].Makes + " here", Sites[I].Loc});
+    }
     Fd.Notes.push_back(
         {llvm::formatv("'{0}' owns a pool: {1}", Type, Owner->Reason).str(),
          Owner->Loc});
     Findings.push_back(std::move(Fd));
   }
+}
+
+/// One finding for all instances of \p Service: at the instance that is not
+/// the first (\p Instances is in reachability, file and line order), with a
+/// note at every other instance. Its key is the service, so its identity
+/// does not change when an instance is added or removed.
+static Finding groupFinding(
+    const Facts &F, StringRef Service,
+    ArrayRef<const RegistrationFact *> Instances,
+    const std::map<const RegistrationFact *, const RegistrationFact *> &BoundAt,
+    const PoolOwnerFact *Owner, StringRef Ownership) {
+  std::set<std::string> Modules;
+  for (const RegistrationFact *R : Instances)
+    Modules.insert(R->Module);
+  const RegistrationFact *Primary = Instances[1];
+  Finding Fd;
+  Fd.Check = "poolguard-duplicate-pooled-provider";
+  Fd.Key = Service.str();
+  Fd.Loc = Primary->Loc;
+  Fd.Message =
+      llvm::formatv(
+          "'{0}' owns a connection pool and is provided again by '{1}'; "
+          "its {2} in {3} create {4}, each with its own pool; provide it "
+          "once in a shared module and inject it elsewhere",
+          Service, moduleName(F, Primary->Module),
+          plural(Instances.size(), "registration", "registrations"),
+          plural(Modules.size(), "module", "modules"),
+          plural(Instances.size(), "instance", "instances"))
+          .str();
+  std::set<const RegistrationFact *> Bindings;
+  for (const RegistrationFact *Other : Instances) {
+    Fd.Members.push_back(Other->Loc);
+    if (auto It = BoundAt.find(Other); It != BoundAt.end())
+      Bindings.insert(It->second);
+    if (Other == Primary)
+      continue;
+    Fd.Notes.push_back({llvm::formatv("'{0}' is also provided by '{1}' here",
+                                      Service, moduleName(F, Other->Module))
+                            .str(),
+                        Other->Loc});
+  }
+  for (const RegistrationFact *B : Bindings)
+    Fd.Notes.push_back(
+        {llvm::formatv("each injector makes its own '{0}', bound in '{1}' "
+                       "here",
+                       Service, moduleName(F, B->Module))
+             .str(),
+         B->Loc});
+  if (Owner)
+    Fd.Notes.push_back({Ownership.str(), Owner->Loc});
+  return Fd;
 }
 
 /// The findings within one program.
@@ -205,50 +259,11 @@ static std::vector<Finding> findInProgram(const Facts &F) {
         Fd.Notes.push_back({Ownership, Owner->second->Loc});
       Findings.push_back(std::move(Fd));
     }
-    if (Instances.size() < 2)
-      continue;
-    std::set<std::string> Modules;
-    for (const RegistrationFact *R : Instances)
-      Modules.insert(R->Module);
-
-    for (size_t I = 1; I < Instances.size(); ++I) {
-      const RegistrationFact *R = Instances[I];
-      Finding Fd;
-      Fd.Check = "poolguard-duplicate-pooled-provider";
-      Fd.Loc = R->Loc;
-      Fd.Message =
-          llvm::formatv(
-              "'{0}' owns a connection pool and is provided again by '{1}'; "
-              "its {2} in {3} create {4}, each with its own pool; provide it "
-              "once in a shared module and inject it elsewhere",
-              Service, moduleName(F, R->Module),
-              plural(Instances.size(), "registration", "registrations"),
-              plural(Modules.size(), "module", "modules"),
-              plural(Instances.size(), "instance", "instances"))
-              .str();
-      std::set<const RegistrationFact *> Bindings;
-      for (const RegistrationFact *Other : Instances) {
-        if (auto It = BoundAt.find(Other); It != BoundAt.end())
-          Bindings.insert(It->second);
-        if (Other == R)
-          continue;
-        Fd.Notes.push_back(
-            {llvm::formatv("'{0}' is also provided by '{1}' here", Service,
-                           moduleName(F, Other->Module))
-                 .str(),
-             Other->Loc});
-      }
-      for (const RegistrationFact *B : Bindings)
-        Fd.Notes.push_back(
-            {llvm::formatv("each injector makes its own '{0}', bound in '{1}' "
-                           "here",
-                           Service, moduleName(F, B->Module))
-                 .str(),
-             B->Loc});
-      if (Owner != Owners.end())
-        Fd.Notes.push_back({Ownership, Owner->second->Loc});
-      Findings.push_back(std::move(Fd));
-    }
+    if (Instances.size() >= 2)
+      Findings.push_back(groupFinding(F, Service, Instances, BoundAt,
+                                      Owner != Owners.end() ? Owner->second
+                                                            : nullptr,
+                                      Ownership));
   }
   return Findings;
 }

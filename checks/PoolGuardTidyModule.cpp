@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ConfigVerifier.h"
 #include "ConnectionBudgetCheck.h"
 #include "DsnQueryAppendCheck.h"
 #include "DuplicatePooledProviderCheck.h"
@@ -15,11 +16,21 @@
 namespace clang::tidy {
 namespace poolguard {
 
+/// Makes a check and verifies the options addressed to it, in every front
+/// end (ConfigVerifier.h).
+template <typename CheckType>
+static std::unique_ptr<ClangTidyCheck> verified(llvm::StringRef Name,
+                                                ClangTidyContext *Context) {
+  auto Check = std::make_unique<CheckType>(Name, Context);
+  verifyCheckOptions(*Check, Name, *Context);
+  return Check;
+}
+
 class PoolGuardModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
 #define POOLGUARD_CHECK(Class, Name, Kind, Summary, Details)                   \
-  CheckFactories.registerCheck<Class>(Name);
+  CheckFactories.registerCheckFactory(Name, verified<Class>);
 #include "Checks.def"
   }
 };

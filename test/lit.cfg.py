@@ -79,6 +79,9 @@ config.substitutions.append(
 config.substitutions.append(("%clang_tidy", tidy_env + config.clang_tidy))
 config.substitutions.append(("%llvm_tools_dir", config.llvm_tools_dir))
 config.substitutions.append(("%plugin", config.poolguard_plugin))
+config.substitutions.append(("%{poolguard_bin}", tools))
+config.substitutions.append(
+    ("%{poolguard_lib}", os.path.dirname(config.poolguard_plugin)))
 config.substitutions.append(("%poolguard", os.path.join(tools, "poolguard")))
 config.substitutions.append(("%clangd", os.path.join(tools, "poolguard-clangd")))
 config.substitutions.append(("%headers", headers))

@@ -9,7 +9,6 @@
 #include "utils/JSONSyntax.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
-#include "utils/ReadFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -97,40 +96,79 @@ std::vector<std::string> computeFingerprints(const Report &R,
     const std::optional<std::string> &Text = Files.get(D.File);
     const std::string Line =
         Text ? normalizedLineText(*Text, D.Line, D.Offset) : "";
-    const std::string Hash = hashOf(D.Check, D.Message, Line);
+    const std::string Hash = D.Key.empty() ? hashOf(D.Check, D.Message, Line)
+                                           : hashOf(D.Check, "key", D.Key);
     const unsigned N = ++Seen[{D.File, Hash}];
     Result.push_back(Hash + ":" + std::to_string(N));
   }
   return Result;
 }
 
+/// The fingerprint of member \p M of a group finding of \p Check: its file
+/// (relative to \p Root) and a hash of its line's text, so moving it keeps
+/// it.
+static std::string memberPrint(llvm::StringRef Check, const ReportPlace &M,
+                               llvm::StringRef Root, ReportFiles &Files) {
+  const std::optional<std::string> &Text = Files.get(M.File);
+  const std::string Line = Text ? normalizedLineText(*Text, M.Line, 0) : "";
+  return relativeToRoot(M.File, Root) + ":" + hashOf(Check, "member", Line);
+}
+
+static std::set<std::string> memberPrints(const ReportDiagnostic &D,
+                                          llvm::StringRef Root,
+                                          ReportFiles &Files) {
+  std::set<std::string> Prints;
+  for (const ReportPlace &M : D.Members)
+    Prints.insert(memberPrint(D.Check, M, Root, Files));
+  return Prints;
+}
+
+namespace {
+/// A baseline entry with what the file shows besides: the message, and the
+/// members of a group finding.
+struct EntryDetails {
+  std::string Message;
+  std::set<std::string> Members;
+};
+} // namespace
+
+static std::map<Baseline::Entry, EntryDetails>
+baselineEntries(const Report &R, llvm::StringRef Root, const FileReader &Read) {
+  const std::vector<std::string> Prints = computeFingerprints(R, Read);
+  ReportFiles Files(R, Read);
+  std::map<Baseline::Entry, EntryDetails> Sorted;
+  for (size_t I = 0; I < Prints.size(); ++I) {
+    const ReportDiagnostic &D = R.Diagnostics[I];
+    Sorted.emplace(
+        Baseline::Entry{D.Check, relativeToRoot(D.File, Root), Prints[I]},
+        EntryDetails{D.Message, memberPrints(D, Root, Files)});
+  }
+  return Sorted;
+}
+
 Baseline makeBaseline(const Report &R, llvm::StringRef Root,
                       const FileReader &Read) {
   Baseline B;
-  const std::vector<std::string> Prints = computeFingerprints(R, Read);
-  for (size_t I = 0; I < Prints.size(); ++I) {
-    const ReportDiagnostic &D = R.Diagnostics[I];
-    B.Entries.insert({D.Check, relativeToRoot(D.File, Root), Prints[I]});
+  for (auto &[E, Details] : baselineEntries(R, Root, Read)) {
+    if (!Details.Members.empty())
+      B.Groups[{E.Check, E.Fingerprint}] = Details.Members;
+    B.Entries.insert(E);
   }
   return B;
 }
 
 std::string baselineToJSON(const Report &R, llvm::StringRef Root,
                            const FileReader &Read) {
-  const std::vector<std::string> Prints = computeFingerprints(R, Read);
-  std::map<Baseline::Entry, std::string> Sorted; // entry -> message
-  for (size_t I = 0; I < Prints.size(); ++I) {
-    const ReportDiagnostic &D = R.Diagnostics[I];
-    Sorted.emplace(
-        Baseline::Entry{D.Check, relativeToRoot(D.File, Root), Prints[I]},
-        D.Message);
-  }
   json Findings = json::array();
-  for (const auto &[E, Message] : Sorted)
-    Findings.push_back({{"check", E.Check},
-                        {"file", E.File},
-                        {"fingerprint", E.Fingerprint},
-                        {"message", Message}});
+  for (const auto &[E, Details] : baselineEntries(R, Root, Read)) {
+    json Finding = {{"check", E.Check},
+                    {"file", E.File},
+                    {"fingerprint", E.Fingerprint},
+                    {"message", Details.Message}};
+    if (!Details.Members.empty())
+      Finding["members"] = Details.Members;
+    Findings.push_back(std::move(Finding));
+  }
   json Doc = {{"version", 1}, {"tool", "poolguard"}, {"findings", Findings}};
   return Doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
@@ -177,6 +215,17 @@ llvm::Expected<Baseline> parseBaseline(llvm::StringRef JSON,
                                        "]: missing string '" + Key + "'");
       *Field = V->get<std::string>();
     }
+    if (auto Members = F.find("members"); Members != F.end()) {
+      const bool Strings =
+          Members->is_array() &&
+          llvm::all_of(*Members, [](const json &M) { return M.is_string(); });
+      if (!Strings)
+        return baselineError(Name, "findings[" + std::to_string(Index) +
+                                       "]: 'members' is not an array of "
+                                       "strings");
+      for (const json &M : *Members)
+        B.Groups[{E.Check, E.Fingerprint}].insert(M.get<std::string>());
+    }
     B.Entries.insert(std::move(E));
     ++Index;
   }
@@ -196,11 +245,33 @@ llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path) {
 unsigned filterBaseline(Report &R, const Baseline &B, llvm::StringRef Root,
                         const FileReader &Read) {
   const std::vector<std::string> Prints = computeFingerprints(R, Read);
+  ReportFiles Files(R, Read);
+  // A group finding is known while every member is: its primary location may
+  // have moved to another member, another file. One reported again gets a
+  // note at each member the baseline has not seen.
+  auto Known = [&](ReportDiagnostic &D, const std::string &Print) {
+    if (D.Key.empty())
+      return B.Entries.count({D.Check, relativeToRoot(D.File, Root), Print}) >
+             0;
+    auto Group = B.Groups.find({D.Check, Print});
+    if (Group == B.Groups.end())
+      return false;
+    bool AllSeen = true;
+    for (const ReportPlace &M : D.Members) {
+      if (Group->second.count(memberPrint(D.Check, M, Root, Files)))
+        continue;
+      AllSeen = false;
+      D.Notes.push_back({"added since the baseline was written; the finding "
+                         "is reported again because of it",
+                         M.File, M.Line, M.Column});
+    }
+    return AllSeen;
+  };
   std::vector<ReportDiagnostic> Kept;
   unsigned Removed = 0;
   for (size_t I = 0; I < Prints.size(); ++I) {
     ReportDiagnostic &D = R.Diagnostics[I];
-    if (B.Entries.count({D.Check, relativeToRoot(D.File, Root), Prints[I]})) {
+    if (Known(D, Prints[I])) {
       ++Removed;
       continue;
     }

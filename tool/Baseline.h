@@ -7,6 +7,13 @@
 // keeps fingerprints; editing the reported line or the message changes them.
 // SARIF's partialFingerprints.primaryLocationLineHash uses the same value.
 //
+// A finding about a group (duplicate registrations of a service, pools of
+// one database) is identified by its check and key instead, so adding or
+// removing a member changes neither its fingerprint nor that of another
+// finding; its baseline entry also lists its members (file and line text):
+// the finding stays suppressed while it has no member the baseline has not
+// seen, and comes back once when one is added, with a note at each new one.
+//
 // A baseline file records the fingerprints of accepted findings
 // (--write-baseline); --baseline drops those from a later report so that only
 // new findings remain.
@@ -80,6 +87,8 @@ struct Baseline {
     }
   };
   std::set<Entry> Entries;
+  /// The members of each group finding, by (check, fingerprint).
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> Groups;
 };
 
 /// The baseline of \p R (paths relative to \p Root).
@@ -103,7 +112,9 @@ llvm::Expected<Baseline> parseBaseline(llvm::StringRef JSON,
 /// Reads and parses the baseline file \p Path.
 llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path);
 
-/// Removes from \p R the diagnostics recorded in \p B; returns how many.
+/// Removes from \p R the diagnostics recorded in \p B; returns how many. A
+/// group finding kept because of members \p B has not seen gets a note at
+/// each of them.
 /// Fingerprints are computed on \p R before any removal.
 unsigned filterBaseline(Report &R, const Baseline &B, llvm::StringRef Root = "",
                         const FileReader &Read = nullptr);

@@ -19,6 +19,7 @@
 #include "Driver.h"
 #include "CMakePrograms.h"
 #include "Checks.h"
+#include "ConfigVerifier.h"
 #include "Output.h"
 #include "ReportPhase.h"
 #include "Results.h"
@@ -31,7 +32,7 @@
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
-#include "utils/YAMLDepth.h"
+#include "utils/ConfigFile.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -53,11 +54,13 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/xxhash.h"
 #include <fcntl.h>
+#include <sys/file.h>
 #include <nlohmann/json.hpp>
 #include <chrono>
 #include <mutex>
@@ -291,32 +294,6 @@ bool isSourceFile(StringRef File) {
 
 } // namespace
 
-llvm::Expected<ClangTidyOptions> parseConfigFile(llvm::MemoryBufferRef Config,
-                                                 llvm::StringRef Name) {
-  // clang-tidy's YAML reader recurses once per level of nesting: a huge or
-  // deep file is refused before it is parsed.
-  if (Config.getBufferSize() > MaxConfigFileBytes)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "%s: is larger than %u MiB, the limit for this kind of file",
-        Name.str().c_str(), unsigned(MaxConfigFileBytes >> 20));
-  if (llvm::Error E = checkYAMLDepth(Config.getBuffer(), Name))
-    return std::move(E);
-  std::string Diag;
-  auto Parsed = parseConfigurationWithDiags(
-      Config, [&](const llvm::SMDiagnostic &D) {
-        if (Diag.empty())
-          Diag = llvm::formatv("{0}:{1}:{2}: {3}", Name, D.getLineNo(),
-                               D.getColumnNo() + 1, D.getMessage());
-      });
-  if (!Parsed)
-    return llvm::createStringError(
-        Parsed.getError(),
-        Diag.empty() ? (Name + ": " + Parsed.getError().message()).str()
-                     : Diag);
-  return *Parsed;
-}
-
 namespace {
 
 /// clang-tidy skips a .clang-tidy it cannot read (a directory, a file without
@@ -344,6 +321,63 @@ void checkReadableConfigFiles(llvm::ArrayRef<std::string> TUs,
                                      std::string(std::strerror(errno)));
       break;
     }
+}
+
+/// The Checks errors of \p Options (ConfigVerifier.h), and a configuration
+/// that enables no poolguard check, in \p Errors.
+void verifyChecks(const ClangTidyOptions &Options,
+                  std::map<std::string, std::string> &Errors) {
+  llvm::StringRef Checks = Options.Checks.value_or("");
+  for (std::string &E : checkGlobErrors(Checks, /*AllMustMatch=*/false))
+    Errors.try_emplace(E, E);
+  if (llvm::none_of(enabledCheckNames(Options), [](const std::string &C) {
+        return llvm::StringRef(C).starts_with("poolguard-");
+      })) {
+    const std::string E =
+        "the configuration enables no poolguard check; see --list-checks";
+    Errors.try_emplace(E, E);
+  }
+}
+
+/// Leaves out of \p TUs those matching \p Exclude, else the project's
+/// ExcludeTranslationUnits option (vendored code); an invalid expression is
+/// a configuration error.
+void excludeTranslationUnits(llvm::StringRef Exclude,
+                             const ClangTidyOptions &Project,
+                             std::vector<std::string> &TUs,
+                             std::map<std::string, std::string> &Errors) {
+  std::string Pattern = Exclude.str();
+  auto It = Project.CheckOptions.find("ExcludeTranslationUnits");
+  if (Pattern.empty() && It != Project.CheckOptions.end())
+    Pattern = It->getValue().Value;
+  if (Pattern.empty())
+    return;
+  llvm::Regex Re(Pattern);
+  std::string Why;
+  if (!Re.isValid(Why)) {
+    std::string E = "invalid regular expression '" + Pattern +
+                    "' for the translation units to exclude: " + Why;
+    Errors.try_emplace(E, E);
+    return;
+  }
+  llvm::erase_if(TUs, [&](const std::string &TU) { return Re.match(TU); });
+}
+
+/// The ModelFiles and ConfigFiles that \p Options sets (for any check or
+/// globally, anchored by the provider), added to \p Models and \p Configs.
+void addPathOptions(const ClangTidyOptions &Options,
+                    std::vector<std::string> &Models,
+                    std::vector<std::string> &Configs) {
+  for (const auto &E : Options.CheckOptions) {
+    llvm::StringRef Name = E.getKey().rsplit('.').second;
+    if (Name.empty())
+      Name = E.getKey();
+    std::vector<std::string> *To = Name == "ModelFiles"    ? &Models
+                                   : Name == "ConfigFiles" ? &Configs
+                                                           : nullptr;
+    if (To)
+      llvm::append_range(*To, splitPathList(E.getValue().Value));
+  }
 }
 
 using ConfigHandlerList = std::vector<std::pair<
@@ -386,6 +420,9 @@ struct Driver::Impl {
 
   std::unique_ptr<ClangTidyOptionsProvider> makeProvider(bool PerTUOnly);
   std::string contentHash(llvm::StringRef Path);
+  /// The names of the cross-TU checks' options (read by the reducers only).
+  llvm::StringSet<> ReduceOnlyNames;
+  ClangTidyOptions mapStepOptions(const ClangTidyOptions &TUOpts) const;
   std::string cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts);
   std::optional<TUResult> readCache(const std::string &Key,
@@ -396,7 +433,7 @@ struct Driver::Impl {
                  unsigned &Skipped,
                  std::vector<std::pair<std::string, std::string>> &Deps);
   void verifySkipBodies(
-      TUResult &R,
+      const std::string &File, TUResult &R,
       const std::vector<std::pair<std::string, std::string>> &DepHashes);
   /// The library files whose bodies are skipped; none with --no-skip-bodies.
   std::optional<LibraryFiles> Libraries;
@@ -441,6 +478,12 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
   Defaults.Checks = "-*,poolguard-*";
   Defaults.HeaderFilterRegex = "";
   ClangTidyOptions Override = Opts.Overrides;
+  // poolguard runs its own checks only, whatever the globs say: '*' in a
+  // .clang-tidy shared with clang-tidy must not start the static analyzer.
+  // Compiler errors are reported all the same.
+  std::string Checks = Override.Checks.value_or("");
+  Override.Checks = (Checks.empty() ? "" : Checks + ",") +
+                    "-clang-analyzer-*,-clang-diagnostic-*";
   if (PerTUOnly) {
     // The cross-TU checks run on merged facts, not in the per-TU pass.
     std::string Checks = Override.Checks.value_or("");
@@ -468,6 +511,8 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
           Errors->try_emplace(File, llvm::toString(Parsed.takeError()));
           return ClangTidyOptions();
         }
+        // Paths in a .clang-tidy are relative to its directory.
+        anchorPathOptions(*Parsed, llvm::sys::path::parent_path(File));
         return *Parsed;
       });
   return std::make_unique<StrictFileOptionsProvider>(Global, Defaults, Override,
@@ -485,9 +530,11 @@ llvm::Error Driver::prepare() {
     llvm::sys::fs::current_path(Root);
   llvm::sys::path::append(Root, "poolguard-project-root.cpp");
   P->Project = P->Provider->getOptions(Root);
-  // Every TU's own configuration must parse too.
+  excludeTranslationUnits(P->Opts.Exclude, P->Project, TUs, P->ConfigErrors);
+  // Every TU's own configuration must parse, and enable poolguard checks.
+  verifyChecks(P->Project, P->ConfigErrors);
   for (const std::string &TU : TUs)
-    (void)P->Provider->getOptions(TU);
+    verifyChecks(P->Provider->getOptions(TU), P->ConfigErrors);
   if (!P->Opts.FixedConfig)
     checkReadableConfigFiles(TUs, P->ConfigErrors);
   if (!P->ConfigErrors.empty()) {
@@ -518,6 +565,15 @@ llvm::Error Driver::prepare() {
     llvm::append_range(ModelFiles, C->modelFiles());
     llvm::append_range(P->ConfigFiles, C->configFiles());
   }
+  for (CrossTUCheck *C : P->Checks->crossTUChecks()) {
+    ClangTidyOptions::OptionMap Own;
+    C->storeOptions(Own);
+    for (const auto &E : Own)
+      P->ReduceOnlyNames.insert(E.getKey().rsplit('.').second);
+  }
+  // A .clang-tidy below the project's root (a subproject's) adds its own.
+  for (const std::string &TU : TUs)
+    addPathOptions(P->Provider->getOptions(TU), ModelFiles, P->ConfigFiles);
   for (std::vector<std::string> *List : {&ModelFiles, &P->ConfigFiles}) {
     llvm::sort(*List);
     List->erase(std::unique(List->begin(), List->end()), List->end());
@@ -594,6 +650,27 @@ std::string Driver::Impl::contentHash(llvm::StringRef Path) {
   return H;
 }
 
+ClangTidyOptions
+Driver::Impl::mapStepOptions(const ClangTidyOptions &TUOpts) const {
+  // The cross-TU checks' options are read by their reducers, on the merged
+  // facts: changing MaxConnections keeps every map result. Their ModelFiles
+  // and ConfigFiles do change the facts: the key has the models' hash and
+  // the configuration files instead.
+  ClangTidyOptions Keyed = TUOpts;
+  std::vector<std::string> Drop;
+  for (const auto &E : Keyed.CheckOptions) {
+    auto [Prefix, Name] = E.getKey().split('.');
+    bool CrossTU = llvm::any_of(PoolGuardChecks, [&](const CheckInfo &C) {
+      return C.Kind == CheckKind::CrossTU && C.Name == Prefix;
+    });
+    if (CrossTU || (Name.empty() && ReduceOnlyNames.contains(Prefix)))
+      Drop.push_back(E.getKey().str());
+  }
+  for (const std::string &K : Drop)
+    Keyed.CheckOptions.erase(K);
+  return Keyed;
+}
+
 std::string
 Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts) {
@@ -609,7 +686,8 @@ Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
     Key += A + "\x1f";
   for (const std::string &A : Opts.ExtraArgs)
     Key += A + "\x1f";
-  Key += "\n" + configurationAsText(TUOpts);
+  Key += "\n" + configurationAsText(mapStepOptions(TUOpts)) + "\n" +
+         llvm::join(ConfigFiles, ";");
   // Which bodies were skipped: --no-skip-bodies really parses them all.
   Key += "\nskip bodies: " + (Libraries ? Libraries->describe() : "no");
   Key += "\n" + Opts.PathRoot; // Results name files relative to it.
@@ -630,7 +708,8 @@ static json resultToJSON(const TUResult &R,
           {"failed", R.Failed},           {"error", R.Error},
           {"diagnostics", Diags},         {"facts", Facts},
           {"deps", DepsJ},                {"configErrors", R.ConfigErrors},
-          {"reparsedInFull", R.ReparsedInFull}};
+          {"reparsedInFull", R.ReparsedInFull},
+          {"nolintSuppressed", R.SuppressedByNolint}};
 }
 
 std::optional<TUResult> Driver::Impl::readCache(const std::string &Key,
@@ -861,6 +940,7 @@ TUResult Driver::Impl::parse(
       Result.Failed = true;
     Result.Diagnostics.push_back(std::move(D));
   }
+  Result.SuppressedByNolint = Context.getStats().ErrorsIgnoredNOLINT;
   if (RC != 0 && !Result.Failed) {
     Result.Failed = true;
     Result.Error = "could not be analyzed (the compiler failed)";
@@ -951,16 +1031,17 @@ TUResult Driver::Impl::analyze(
     return Full;
   }
   if (VerifySkipBodies)
-    verifySkipBodies(R, DepHashes);
+    verifySkipBodies(File, R, DepHashes);
   return R;
 }
 
 void Driver::Impl::verifySkipBodies(
-    TUResult &R,
+    const std::string &File, TUResult &R,
     const std::vector<std::pair<std::string, std::string>> &DepHashes) {
   std::vector<std::pair<std::string, std::string>> FullDeps;
   unsigned Skipped = 0;
-  TUResult Full = parse(R.File, nullptr, Skipped, FullDeps);
+  // R.File may be relative to --path-root already: parse the TU's own name.
+  TUResult Full = parse(File, nullptr, Skipped, FullDeps);
   json A = resultToJSON(R, DepHashes), B = resultToJSON(Full, FullDeps);
   if (A == B)
     return;
@@ -1043,8 +1124,31 @@ void Driver::Impl::workerMain(const std::string &File,
 }
 
 /// Scratch directories are named PREFIX<pid>-XXXXXXXX after the run that
-/// made them.
+/// made them; the run holds an exclusive flock(2) on ScratchLock inside it
+/// for as long as it lives (its workers inherit the lock).
 static const char ScratchPrefix[] = "poolguard-scratch-";
+static const char ScratchLock[] = "owner.lock";
+
+/// Whether no live run owns the scratch directory \p Dir. The pid in its
+/// name is not enough: a run in another PID namespace sharing the directory
+/// (a container, a sandbox) has a pid that means nothing here, so the
+/// directory is abandoned only when its lock is free too. A directory with
+/// no lock file is a run between creating it and locking it, unless it is
+/// older than a minute.
+static bool scratchAbandoned(llvm::StringRef Dir) {
+  llvm::SmallString<256> Lock(Dir);
+  llvm::sys::path::append(Lock, ScratchLock);
+  int FD = ::open(Lock.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (FD < 0) {
+    llvm::sys::fs::file_status Status;
+    return !llvm::sys::fs::status(Dir, Status) &&
+           Status.getLastModificationTime() <
+               std::chrono::system_clock::now() - std::chrono::minutes(1);
+  }
+  const bool Free = ::flock(FD, LOCK_EX | LOCK_NB) == 0;
+  ::close(FD);
+  return Free;
+}
 
 /// Removes the scratch directories under \p Parent whose run is gone (it
 /// was killed with SIGKILL, or the machine went down).
@@ -1062,9 +1166,22 @@ static void sweepScratch(llvm::StringRef Parent) {
     if (llvm::sys::fs::status(It->path(), Status) ||
         Status.getUser() != ::geteuid())
       continue;
-    if (::kill(Pid, 0) != 0 && errno == ESRCH)
+    if (::kill(Pid, 0) != 0 && errno == ESRCH && scratchAbandoned(It->path()))
       llvm::sys::fs::remove_directories(It->path());
   }
+}
+
+/// Takes the lock that marks \p Dir as this run's (see scratchAbandoned);
+/// the lock goes with the descriptor, closed when the run ends.
+static int lockScratch(llvm::StringRef Dir) {
+  llvm::SmallString<256> Lock(Dir);
+  llvm::sys::path::append(Lock, ScratchLock);
+  int FD = ::open(Lock.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (FD >= 0 && ::flock(FD, LOCK_EX | LOCK_NB) != 0) {
+    ::close(FD);
+    return -1;
+  }
+  return FD;
 }
 
 namespace {
@@ -1175,6 +1292,12 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       return Results;
     }
   }
+  const int ScratchLockFD = lockScratch(Scratch);
+  auto RemoveScratch = [&] {
+    llvm::sys::fs::remove_directories(Scratch);
+    if (ScratchLockFD >= 0)
+      ::close(ScratchLockFD);
+  };
   // SIGINT, SIGTERM and SIGHUP end the workers and remove the scratch
   // directory before the run ends by the same signal; after a SIGKILL the
   // workers die with the parent (PR_SET_PDEATHSIG) and the next run sweeps
@@ -1263,7 +1386,7 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
         ::kill(R.Pid, SIGKILL);
         ::waitpid(R.Pid, nullptr, 0);
       }
-      llvm::sys::fs::remove_directories(Scratch);
+      RemoveScratch();
       Interrupts.reraise(Sig);
     }
     while (Next < Pending.size() && Active.size() < Jobs) {
@@ -1274,8 +1397,9 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
       R.Out = std::string(Out);
       R.Err = std::string(Err);
       if (I.Opts.Progress)
-        llvm::errs() << "[" << Next + 1 << "/" << Pending.size() << "] "
-                     << R.J.File << "\n";
+        llvm::errs() << (I.Opts.ProgressInPlace ? "\r\x1b[K" : "") << "["
+                     << Next + 1 << "/" << Pending.size() << "] " << R.J.File
+                     << (I.Opts.ProgressInPlace ? "" : "\n");
       llvm::errs().flush();
       llvm::outs().flush();
       pid_t Pid = ::fork();
@@ -1317,7 +1441,9 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
     if (!Progressed)
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  llvm::sys::fs::remove_directories(Scratch);
+  RemoveScratch();
+  if (I.Opts.Progress && I.Opts.ProgressInPlace)
+    llvm::errs() << "\r\x1b[K"; // The next message starts on a clean line.
   return Results;
 }
 
@@ -1340,8 +1466,11 @@ Report Driver::reportFromFacts(const Facts &Merged) {
       return P->selects(Selected, N.Loc.File);
     });
   };
-  for (const ClangTidyError &E : P->Checks->report(Merged, Touches)) {
-    ReportDiagnostic D = P->toReport(E, P->Opts.DatabaseDir);
+  for (const ReportedError &E : P->Checks->report(Merged, Touches)) {
+    ReportDiagnostic D = P->toReport(E.Error, P->Opts.DatabaseDir);
+    D.Key = E.Key;
+    for (const SourcePos &M : E.Members)
+      D.Members.push_back({M.File, M.Line, M.Column});
     // Unmatched NOLINTBEGIN/NOLINTEND met on the way are errors, as in
     // clang-tidy, in the files asked for (the per-TU pass reports those of
     // main files the same way; duplicates are removed with the rest).
@@ -1350,6 +1479,7 @@ Report Driver::reportFromFacts(const Facts &Merged) {
     R.Diagnostics.push_back(std::move(D));
   }
   llvm::sort(R.Diagnostics, diagLess);
+  R.SuppressedByNolint = P->Checks->suppressedByNolint();
   return R;
 }
 
@@ -1368,6 +1498,8 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
     llvm::append_range(R0.ConfigErrors, T.ConfigErrors);
     if (T.FromCache)
       ++R0.TUsFromCache;
+    if (Chosen)
+      R0.SuppressedByNolint += T.SuppressedByNolint;
     if (!T.Failed)
       ++R0.TUsAnalyzed;
     if (!T.FromCache)
@@ -1378,6 +1510,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
       llvm::errs() << "poolguard: note: " << T.File
                    << " could not be analyzed; cross-TU findings may be "
                       "incomplete\n";
+      ++R0.TUsFailedUnselected;
       Parts.push_back(std::move(T.Facts));
       continue;
     }
@@ -1403,6 +1536,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
   Facts Merged = mergeFacts(std::move(Parts));
   Report R = reportFromFacts(Merged);
   R.TUsFromCache = R0.TUsFromCache;
+  R.SuppressedByNolint += R0.SuppressedByNolint;
   llvm::sort(R0.ConfigErrors);
   R0.ConfigErrors.erase(
       std::unique(R0.ConfigErrors.begin(), R0.ConfigErrors.end()),
@@ -1416,6 +1550,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
   R.TUsAnalyzed = R0.TUsAnalyzed;
   R.TUsFailed = Failed;
   R.TUsReparsedInFull = R0.TUsReparsedInFull;
+  R.TUsFailedUnselected = R0.TUsFailedUnselected;
   R.PeakWorkerKB = P->PeakWorkerKB;
   if (MergedOut)
     *MergedOut = std::move(Merged);

@@ -36,6 +36,9 @@ struct DriverOptions {
   std::string DatabaseDir; ///< Directory of compile_commands.json, if any.
   std::vector<std::string> Files; ///< Selected files (absolute); empty: all.
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  /// Translation units whose path matches this regular expression are left
+  /// out (--exclude; else the .clang-tidy option ExcludeTranslationUnits).
+  std::string Exclude;
   unsigned Jobs = 1;
   unsigned TUTimeoutSeconds = 600;
   /// A worker's memory limit in MiB (RLIMIT_DATA); 0: none.
@@ -49,7 +52,10 @@ struct DriverOptions {
   /// A --config-file/--config given on the command line replaces the
   /// .clang-tidy lookup.
   std::optional<clang::tidy::ClangTidyOptions> FixedConfig;
+  /// A line per analyzed TU on stderr ("[3/5] src/a.cpp"); with
+  /// ProgressInPlace (a terminal) one line, rewritten for each TU.
   bool Progress = false;
+  bool ProgressInPlace = false;
   /// Notes on stderr (a command inferred for a file the database lacks).
   bool Notes = true;
   /// The map step skips the function bodies of system headers and library
@@ -60,12 +66,6 @@ struct DriverOptions {
   /// The project's directories: files outside them are libraries.
   ProjectRoots ProjectDirs;
 };
-
-/// Parses a clang-tidy configuration (a .clang-tidy file, --config-file or
-/// --config; \p Name in errors): one error line with file, line, column and
-/// what is wrong; a file too large or nested too deep is refused unparsed.
-llvm::Expected<clang::tidy::ClangTidyOptions>
-parseConfigFile(llvm::MemoryBufferRef Config, llvm::StringRef Name);
 
 class Driver {
 public:

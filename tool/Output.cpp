@@ -15,84 +15,131 @@
 
 namespace poolguard {
 
+using llvm::raw_ostream;
+
 namespace {
 
-class SourceLines {
-public:
-  explicit SourceLines(const Report &R) : Files(R) {}
+/// clang's colours: a bold location and message, the severity in its colour,
+/// a green caret and fix-it line. No-ops on a stream without colours.
+raw_ostream::Colors severityColor(llvm::StringRef Severity) {
+  if (Severity == "error")
+    return raw_ostream::RED;
+  if (Severity == "warning")
+    return raw_ostream::MAGENTA;
+  return raw_ostream::BLACK;
+}
 
-  /// The text of line \p Line (1-based) of \p File, without its newline;
-  /// none for a file outside the project roots.
-  std::optional<std::string> line(const std::string &File, unsigned Line) {
-    const std::optional<std::string> &Bytes = Files.get(File);
-    if (!Bytes)
-      return std::nullopt;
-    std::optional<llvm::StringRef> Text = lineOf(*Bytes, Line);
-    if (!Text)
-      return std::nullopt;
-    return Text->str();
-  }
-
-private:
-  ReportFiles Files;
-};
-
-void writeOne(llvm::raw_ostream &OS, SourceLines &Lines,
+/// One diagnostic or note: its header line, the source line, a caret and,
+/// for \p Fixes on that line, the replacement text under it as clang
+/// prints a fix-it hint.
+void writeOne(llvm::raw_ostream &OS, ReportFiles &Files,
               llvm::StringRef Severity, llvm::StringRef Message,
               const std::string &File, unsigned Line, unsigned Column,
-              llvm::StringRef Check, llvm::StringRef PathRoot) {
+              llvm::StringRef Check, llvm::StringRef PathRoot,
+              llvm::ArrayRef<ReportFix> Fixes = {}) {
+  OS.changeColor(raw_ostream::SAVEDCOLOR, /*Bold=*/true);
   if (!File.empty()) {
     OS << (PathRoot.empty() ? File : relativeToRoot(File, PathRoot)) << ":";
     if (Line)
       OS << Line << ":" << Column << ":";
     OS << " ";
   }
-  OS << Severity << ": " << Message;
+  OS.changeColor(severityColor(Severity), /*Bold=*/true);
+  OS << Severity << ": ";
+  OS.changeColor(raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+  OS << Message;
   if (!Check.empty())
     OS << " [" << Check << "]";
+  OS.resetColor();
   OS << "\n";
-  if (!Line)
-    return;
-  auto Text = Lines.line(File, Line);
+  const std::optional<std::string> &Bytes = Files.get(File);
+  std::optional<llvm::StringRef> Text =
+      Bytes ? lineOf(*Bytes, Line) : std::nullopt;
   if (!Text)
     return;
-  OS << *Text << "\n";
-  std::string Caret;
-  for (unsigned I = 1; I < Column && I - 1 < Text->size(); ++I)
-    Caret += (*Text)[I - 1] == '\t' ? '\t' : ' ';
-  OS << Caret << "^\n";
+  // Spaces (tabs kept) up to column \p Col of the line, as clang aligns.
+  auto Indent = [&](unsigned Col) {
+    std::string Pad;
+    for (unsigned I = 1; I < Col && I - 1 < Text->size(); ++I)
+      Pad += (*Text)[I - 1] == '\t' ? '\t' : ' ';
+    return Pad;
+  };
+  OS << *Text << "\n" << Indent(Column);
+  OS.changeColor(raw_ostream::GREEN, /*Bold=*/true);
+  OS << "^";
+  OS.resetColor();
+  OS << "\n";
+  const unsigned LineStart = Text->data() - Bytes->data();
+  for (const ReportFix &F : Fixes) {
+    if (F.File != File || F.Offset < LineStart ||
+        F.Offset > LineStart + Text->size() || F.Replacement.empty() ||
+        llvm::StringRef(F.Replacement).contains('\n'))
+      continue;
+    OS << Indent(F.Offset - LineStart + 1);
+    OS.changeColor(raw_ostream::GREEN);
+    OS << F.Replacement;
+    OS.resetColor();
+    OS << "\n";
+  }
 }
 
 } // namespace
 
 void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary) {
-  SourceLines Lines(R);
+  ReportFiles Files(R);
   llvm::StringSet<> FilesWithFindings;
   for (const ReportDiagnostic &D : R.Diagnostics) {
-    writeOne(OS, Lines, D.Severity, D.Message, D.File, D.Line, D.Column,
-             D.Check, R.PathRoot);
+    writeOne(OS, Files, D.Severity, D.Message, D.File, D.Line, D.Column,
+             D.Check, R.PathRoot, D.Fixes);
     for (const ReportNote &N : D.Notes)
-      writeOne(OS, Lines, "note", N.Message, N.File, N.Line, N.Column, "",
+      writeOne(OS, Files, "note", N.Message, N.File, N.Line, N.Column, "",
                R.PathRoot);
     FilesWithFindings.insert(D.File);
   }
-  if (!Summary)
-    return;
+  if (Summary)
+    OS << summaryLine(R, FilesWithFindings.size()) << "\n";
+}
+
+std::string failedTUsText(const Report &R) {
+  unsigned Failed = R.TUsFailed + R.TUsFailedUnselected;
+  if (!Failed)
+    return "";
+  return llvm::formatv("{0} TU{1} could not be analyzed, so findings may be "
+                       "incomplete",
+                       Failed, Failed == 1 ? "" : "s");
+}
+
+std::string summaryLine(const Report &R, size_t FilesWithFindings) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
   size_t N = R.Diagnostics.size();
   OS << llvm::formatv("{0} finding{1} in {2} file{3} ({4} TU{5} analyzed in "
                       "{6:f1} s",
-                      N, N == 1 ? "" : "s", FilesWithFindings.size(),
-                      FilesWithFindings.size() == 1 ? "" : "s",
-                      R.TUsAnalyzed, R.TUsAnalyzed == 1 ? "" : "s",
-                      R.Seconds);
+                      N, N == 1 ? "" : "s", FilesWithFindings,
+                      FilesWithFindings == 1 ? "" : "s", R.TUsAnalyzed,
+                      R.TUsAnalyzed == 1 ? "" : "s", R.Seconds);
   if (R.TUsFromCache)
     OS << llvm::formatv(", {0} from cache", R.TUsFromCache);
   if (R.TUsReparsedInFull)
     OS << llvm::formatv(", {0} parsed again with every function body",
                         R.TUsReparsedInFull);
-  if (R.TUsFailed)
-    OS << llvm::formatv("; {0} could not be analyzed", R.TUsFailed);
-  OS << ")\n";
+  if (std::string Failed = failedTUsText(R); !Failed.empty())
+    OS << "; " << Failed;
+  OS << ")";
+  if (R.SuppressedByNolint || R.SuppressedByBaseline)
+    OS << llvm::formatv("; {0} suppressed by NOLINT, {1} by baseline",
+                        R.SuppressedByNolint, R.SuppressedByBaseline);
+  return S;
+}
+
+nlohmann::ordered_json summaryToJSON(const Report &R) {
+  return {{"translationUnits",
+           {{"analyzed", R.TUsAnalyzed},
+            {"failed", R.TUsFailed + R.TUsFailedUnselected}}},
+          {"findingsMayBeIncomplete", R.TUsFailed + R.TUsFailedUnselected > 0},
+          {"suppressed",
+           {{"nolint", R.SuppressedByNolint},
+            {"baseline", R.SuppressedByBaseline}}}};
 }
 
 using namespace clang::tidy::poolguard;
@@ -183,6 +230,7 @@ std::string writeJSON(const Report &R,
   Root["diagnostics"] = std::move(Diags);
   if (R.TUsReparsedInFull)
     Root["tusReparsedInFull"] = R.TUsReparsedInFull;
+  Root["summary"] = summaryToJSON(R);
   if (Budgets) {
     json BudgetsJ = json::array();
     for (const DatabaseBudget &B : *Budgets) {

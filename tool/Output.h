@@ -16,8 +16,25 @@ namespace poolguard {
 
 /// clang's format: "path:line:col: warning: message [check]", the source
 /// line with a caret, and the notes likewise. With \p Summary, a last line
+/// "F TUs could not be analyzed, so findings may be incomplete", or "" when
+/// every TU was analyzed.
+std::string failedTUsText(const Report &R);
+
 /// "N findings in M files (K TUs analyzed in S s)".
 void writeText(llvm::raw_ostream &OS, const Report &R, bool Summary);
+
+/// "F TUs could not be analyzed, so findings may be incomplete", or "" when
+/// every TU was analyzed.
+std::string failedTUsText(const Report &R);
+
+/// "N findings in M files (K TUs analyzed in S s[, C from cache][; F TUs could
+/// not be analyzed, so findings may be incomplete])[; X suppressed by NOLINT,
+/// Y by baseline]".
+std::string summaryLine(const Report &R, size_t FilesWithFindings);
+
+/// The same counts as JSON: {"translationUnits":{"analyzed","failed"},
+/// "findingsMayBeIncomplete","suppressed":{"nolint","baseline"}}.
+nlohmann::ordered_json summaryToJSON(const Report &R);
 
 /// One diagnostic as poolguard's JSON; \p WithOffsets adds the byte offsets
 /// (kept in map results, not in the user-facing report).
@@ -25,7 +42,7 @@ nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
                                         bool WithOffsets);
 
 /// {"version":1,"diagnostics":[{"check","severity","message","file","line",
-/// "column","notes":[...],"fixes":[...]}]}, plus "budget":[...] when
+/// "column","notes":[...],"fixes":[...]}],"summary":{...}}, plus "budget":[...] when
 /// \p Budgets is given (--report=budget).
 std::string
 writeJSON(const Report &R,

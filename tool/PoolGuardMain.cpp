@@ -6,12 +6,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "ConfigVerifier.h"
 #include "Driver.h"
 #include "Fixes.h"
 #include "Output.h"
 #include "Sarif.h"
 #include "ServerLimits.h"
 #include "utils/AtomicFile.h"
+#include "utils/ConfigFile.h"
+#include "facts/FactsIndex.h"
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
@@ -63,6 +66,28 @@ static cl::opt<std::string>
                cl::desc("Read the configuration from this file instead of\n"
                         ".clang-tidy files"),
                cl::value_desc("path"), cl::cat(Category));
+static cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Globs of checks whose warnings are errors (clang-tidy's\n"
+             "syntax); added after the .clang-tidy WarningsAsErrors"),
+    cl::value_desc("globs"), cl::cat(Category));
+static cl::opt<bool> NoIndex(
+    "no-index",
+    cl::desc("Do not write <build dir>/poolguard-index.json (written by\n"
+             "default for the clang-tidy plugin and poolguard-clangd)"),
+    cl::cat(Category));
+static cl::opt<std::string> Exclude(
+    "exclude",
+    cl::desc("Leave out the translation units whose path matches this\n"
+             "regular expression (vendored code, e.g. /third_party/);\n"
+             "default: the .clang-tidy option ExcludeTranslationUnits"),
+    cl::value_desc("regex"), cl::cat(Category));
+static cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (check names, option names and\n"
+             "values, files the options name) and exit: 0 if it is valid,\n"
+             "2 with every error"),
+    cl::cat(Category));
 static cl::opt<bool> DumpConfig(
     "dump-config",
     cl::desc("Print the effective configuration (with every check option)\n"
@@ -88,6 +113,15 @@ static cl::opt<unsigned>
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("No summary line and no progress"),
                            cl::cat(Category));
+static cl::opt<bool> UseColor(
+    "use-color",
+    cl::desc("Use colours in the text report (as clang-tidy). If not set,\n"
+             "colours are used when standard output is a terminal and the\n"
+             "NO_COLOR environment variable is not set"),
+    cl::cat(Category));
+static cl::opt<bool> NoColor("no-color",
+                             cl::desc("Do not use colours (--use-color=false)"),
+                             cl::cat(Category));
 static cl::list<std::string>
     ExtraArgs("extra-arg",
               cl::desc("Additional argument to append to the compiler "
@@ -251,16 +285,9 @@ findDatabase(std::string &Dir, std::string &Error) {
   }
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
-  for (StringRef D = Cwd; !D.empty(); D = sys::path::parent_path(D)) {
-    for (StringRef Sub : {"", "build"}) {
-      SmallString<256> JSON(D);
-      sys::path::append(JSON, Sub, "compile_commands.json");
-      if (!sys::fs::exists(JSON))
-        continue;
-      Dir = std::string(sys::path::parent_path(JSON));
-      return loadDatabase(JSON, Error);
-    }
-  }
+  Dir = ct::poolguard::findCompileDatabaseDir(Cwd);
+  if (!Dir.empty())
+    return loadDatabase(Dir + "/compile_commands.json", Error);
   Error = "no compile_commands.json found (give -p <build dir>, or "
           "'file.cpp -- <compiler args>')";
   return nullptr;
@@ -311,25 +338,6 @@ static ProjectRoots libraryBoundary(ProjectRoots R, bool NoDatabase) {
   return R;
 }
 
-/// Checks that every check named without a wildcard exists.
-static std::optional<std::string> unknownCheck(StringRef Globs) {
-  ct::ClangTidyOptions All = ct::ClangTidyOptions::getDefaults();
-  All.Checks = "*";
-  std::vector<std::string> Known = ct::poolguard::enabledCheckNames(All);
-  SmallVector<StringRef, 8> Parts;
-  Globs.split(Parts, ',', -1, false);
-  for (StringRef G : Parts) {
-    G = G.trim();
-    if (G.starts_with("-"))
-      G = G.drop_front();
-    if (G.empty() || G.contains('*'))
-      continue;
-    if (!llvm::is_contained(Known, G.str()))
-      return G.str();
-  }
-  return std::nullopt;
-}
-
 static bool outputIsWritable(StringRef Path, std::string &Why) {
   // A device, a FIFO or stdout is written in place (utils/AtomicFile.h): its
   // directory (/dev) need not be writable.
@@ -355,6 +363,45 @@ static bool outputIsWritable(StringRef Path, std::string &Why) {
     return false;
   }
   return true;
+}
+
+/// Writes the facts index where the plugin and poolguard-clangd look for it
+/// when IndexFile is not set: beside the compile database. Not asked for, so
+/// a failure is a warning.
+static void writeDefaultIndex(StringRef DatabaseDir,
+                              const ct::poolguard::Facts &Merged) {
+  SmallString<256> Path(DatabaseDir);
+  sys::path::append(Path, ct::poolguard::DefaultIndexName);
+  if (Error E = ct::poolguard::writeFileAtomically(
+          Path, ct::poolguard::toJSON(Merged)))
+    WithColor::warning(errs(), "poolguard")
+        << "cannot write the facts index: " << toString(std::move(E)) << "\n";
+}
+
+/// Colours in the text report: --use-color/--no-color, else on a terminal
+/// unless NO_COLOR is set (https://no-color.org).
+static bool colorsWanted() {
+  if (NoColor)
+    return false;
+  if (UseColor.getNumOccurrences())
+    return UseColor;
+  if (!OutputFile.empty() || !sys::Process::StandardOutIsDisplayed())
+    return false;
+  std::optional<std::string> NoColorEnv = sys::Process::GetEnv("NO_COLOR");
+  return !NoColorEnv || NoColorEnv->empty();
+}
+
+/// What --fix changed: a summary line and the finding each fix resolved.
+static void reportAppliedFixes(const Report &R, const FixStats &Stats) {
+  if (!Stats.Replacements)
+    return;
+  errs() << formatv("poolguard: applied {0} fix{1} in {2} file{3}:\n",
+                    Stats.Replacements, Stats.Replacements == 1 ? "" : "es",
+                    Stats.Files, Stats.Files == 1 ? "" : "s");
+  for (const ReportDiagnostic &D : R.Diagnostics)
+    if (!D.Fixes.empty())
+      errs() << formatv("  {0}:{1}:{2}: fixed [{3}]\n", D.File, D.Line,
+                        D.Column, D.Check);
 }
 
 int main(int argc, const char **argv) {
@@ -393,7 +440,7 @@ int main(int argc, const char **argv) {
     auto DB = findDatabase(Opts.DatabaseDir, Error);
     if (DB) {
       Opts.Database = std::move(DB);
-    } else if (ListChecks || DumpConfig) {
+    } else if (ListChecks || DumpConfig || VerifyConfig) {
       // The configuration is that of the build directory (or -p) even
       // without a compile database.
       Opts.Database =
@@ -414,11 +461,14 @@ int main(int argc, const char **argv) {
   }
 
   if (!Checks.empty()) {
-    if (auto Unknown = unknownCheck(Checks))
-      return usageError("unknown check '" + *Unknown +
-                        "' in --checks; see --list-checks");
+    auto Errors = ct::poolguard::checkGlobErrors(Checks, /*AllMustMatch=*/true);
+    if (!Errors.empty())
+      return usageError("--checks: " + join(Errors, "\n") +
+                        "; see --list-checks");
     Opts.Overrides.Checks = Checks;
   }
+  if (WarningsAsErrors.getNumOccurrences())
+    Opts.Overrides.WarningsAsErrors = WarningsAsErrors;
   if (!Config.empty() || !ConfigFile.empty()) {
     if (!Config.empty() && !ConfigFile.empty())
       return usageError("--config and --config-file are mutually exclusive");
@@ -432,9 +482,17 @@ int main(int argc, const char **argv) {
       Text = (*Buf)->getBuffer().str();
       Name = ConfigFile;
     }
-    auto Parsed = parseConfigFile(MemoryBufferRef(Text, Name), Name);
+    auto Parsed =
+        ct::poolguard::parseConfigFile(MemoryBufferRef(Text, Name), Name);
     if (!Parsed)
       return usageError(toString(Parsed.takeError()));
+    // Paths in --config-file are relative to its directory, in --config to
+    // the working directory.
+    const std::string Base =
+        ConfigFile.empty()
+            ? ct::poolguard::startupDirectory().str()
+            : ct::poolguard::absolutePath(sys::path::parent_path(ConfigFile));
+    ct::poolguard::anchorPathOptions(*Parsed, Base);
     Opts.FixedConfig = *Parsed;
   }
   if (!ServerLimitsFrom.empty()) {
@@ -448,6 +506,7 @@ int main(int argc, const char **argv) {
     Budget["poolguard-connection-budget.ReservedConnections"] =
         Value(std::to_string(Limits->ReservedConnections));
   }
+  Opts.Exclude = Exclude;
   Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   Opts.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
   Opts.Jobs = Jobs ? Jobs : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
@@ -473,7 +532,8 @@ int main(int argc, const char **argv) {
                           "' is not writable");
     }
   }
-  if (Opts.CacheDir.empty() && !Merge && !DumpConfig && !ListChecks) {
+  if (Opts.CacheDir.empty() && !Merge && !DumpConfig && !ListChecks &&
+      !VerifyConfig) {
     // Workers write their results under the temporary directory.
     SmallString<256> Tmp;
     sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Tmp);
@@ -489,7 +549,8 @@ int main(int argc, const char **argv) {
       return usageError("--path-root: '" + PathRoot + "' is not a directory");
     Opts.PathRoot = pathRoot();
   }
-  Opts.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  Opts.Progress = !Quiet;
+  Opts.ProgressInPlace = sys::Process::StandardErrIsDisplayed();
   Opts.Notes = !Quiet;
   for (const std::string *Out :
        {&OutputFile.getValue(), &WriteIndex.getValue(), &FactsOut.getValue(),
@@ -521,6 +582,10 @@ int main(int argc, const char **argv) {
   if (Error E = D.prepare())
     return usageError(toString(std::move(E)));
 
+  if (VerifyConfig) {
+    outs() << "No config errors detected.\n";
+    return EC_Clean;
+  }
   if (ListChecks) {
     outs() << "Enabled checks:\n";
     for (const std::string &C :
@@ -622,16 +687,19 @@ int main(int argc, const char **argv) {
     return EC_Usage;
   }
 
-  if (!WriteIndex.empty())
+  if (!WriteIndex.empty()) {
     if (Error E = ct::poolguard::writeFileAtomically(
             WriteIndex, ct::poolguard::toJSON(Merged)))
       return usageError(toString(std::move(E)));
+  } else if (!DatabaseDir.empty() && Shard.empty() && !NoIndex) {
+    writeDefaultIndex(DatabaseDir, Merged);
+  }
 
   if (!WriteBaseline.empty())
     if (Error E = writeBaseline(WriteBaseline, R, Root))
       return usageError(toString(std::move(E)));
   if (Known)
-    filterBaseline(R, *Known, Root);
+    R.SuppressedByBaseline = filterBaseline(R, *Known, Root);
   if (!ExportFixes.empty()) {
     auto YAML = exportFixes(R, SourcePaths.empty() ? "" : SourcePaths.front());
     if (!YAML)
@@ -639,28 +707,12 @@ int main(int argc, const char **argv) {
     if (Error E = ct::poolguard::writeFileAtomically(ExportFixes, *YAML))
       return usageError(toString(std::move(E)));
   }
-  unsigned FixedCount = 0;
-  if (Fix) {
-    auto Stats = applyFixes(R);
-    if (!Stats) {
-      WithColor::error(errs(), "poolguard") << toString(Stats.takeError())
-                                            << "\n";
-      return EC_Usage;
-    }
-    if (Stats->Replacements)
-      errs() << formatv("poolguard: applied {0} fix{1} in {2} file{3}\n",
-                        Stats->Replacements,
-                        Stats->Replacements == 1 ? "" : "es", Stats->Files,
-                        Stats->Files == 1 ? "" : "s");
-    for (const ReportDiagnostic &Diag : R.Diagnostics)
-      FixedCount += !Diag.Fixes.empty();
-  }
-
   std::vector<ct::poolguard::DatabaseBudget> Budgets;
   if (ReportKind == ExtraReport::Budget)
     Budgets = ct::poolguard::computeBudgets(Merged, D.budgetOptions());
   std::string Text;
   raw_string_ostream OS(Text);
+  OS.enable_colors(OutputFormat == Format::Text && colorsWanted());
   switch (OutputFormat) {
   case Format::Text:
     writeText(OS, R, /*Summary=*/!Quiet);
@@ -680,6 +732,20 @@ int main(int argc, const char **argv) {
   }
   }
   OS.flush();
+  // The report is rendered before --fix rewrites the files, so excerpts
+  // show the code that was analyzed, each fix-it under its finding.
+  unsigned FixedCount = 0;
+  if (Fix) {
+    auto Stats = applyFixes(R);
+    if (!Stats) {
+      WithColor::error(errs(), "poolguard") << toString(Stats.takeError())
+                                            << "\n";
+      return EC_Usage;
+    }
+    for (const ReportDiagnostic &Diag : R.Diagnostics)
+      FixedCount += !Diag.Fixes.empty();
+    reportAppliedFixes(R, *Stats);
+  }
   if (!OutputFile.empty()) {
     if (Error E = ct::poolguard::writeFileAtomically(OutputFile, Text))
       return usageError(toString(std::move(E)));
@@ -690,6 +756,9 @@ int main(int argc, const char **argv) {
 
   if (R.TUsFailed)
     return EC_TUFailed;
+  // Asked to write the index or the baseline, and written: that succeeded.
+  if (!WriteIndex.empty() || !WriteBaseline.empty())
+    return EC_Clean;
   // With --fix, findings whose fixes were applied no longer fail the run.
   return R.Diagnostics.size() == FixedCount ? EC_Clean : EC_Findings;
 }

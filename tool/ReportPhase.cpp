@@ -93,7 +93,7 @@ ReportPhase::ReportPhase(std::unique_ptr<ClangTidyOptionsProvider> Provider,
 
 ReportPhase::~ReportPhase() = default;
 
-std::vector<ClangTidyError>
+std::vector<ReportedError>
 ReportPhase::report(const Facts &Merged,
                     llvm::function_ref<bool(const Finding &)> Keep) {
   if (!P->Sources) {
@@ -104,6 +104,7 @@ ReportPhase::report(const Facts &Merged,
   }
   FileManager &Files = *P->Files;
   SourceManager &SM = *P->Sources;
+  std::vector<ReportedError> Out;
   for (CrossTUCheck *Check : CrossTU) {
     for (const Finding &F : Check->reduce(Merged)) {
       if (!Keep(F))
@@ -118,9 +119,19 @@ ReportPhase::report(const Facts &Merged,
         continue;
       SM.setMainFileID(FID);
       Check->reportFindings(F, SM);
+      // Taken per finding, so each diagnostic keeps its finding's identity.
+      for (ClangTidyError &E : P->Consumer.take()) {
+        bool OfF = E.DiagnosticName == F.Check;
+        Out.push_back({std::move(E), OfF ? F.Key : std::string(),
+                       OfF ? F.Members : std::vector<SourcePos>()});
+      }
     }
   }
-  return P->Consumer.take();
+  return Out;
+}
+
+unsigned ReportPhase::suppressedByNolint() const {
+  return P->Context.getStats().ErrorsIgnoredNOLINT;
 }
 
 BudgetOptions ReportPhase::budgetOptions() {

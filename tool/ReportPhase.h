@@ -19,6 +19,14 @@
 
 namespace poolguard {
 
+/// A diagnostic the report phase produced, with the group key and members of
+/// the finding it reports (empty for NOLINT errors and ungrouped findings).
+struct ReportedError {
+  clang::tidy::ClangTidyError Error;
+  std::string Key;
+  std::vector<clang::tidy::poolguard::SourcePos> Members;
+};
+
 class ReportPhase {
 public:
   /// Creates the checks \p Provider enables for \p ProjectFile (a file in the
@@ -42,13 +50,16 @@ public:
   /// findings \p Keep accepts through the check (reportFindings), over the
   /// files on disk. A finding's own file is the file being checked: the
   /// header filter does not hide it; NOLINT and warnings-as-errors apply.
-  std::vector<clang::tidy::ClangTidyError>
+  std::vector<ReportedError>
   report(const clang::tidy::poolguard::Facts &Merged,
          llvm::function_ref<bool(const clang::tidy::poolguard::Finding &)> Keep);
 
   /// The options of poolguard-connection-budget, read by that check (made
   /// for this call if it is not enabled).
   clang::tidy::poolguard::BudgetOptions budgetOptions();
+
+  /// Findings NOLINT suppressed in the calls to report() so far.
+  unsigned suppressedByNolint() const;
 
 private:
   struct Impl;

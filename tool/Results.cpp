@@ -58,6 +58,7 @@ llvm::Expected<TUResult> resultFromJSON(const json &J, llvm::StringRef Origin,
   R.Failed = Fields.boolean("failed");
   R.Error = Fields.str("error");
   R.ReparsedInFull = Fields.boolean("reparsedInFull");
+  R.SuppressedByNolint = Fields.uns("nolintSuppressed");
   const std::string Prefix = Where.empty() ? "" : Where + ".";
   if (const json *Errors = Fields.find("configErrors")) {
     if (!Errors->is_array())

@@ -29,6 +29,7 @@ struct TUResult {
   std::string Error; ///< Why the TU could not be analyzed.
   std::vector<std::string> ConfigErrors; ///< Malformed configuration files.
   std::vector<ReportDiagnostic> Diagnostics;
+  unsigned SuppressedByNolint = 0; ///< Diagnostics NOLINT suppressed.
   clang::tidy::poolguard::Facts Facts;
 };
 

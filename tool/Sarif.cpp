@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Sarif.h"
+#include "Output.h"
 #include "Checks.h"
 #include "SourceText.h"
 #include "utils/Paths.h"
@@ -153,8 +154,7 @@ public:
                    {"rules", std::move(Rules)}};
     json Run = {
         {"tool", {{"driver", std::move(Driver)}}},
-        {"invocations", json::array({{{"executionSuccessful",
-                                       R.TUsFailed == 0}}})},
+        {"invocations", json::array({invocation()})},
         {"originalUriBaseIds", {{SrcRoot.str(), {{"uri", RootUri}}}}},
         {"results", std::move(Results)},
         {"columnKind", "utf16CodeUnits"}};
@@ -165,6 +165,17 @@ public:
   }
 
 private:
+  /// Whether the run succeeded, and why its results may be incomplete.
+  json invocation() {
+    json Inv = {{"executionSuccessful", R.TUsFailed == 0}};
+    if (std::string Failed = failedTUsText(R); !Failed.empty())
+      Inv["toolExecutionNotifications"] = json::array(
+          {{{"level", "warning"}, {"message", {{"text", Failed + "."}}}}});
+    Inv["properties"] = {{"suppressedByNolint", R.SuppressedByNolint},
+                         {"suppressedByBaseline", R.SuppressedByBaseline}};
+    return Inv;
+  }
+
   json rules() {
     std::vector<SarifRule> All;
     for (const SarifRule &Rule : O.Rules)

@@ -131,6 +131,57 @@ TEST(BaselineTest, FiltersKnownFindingsOnly) {
   EXPECT_EQ(Now.Diagnostics[1].Line, 5u);
 }
 
+/// A duplicate-provider finding over registrations at \p Members (line 1
+/// of each file), reported at the second.
+ReportDiagnostic group(std::vector<std::string> Members, unsigned Count) {
+  ReportDiagnostic D = diag(Members[1], 1, 1,
+                            "'S' owns a connection pool and is provided "
+                            "again; its " +
+                                std::to_string(Count) + " registrations");
+  D.Check = "poolguard-duplicate-pooled-provider";
+  D.Key = "S";
+  for (const std::string &M : Members)
+    D.Members.push_back({M, 1});
+  return D;
+}
+
+TEST(BaselineTest, GroupFindingKnownWhileItHasNoNewMember) {
+  FakeFiles Files;
+  for (const char *F : {"/src/a.cpp", "/src/b.cpp", "/src/c.cpp", "/src/d.cpp"})
+    Files.Files[F] = "reg<S>();\n";
+  Report Accepted;
+  Accepted.Diagnostics = {group({"/src/a.cpp", "/src/b.cpp", "/src/c.cpp"}, 3)};
+  const Baseline B = makeBaseline(Accepted, "/src", Files.reader());
+  ASSERT_EQ(B.Groups.size(), 1u);
+  EXPECT_EQ(B.Groups.begin()->second.size(), 3u);
+
+  // One registration fixed: another location, another message, same finding.
+  Report Fixed;
+  Fixed.Diagnostics = {group({"/src/a.cpp", "/src/c.cpp"}, 2)};
+  EXPECT_EQ(computeFingerprints(Fixed, Files.reader()),
+            computeFingerprints(Accepted, Files.reader()));
+  EXPECT_EQ(filterBaseline(Fixed, B, "/src", Files.reader()), 1u);
+
+  // A new registration: reported again.
+  Report Added;
+  Added.Diagnostics = {
+      group({"/src/a.cpp", "/src/b.cpp", "/src/c.cpp", "/src/d.cpp"}, 4)};
+  EXPECT_EQ(filterBaseline(Added, B, "/src", Files.reader()), 0u);
+  ASSERT_EQ(Added.Diagnostics.size(), 1u);
+  // Which member is new: a note there.
+  ASSERT_EQ(Added.Diagnostics[0].Notes.size(), 1u);
+  EXPECT_EQ(Added.Diagnostics[0].Notes[0].File, "/src/d.cpp");
+  EXPECT_EQ(Added.Diagnostics[0].Notes[0].Message,
+            "added since the baseline was written; the finding is reported "
+            "again because of it");
+
+  // The members survive the file format.
+  auto Parsed = parseBaseline(baselineToJSON(Accepted, "/src", Files.reader()),
+                              "base.json");
+  ASSERT_TRUE(static_cast<bool>(Parsed));
+  EXPECT_EQ(Parsed->Groups, B.Groups);
+}
+
 TEST(BaselineTest, SameRootIndependentOfCheckoutLocation) {
   FakeFiles A, B;
   A.Files["/home/a/repo/src/x.cpp"] = "f(dsn + \"?a\");\n";
@@ -205,6 +256,11 @@ TEST(BaselineTest, ClearErrors) {
   EXPECT_EQ(errorOf("{\"version\":1,\"findings\":[3]}"),
             "invalid baseline file 'base.json': findings[0]: missing string "
             "'check'");
+  EXPECT_EQ(errorOf("{\"version\":1,\"findings\":[{\"check\":\"c\","
+                    "\"file\":\"f\",\"fingerprint\":\"x:1\","
+                    "\"members\":[\"a\",2]}]}"),
+            "invalid baseline file 'base.json': findings[0]: 'members' is not "
+            "an array of strings");
   EXPECT_EQ(errorOf("{\"version\":1,\"findings\":[]}"), "");
   auto Missing = loadBaseline("/nonexistent/dir/base.json");
   ASSERT_FALSE(static_cast<bool>(Missing));

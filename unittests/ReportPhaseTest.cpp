@@ -312,8 +312,9 @@ void expectSameAsClangTidy(llvm::StringRef Text, bool ExpectWarnings = false) {
   EXPECT_TRUE(Phase.configErrors().empty());
   ASSERT_EQ(Phase.crossTUChecks().size(), 1u);
   TidyOutput Ours;
-  for (const ClangTidyError &E :
+  for (const ::poolguard::ReportedError &Reported :
        Phase.report(Facts(), [](const Finding &) { return true; })) {
+    const ClangTidyError &E = Reported.Error;
     const unsigned Offset = E.Message.FileOffset;
     const llvm::StringRef Before = Text.take_front(Offset);
     const unsigned LineNo = Before.count('\n') + 1;

@@ -12,6 +12,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <mutex>
+#include <optional>
 
 namespace clang::tidy::poolguard {
 
@@ -47,6 +48,28 @@ loadFactsIndex(llvm::StringRef Path) {
   auto Index = std::make_shared<const Facts>(std::move(*Parsed));
   Cache[Path] = {Status.getLastModificationTime(), Status.getSize(), Index};
   return Index;
+}
+
+static std::optional<llvm::sys::TimePoint<>> modified(llvm::StringRef Path) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status))
+    return std::nullopt;
+  return Status.getLastModificationTime();
+}
+
+std::string newerSourceThanIndex(const Facts &Index, llvm::StringRef IndexPath,
+                                 llvm::StringRef Except) {
+  auto Written = modified(IndexPath);
+  if (!Written)
+    return "";
+  for (const std::string &TU : Index.TranslationUnits) {
+    if (TU == Except)
+      continue;
+    auto Changed = modified(TU);
+    if (Changed && *Changed > *Written)
+      return TU;
+  }
+  return "";
 }
 
 template <typename T>

@@ -76,4 +76,18 @@ std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root) {
   return llvm::sys::path::convert_to_slash(Rel);
 }
 
+std::string findCompileDatabaseDir(llvm::StringRef Start) {
+  std::string Abs = absolutePath(Start);
+  for (llvm::StringRef D = Abs; !D.empty(); D = llvm::sys::path::parent_path(D))
+    for (llvm::StringRef Sub : {"", "build"}) {
+      llvm::SmallString<256> Dir(D);
+      llvm::sys::path::append(Dir, Sub);
+      llvm::SmallString<256> JSON(Dir);
+      llvm::sys::path::append(JSON, "compile_commands.json");
+      if (llvm::sys::fs::exists(JSON))
+        return std::string(Dir);
+    }
+  return "";
+}
+
 } // namespace clang::tidy::poolguard

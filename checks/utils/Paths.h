@@ -33,6 +33,11 @@ std::string existingPath(llvm::StringRef Path, llvm::StringRef Dir = "");
 /// directory.
 std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root);
 
+/// The nearest directory, \p Start or a parent of it, that holds
+/// compile_commands.json directly or in a build/ subdirectory (where clangd
+/// and poolguard look for a compile database); empty if none.
+std::string findCompileDatabaseDir(llvm::StringRef Start);
+
 } // namespace clang::tidy::poolguard
 
 #endif // POOLGUARD_UTILS_PATHS_H

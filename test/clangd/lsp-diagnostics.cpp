@@ -16,13 +16,15 @@
 // RUN:   --change %t/src/dsn-fixed.cpp --code-actions --log %t/clangd.log | FileCheck %s
 //
 // Without FastCheckFilter: Loose, clangd's default (Strict) drops every check
-// it has no latency figure for, poolguard's included.
+// it has no latency figure for, but poolguard's count as fast: same finding.
 // RUN: cp %t/src/compile_flags.txt %t/strict/compile_flags.txt
 // RUN: echo "Diagnostics: {ClangTidy: {Add: [poolguard-*]}}" > %t/strict/.clangd
 // RUN: cp %s %t/strict/dsn.cpp
 // RUN: python3 %S/lsp_client.py --clangd %clangd --file %t/strict/dsn.cpp \
 // RUN:   | FileCheck %s --check-prefix=STRICT
-// STRICT: version 1: 0 diagnostics
+// STRICT:      version 1: 1 diagnostic
+// STRICT-NEXT: dsn.cpp:36:37-36:38: warning: Query string appended with '?' {{.*}} [poolguard-dsn-query-append] (clang-tidy)
+// STRICT-NEXT:   related dsn.cpp:33:45: Base URL defined here
 // STRICT-NEXT: server exited with status 0
 
 #include <string>

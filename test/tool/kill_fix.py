@@ -7,7 +7,7 @@ Usage: kill_fix.py --poolguard BIN --project DIR --file REL --fixed FILE
                    --mode edit --edited-fixed FILE2 [--stop-at SYSCALL]
 
 For each system call S and N = 1, 2, ... the project is copied afresh and
-`poolguard -p COPY --fix` runs under
+`poolguard -p COPY --fix --no-index` (the fix's writes only) runs under
 `strace -e inject=S:{signal=KILL|error=ENOSPC (write) or EIO}:when=N`, so the
 N-th call S of poolguard (not its workers) is the one that dies or fails,
 until a run no longer reaches an N-th call. After every run the fixed file
@@ -125,7 +125,7 @@ def run_edits(args, original, fixed, edited_fixed, scratch, seen):
                         "-e", "inject=openat:signal=STOP:when=%d" % n]
             proc = subprocess.Popen(
                 ["strace", "-qq", "-o", log] + stop +
-                [args.poolguard, "-p", work, "--fix", "--no-cache", "--quiet"],
+                [args.poolguard, "-p", work, "--fix", "--no-cache", "--no-index", "--quiet"],
                 stdout=out, stderr=errf)
         edited_now = False
         deadline = time.monotonic() + 120
@@ -202,7 +202,7 @@ def run_syscall(args, syscall, original, fixed, scratch, seen):
             ["strace", "-qq", "-o", "/dev/null",
              "-e", "trace=" + syscall,
              "-e", "inject=%s:%s:when=%d" % (syscall, action, n),
-             args.poolguard, "-p", work, "--fix", "--no-cache", "--quiet"],
+             args.poolguard, "-p", work, "--fix", "--no-cache", "--no-index", "--quiet"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         target = os.path.join(work, args.file)
         with open(target, "rb") as f:
