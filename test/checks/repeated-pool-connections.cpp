@@ -51,9 +51,6 @@ class ReportJob {
   // CHECK-NOTES: :35:24: note: a pool of unknown size ('one connection per loop iteration') created here; not counted
   // CHECK-NOTES: :[[@LINE-4]]:20: note: pool of 1 connection created here (1 instance)
   // CHECK-NOTES: :[[@LINE-5]]:20: note: 16 + 1 = 17 > 16 available
-  // CHECK-NOTES: :[[@LINE-6]]:20: warning: another connection pool to database 'host=pg.internal port=5432 dbname=orders' is created here; 3 pools reach it; share one pool (or executor) as its own component and inject it [poolguard-repeated-pool]
-  // CHECK-NOTES: :22:23: note: first pool to 'host=pg.internal dbname=orders' created here
-  // CHECK-NOTES: :35:24: note: another pool to 'postgresql://pg.internal:5432/orders' created here
 };
 
 // MySQL and Redis connections: one each, below any limit.

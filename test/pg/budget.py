@@ -5,10 +5,16 @@ verdict for one database, as the live tests compare it with the server:
   budget.py [DATABASE]   (default: the only database in the report)
 
 prints "<total> of <available>: fits" or "<total> of <available>: over",
-with ", pools without a maximum not counted" when some pool has none. Exits 1
+with ", pools without a maximum not counted" when some pool has none, and
+"unbounded" as the total when connections grow without bound (one per
+thread with no thread limit in the code). Exits 1
 when the report and the connection-budget findings disagree."""
 import json
 import sys
+
+# poolguard's UnboundedConnections (checks/ConnectionBudgetCheck.h): totals
+# saturate there.
+UNBOUNDED_CONNECTIONS = 1000000000
 
 
 def main():
@@ -25,7 +31,9 @@ def main():
     if bool(findings) != b["overLimit"]:
         sys.exit("budget.py: overLimit %s but %d budget findings"
                  % (b["overLimit"], len(findings)))
-    line = "%d of %d: %s" % (b["total"], b["available"],
+    total = ("unbounded" if b["total"] >= UNBOUNDED_CONNECTIONS
+             else str(b["total"]))
+    line = "%s of %d: %s" % (total, b["available"],
                              "over" if b["overLimit"] else "fits")
     if b["hasUnknownSizes"]:
         line += ", pools without a maximum not counted"
