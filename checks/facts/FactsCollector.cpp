@@ -460,6 +460,17 @@ struct FactsCollector::Impl {
     return T;
   }
 
+  /// What the field \p F holds: its type (the element type of an array)
+  /// through smart pointers and optionals; null for a dependent type.
+  QualType ownedType(const FieldDecl *F) const {
+    QualType T = F->getType();
+    if (T->isDependentType())
+      return QualType();
+    if (const ArrayType *AT = Ctx->getAsArrayType(T))
+      T = AT->getElementType();
+    return unwrapOwning(T);
+  }
+
   std::optional<Ownership> ownership(const CXXRecordDecl *RD) {
     if (!RD)
       return std::nullopt;
@@ -492,12 +503,7 @@ struct FactsCollector::Impl {
                              .str(),
                          A->getLocation(), /*IsPool=*/true};
     for (const FieldDecl *F : RD->fields()) {
-      QualType T = F->getType();
-      if (T->isDependentType())
-        continue;
-      if (const ArrayType *AT = Ctx->getAsArrayType(T))
-        T = AT->getElementType();
-      QualType Owned = unwrapOwning(T);
+      QualType Owned = ownedType(F);
       if (Owned.isNull())
         continue;
       std::optional<Ownership> Inner = ownership(recordOf(Owned));
@@ -586,12 +592,7 @@ struct FactsCollector::Impl {
   /// \p RD makes for itself.
   void addHoldings(const CXXRecordDecl *RD) {
     for (const FieldDecl *F : RD->fields()) {
-      QualType T = F->getType();
-      if (T->isDependentType())
-        continue;
-      if (const ArrayType *AT = Ctx->getAsArrayType(T))
-        T = AT->getElementType();
-      QualType Owned = unwrapOwning(T);
+      QualType Owned = ownedType(F);
       const CXXRecordDecl *Held = Owned.isNull() ? nullptr : recordOf(Owned);
       std::optional<Ownership> O = ownership(Held);
       if (!O || O->IsPool || !makesOwnInstance(RD, F))
