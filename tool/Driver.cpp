@@ -327,7 +327,7 @@ void checkReadableConfigFiles(llvm::ArrayRef<std::string> TUs,
 /// that enables no poolguard check, in \p Errors.
 void verifyChecks(const ClangTidyOptions &Options,
                   std::map<std::string, std::string> &Errors) {
-  llvm::StringRef Checks = Options.Checks.value_or("");
+  const std::string Checks = Options.Checks.value_or("");
   for (std::string &E : checkGlobErrors(Checks, /*AllMustMatch=*/false))
     Errors.try_emplace(E, E);
   if (llvm::none_of(enabledCheckNames(Options), [](const std::string &C) {
