@@ -28,8 +28,8 @@ struct Frame {
 
 } // namespace
 
-llvm::Error checkYAMLDepth(llvm::StringRef Text, llvm::StringRef File,
-                           unsigned MaxDepth) {
+std::optional<unsigned> lineNestedTooDeep(llvm::StringRef Text,
+                                         unsigned MaxDepth) {
   llvm::SourceMgr SM;
   // Syntax errors are the real reader's to report.
   SM.setDiagHandler([](const llvm::SMDiagnostic &, void *) {});
@@ -95,13 +95,23 @@ llvm::Error checkYAMLDepth(llvm::StringRef Text, llvm::StringRef File,
   // Nothing is skipped once a collection is abandoned half-way: the stream
   // is dropped as it is.
   if (!TooDeep)
+    return std::nullopt;
+  return SM.getLineAndColumn(TooDeep->getSourceRange().Start).first;
+}
+
+llvm::Error checkYAMLDepth(llvm::StringRef Text, llvm::StringRef File,
+                           unsigned MaxDepth) {
+  std::optional<unsigned> Line = lineNestedTooDeep(Text, MaxDepth);
+  if (!Line)
     return llvm::Error::success();
-  unsigned Line = SM.getLineAndColumn(TooDeep->getSourceRange().Start).first;
   return llvm::createStringError(
       llvm::inconvertibleErrorCode(),
-      llvm::formatv("{0}:{1}: nesting deeper than {2} levels", File, Line,
-                    MaxDepth)
+      llvm::formatv("{0}:{1}: {2}", File, *Line, tooDeepMessage(MaxDepth))
           .str());
+}
+
+std::string tooDeepMessage(unsigned MaxDepth) {
+  return llvm::formatv("nesting deeper than {0} levels", MaxDepth).str();
 }
 
 } // namespace clang::tidy::poolguard

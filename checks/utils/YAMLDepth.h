@@ -12,6 +12,8 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
 
 namespace clang::tidy::poolguard {
 
@@ -25,6 +27,14 @@ constexpr unsigned MaxYAMLDepth = 64;
 /// errors are left to the reader that runs afterwards.
 llvm::Error checkYAMLDepth(llvm::StringRef Text, llvm::StringRef File,
                            unsigned MaxDepth = MaxYAMLDepth);
+
+/// The walk of checkYAMLDepth: the 1-based line of the first collection
+/// nested deeper than \p MaxDepth, if any.
+std::optional<unsigned> lineNestedTooDeep(llvm::StringRef Text,
+                                          unsigned MaxDepth = MaxYAMLDepth);
+
+/// "nesting deeper than <MaxDepth> levels".
+std::string tooDeepMessage(unsigned MaxDepth = MaxYAMLDepth);
 
 } // namespace clang::tidy::poolguard
 
