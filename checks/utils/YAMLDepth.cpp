@@ -29,7 +29,7 @@ struct Frame {
 } // namespace
 
 std::optional<unsigned> lineNestedTooDeep(llvm::StringRef Text,
-                                         unsigned MaxDepth) {
+                                          unsigned MaxDepth) {
   llvm::SourceMgr SM;
   // Syntax errors are the real reader's to report.
   SM.setDiagHandler([](const llvm::SMDiagnostic &, void *) {});
