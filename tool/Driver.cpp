@@ -17,6 +17,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "FactsCache.h"
+#include "MapAction.h"
+#include "WorkerPool.h"
 #include "CMakePrograms.h"
 #include "Checks.h"
 #include "ConfigVerifier.h"
@@ -127,136 +130,6 @@ bool diagEqual(const ReportDiagnostic &A, const ReportDiagnostic &B) {
   return std::tie(A.File, A.Line, A.Column, A.Check, A.Message) ==
          std::tie(B.File, B.Line, B.Column, B.Check, B.Message);
 }
-
-/// The files a TU read, and the hash of the bytes clang parsed of each.
-struct ReadFiles {
-  std::vector<std::string> Names;
-  llvm::StringMap<std::string> Hashes;
-  /// Files that would have been included instead had they existed: a header
-  /// created there later shadows the one that was read.
-  std::vector<std::string> Absent;
-};
-
-/// Records, for each #include, the places clang looked before the directory
-/// it found the header in: the includer's directory for "...", then the
-/// -iquote and -I directories in order. A file appearing at one of them
-/// changes what the TU includes, so each is a dependency that must stay
-/// absent. System include directories are left out (a new file there is an
-/// install, not an edit), and so are #include_next, header maps and
-/// frameworks.
-class ShadowRecorder : public PPCallbacks {
-public:
-  ShadowRecorder(const Preprocessor &PP, ReadFiles &Deps)
-      : PP(PP), Deps(Deps) {}
-
-  void InclusionDirective(SourceLocation HashLoc, const Token &IncludeTok,
-                          StringRef FileName, bool IsAngled,
-                          CharSourceRange, OptionalFileEntryRef File,
-                          StringRef SearchPath, StringRef, const Module *,
-                          bool, SrcMgr::CharacteristicKind) override {
-    if (!File || SearchPath.empty() ||
-        llvm::sys::path::is_absolute(FileName) ||
-        IncludeTok.getIdentifierInfo()->getPPKeywordID() ==
-            tok::pp_include_next)
-      return;
-    const SourceManager &SM = PP.getSourceManager();
-    const std::string Found = absolute(SearchPath);
-    if (!IsAngled)
-      if (OptionalFileEntryRef Includer =
-              SM.getFileEntryRefForID(SM.getFileID(HashLoc)))
-        if (!candidate(Includer->getDir().getName(), FileName, Found))
-          return;
-    const HeaderSearch &HS = PP.getHeaderSearchInfo();
-    for (auto It = IsAngled ? HS.angled_dir_begin() : HS.quoted_dir_begin();
-         It != HS.system_dir_begin(); ++It) {
-      if (!It->isNormalDir())
-        return;
-      if (!candidate(It->getDirRef()->getName(), FileName, Found))
-        return;
-    }
-  }
-
-private:
-  std::string absolute(StringRef Path) const {
-    llvm::SmallString<256> P(Path);
-    PP.getFileManager().makeAbsolutePath(P);
-    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-    return std::string(P);
-  }
-  /// Records \p Dir / \p Name unless \p Dir is where the header was found;
-  /// false once it is (the search stops there).
-  bool candidate(StringRef Dir, StringRef Name, const std::string &Found) {
-    std::string D = absolute(Dir);
-    if (D == Found)
-      return false;
-    llvm::SmallString<256> Path(D);
-    llvm::sys::path::append(Path, Name);
-    Deps.Absent.push_back(std::string(Path));
-    return true;
-  }
-
-  const Preprocessor &PP;
-  ReadFiles &Deps;
-};
-
-/// Collects facts and the list of files the TU read, beside clang-tidy.
-class FactsConsumer : public ASTConsumer {
-public:
-  FactsConsumer(FactsCollector &Collector, ReadFiles &Deps)
-      : Collector(Collector), Deps(Deps) {
-    Collector.registerMatchers(Finder);
-    Matcher = Finder.newASTConsumer();
-  }
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    Matcher->HandleTranslationUnit(Ctx);
-    SourceManager &SM = Ctx.getSourceManager();
-    // Hash what was parsed, not what is on disk by now: an editor may have
-    // saved the file since (fix offsets and cache entries are for these
-    // bytes).
-    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-      std::string Name = It->first.getName().str();
-      if (std::optional<llvm::MemoryBufferRef> Buf =
-              SM.getMemoryBufferForFileOrNone(It->first))
-        Deps.Hashes[Name] = contentHash(Buf->getBuffer());
-      Deps.Names.push_back(std::move(Name));
-    }
-  }
-
-private:
-  FactsCollector &Collector;
-  ReadFiles &Deps;
-  ast_matchers::MatchFinder Finder;
-  std::unique_ptr<ASTConsumer> Matcher;
-};
-
-/// The matchers (clang-tidy's and the facts collector's) traverse only the
-/// top-level declarations outside system headers: no finding and no fact
-/// comes from the standard library or -isystem third-party code, and
-/// traversing their template instantiations was most of the matching cost
-/// (docs/performance.md).
-///
-/// With a BodySkipper, it also tells clang which function bodies to skip.
-class UserCodeConsumer : public MultiplexConsumer {
-public:
-  UserCodeConsumer(std::vector<std::unique_ptr<ASTConsumer>> Consumers,
-                   std::unique_ptr<BodySkipper> Skipper)
-      : MultiplexConsumer(std::move(Consumers)), Skipper(std::move(Skipper)) {}
-  bool shouldSkipFunctionBody(Decl *D) override {
-    return Skipper && Skipper->shouldSkip(D);
-  }
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    const SourceManager &SM = Ctx.getSourceManager();
-    std::vector<Decl *> Scope;
-    for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-      if (!SM.isInSystemHeader(D->getLocation()))
-        Scope.push_back(D);
-    Ctx.setTraversalScope(Scope);
-    MultiplexConsumer::HandleTranslationUnit(Ctx);
-  }
-
-private:
-  std::unique_ptr<BodySkipper> Skipper;
-};
 
 /// The database with each file's identical commands once: a file listed N
 /// times with one command is parsed once, not N times. Different commands
@@ -415,38 +288,36 @@ struct Driver::Impl {
   /// ("dir/./.clang-tidy" and "dir/.clang-tidy" are one file).
   std::map<std::string, std::string> ConfigErrors;
   FileCache Files;
-  std::mutex HashMu;
-  llvm::StringMap<std::string> ContentHashes;
+  std::optional<FactsCache> Cache; ///< Made in the constructor.
+  std::optional<WorkerPool> Workers;
 
   std::unique_ptr<ClangTidyOptionsProvider> makeProvider(bool PerTUOnly);
-  std::string contentHash(llvm::StringRef Path);
   /// The names of the cross-TU checks' options (read by the reducers only).
   llvm::StringSet<> ReduceOnlyNames;
   ClangTidyOptions mapStepOptions(const ClangTidyOptions &TUOpts) const;
   std::string cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts);
-  std::optional<TUResult> readCache(const std::string &Key,
-                                    llvm::StringRef File);
   TUResult analyze(const std::string &File,
-                   std::vector<std::pair<std::string, std::string>> &Deps);
+                   DependencyHashes &Deps);
   TUResult parse(const std::string &File, const LibraryFiles *Libraries,
                  unsigned &Skipped,
-                 std::vector<std::pair<std::string, std::string>> &Deps);
+                 DependencyHashes &Deps);
   void verifySkipBodies(
       const std::string &File, TUResult &R,
-      const std::vector<std::pair<std::string, std::string>> &DepHashes);
+      const DependencyHashes &DepHashes);
   /// The library files whose bodies are skipped; none with --no-skip-bodies.
   std::optional<LibraryFiles> Libraries;
   /// POOLGUARD_VERIFY_SKIP_BODIES: every TU parsed with skipped bodies is
   /// parsed again in full and the two results compared.
   bool VerifySkipBodies = false;
   ReportDiagnostic toReport(const ClangTidyError &D, llvm::StringRef Dir);
-  [[noreturn]] void workerMain(const std::string &File,
-                               const std::string &OutPath,
-                               const std::string &ErrPath);
   TUResult failed(const std::string &File, std::string Why);
+  TUResult collect(const std::string &File, const std::string &Key,
+                   WorkerExit &E);
+  std::optional<std::string>
+  unanalyzable(const std::string &File,
+               llvm::ArrayRef<tooling::CompileCommand> Cmds);
   bool selects(const llvm::StringSet<> &Selected, llvm::StringRef File);
-  uint64_t PeakWorkerKB = 0;
   /// The enabled checks as clang-tidy creates them, for the cross-TU
   /// findings (made by prepare()).
   std::unique_ptr<ReportPhase> Checks;
@@ -467,6 +338,20 @@ Driver::Driver(DriverOptions Opts) : P(std::make_unique<Impl>()) {
     if (Unique.empty() || isSourceFile(F))
       Unique.insert(F);
   TUs.assign(Unique.begin(), Unique.end());
+  P->Cache.emplace(P->Opts.CacheDir);
+  // Worker results are written inside the cache directory when there is
+  // one, so that a finished result becomes a cache entry by a rename.
+  WorkerPoolOptions Pool;
+  Pool.Jobs = P->Opts.Jobs;
+  Pool.TimeoutSeconds = P->Opts.TUTimeoutSeconds;
+  Pool.MemoryMB = P->Opts.TUMemoryMB;
+  Pool.Progress = P->Opts.Progress;
+  Pool.ProgressInPlace = P->Opts.ProgressInPlace;
+  llvm::SmallString<256> Scratch(P->Opts.CacheDir);
+  if (Scratch.empty())
+    llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Scratch);
+  Pool.ScratchParent = std::string(Scratch);
+  P->Workers.emplace(std::move(Pool));
 }
 
 Driver::~Driver() = default;
@@ -623,33 +508,6 @@ BudgetOptions Driver::budgetOptions() const {
   return P->Checks->budgetOptions();
 }
 
-std::string Driver::Impl::contentHash(llvm::StringRef Path) {
-  {
-    std::lock_guard<std::mutex> Lock(HashMu);
-    auto It = ContentHashes.find(Path);
-    if (It != ContentHashes.end())
-      return It->second;
-  }
-  // Paths come from cache entries, which may be corrupt: a FIFO, a device or
-  // a huge file is not read, and its stand-in changes whenever its size or
-  // time does.
-  auto Buf = readInputFile(Path, MaxDataFileBytes);
-  std::string H = "missing";
-  llvm::sys::fs::file_status Status;
-  if (Buf)
-    H = ::poolguard::contentHash((*Buf)->getBuffer());
-  else if (std::error_code EC = llvm::errorToErrorCode(Buf.takeError());
-           EC != std::errc::no_such_file_or_directory &&
-           !llvm::sys::fs::status(Path, Status))
-    H = llvm::formatv(
-            "unreadable {0} {1}", Status.getSize(),
-            Status.getLastModificationTime().time_since_epoch().count())
-            .str();
-  std::lock_guard<std::mutex> Lock(HashMu);
-  ContentHashes[Path] = H;
-  return H;
-}
-
 ClangTidyOptions
 Driver::Impl::mapStepOptions(const ClangTidyOptions &TUOpts) const {
   // The cross-TU checks' options are read by their reducers, on the merged
@@ -692,64 +550,6 @@ Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
   Key += "\nskip bodies: " + (Libraries ? Libraries->describe() : "no");
   Key += "\n" + Opts.PathRoot; // Results name files relative to it.
   return ::poolguard::contentHash(Key);
-}
-
-static json resultToJSON(const TUResult &R,
-                         const std::vector<std::pair<std::string, std::string>>
-                             &Deps) {
-  json Diags = json::array();
-  for (const ReportDiagnostic &D : R.Diagnostics)
-    Diags.push_back(json(diagnosticToJSON(D, /*WithOffsets=*/true)));
-  json DepsJ = json::array();
-  for (const auto &[Path, Hash] : Deps)
-    DepsJ.push_back({{"path", Path}, {"hash", Hash}});
-  json Facts = factsToJSONValue(R.Facts);
-  return {{"version", POOLGUARD_VERSION}, {"file", R.File},
-          {"failed", R.Failed},           {"error", R.Error},
-          {"diagnostics", Diags},         {"facts", Facts},
-          {"deps", DepsJ},                {"configErrors", R.ConfigErrors},
-          {"reparsedInFull", R.ReparsedInFull},
-          {"nolintSuppressed", R.SuppressedByNolint}};
-}
-
-std::optional<TUResult> Driver::Impl::readCache(const std::string &Key,
-                                                llvm::StringRef File) {
-  if (Opts.CacheDir.empty())
-    return std::nullopt;
-  llvm::SmallString<256> Path(Opts.CacheDir);
-  llvm::sys::path::append(Path, Key + ".json");
-  // An entry that cannot be read or is not what poolguard writes is
-  // recomputed (and then replaced), never an error.
-  auto Buf = readInputFile(Path, MaxDataFileBytes);
-  if (!Buf) {
-    llvm::consumeError(Buf.takeError());
-    return std::nullopt;
-  }
-  auto J = parseJSON((*Buf)->getBuffer(), Path);
-  if (!J) {
-    llvm::consumeError(J.takeError());
-    return std::nullopt;
-  }
-  // Valid only while the TU and every file it read are unchanged.
-  auto Deps = J->is_object() ? J->find("deps") : J->end();
-  if (Deps == J->end() || !Deps->is_array() || Deps->empty())
-    return std::nullopt;
-  for (size_t I = 0; I < Deps->size(); ++I) {
-    std::string Error;
-    JSONFieldReader D((*Deps)[I], "deps", Error);
-    std::string DepPath = D.str("path"), Hash = D.str("hash");
-    if (!Error.empty() || contentHash(DepPath) != Hash)
-      return std::nullopt;
-  }
-  auto R = resultFromJSON(*J, Path, "");
-  if (!R) {
-    llvm::consumeError(R.takeError());
-    return std::nullopt;
-  }
-  if (R->File != File)
-    return std::nullopt;
-  R->FromCache = true;
-  return std::move(*R);
 }
 
 ReportDiagnostic Driver::Impl::toReport(const ClangTidyError &D,
@@ -817,7 +617,7 @@ symlinkedUnder(llvm::ArrayRef<std::string> Names, llvm::StringRef Dir,
 /// skipped (\p Skipped counts them).
 TUResult Driver::Impl::parse(
     const std::string &File, const LibraryFiles *Libraries, unsigned &Skipped,
-    std::vector<std::pair<std::string, std::string>> &DepHashes) {
+    DependencyHashes &DepHashes) {
   TUResult Result;
   Result.File = File;
   auto Provider = makeProvider(/*PerTUOnly=*/true);
@@ -833,95 +633,10 @@ TUResult Driver::Impl::parse(
 
   tooling::ClangTool Tool(*Opts.Database, {File});
   Tool.setDiagnosticConsumer(&DiagConsumer);
-  Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
-  Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
-  Tool.appendArgumentsAdjuster(tooling::getClangStripDependencyFileAdjuster());
-  if (!Opts.ExtraArgsBefore.empty())
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        Opts.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
-  if (!Opts.ExtraArgs.empty())
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        Opts.ExtraArgs, tooling::ArgumentInsertPosition::END));
-  // .clang-tidy ExtraArgsBefore/ExtraArgs, where clang-tidy puts them: after
-  // the compiler's name, and at the end.
-  if (TUOpts.ExtraArgsBefore && !TUOpts.ExtraArgsBefore->empty())
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        *TUOpts.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
-  if (TUOpts.ExtraArgs && !TUOpts.ExtraArgs->empty())
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        *TUOpts.ExtraArgs, tooling::ArgumentInsertPosition::END));
-  // Clang's builtin headers live with the LLVM this tool was built against,
-  // not beside the poolguard binary.
-  Tool.appendArgumentsAdjuster(
-      [](const tooling::CommandLineArguments &Args, StringRef) {
-        for (const std::string &A : Args)
-          if (llvm::StringRef(A).starts_with("-resource-dir"))
-            return Args;
-        tooling::CommandLineArguments Out = Args;
-        Out.insert(Out.begin() + std::min<size_t>(1, Out.size()),
-                   "-resource-dir=" POOLGUARD_CLANG_RESOURCE_DIR);
-        return Out;
-      });
-
-  /// What a parse needs besides clang-tidy's context.
-  struct ParseState {
-    FactsCollector &Collector;
-    ReadFiles &Deps;
-    const LibraryFiles *Libraries;
-    unsigned &Skipped;
-  };
-  class Action : public ASTFrontendAction {
-  public:
-    Action(ClangTidyASTConsumerFactory &Factory, ParseState &State)
-        : Factory(Factory), State(State) {}
-    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                   StringRef File) override {
-      CI.getPreprocessor().addPPCallbacks(
-          std::make_unique<ShadowRecorder>(CI.getPreprocessor(), State.Deps));
-      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-      Consumers.push_back(Factory.createASTConsumer(CI, File));
-      Consumers.push_back(
-          std::make_unique<FactsConsumer>(State.Collector, State.Deps));
-      std::unique_ptr<BodySkipper> Skipper;
-      if (State.Libraries)
-        Skipper = std::make_unique<BodySkipper>(
-            CI.getSourceManager(), *State.Libraries, State.Skipped);
-      return std::make_unique<UserCodeConsumer>(std::move(Consumers),
-                                                std::move(Skipper));
-    }
-
-  private:
-    ClangTidyASTConsumerFactory &Factory;
-    ParseState &State;
-  };
-  class Factory : public tooling::FrontendActionFactory {
-  public:
-    Factory(ClangTidyContext &Ctx, ParseState &State)
-        : TidyFactory(Ctx), State(State) {}
-    std::unique_ptr<FrontendAction> create() override {
-      return std::make_unique<Action>(TidyFactory, State);
-    }
-    bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                       FileManager *Files,
-                       std::shared_ptr<PCHContainerOperations> PCH,
-                       DiagnosticConsumer *DiagConsumer) override {
-      // As clang-tidy does: analysis sees __clang_analyzer__.
-      Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-      // The consumer decides per declaration (UserCodeConsumer).
-      Invocation->getFrontendOpts().SkipFunctionBodies =
-          State.Libraries != nullptr;
-      return FrontendActionFactory::runInvocation(Invocation, Files, PCH,
-                                                  DiagConsumer);
-    }
-
-  private:
-    ClangTidyASTConsumerFactory TidyFactory;
-    ParseState &State;
-  };
-
-  ParseState State{Collector, Read, Libraries, Skipped};
-  Factory F(Context, State);
-  int RC = Tool.run(&F);
+  addMapArgumentAdjusters(Tool, Opts.ExtraArgsBefore, Opts.ExtraArgs, TUOpts);
+  MapState State{Collector, Read, Libraries, Skipped};
+  auto Factory = newMapActionFactory(Context, State);
+  int RC = Tool.run(Factory.get());
   std::string Dir;
   auto Cmds = Opts.Database->getCompileCommands(File);
   if (!Cmds.empty())
@@ -972,7 +687,7 @@ TUResult Driver::Impl::parse(
   for (const std::string &D : Deps) {
     auto It = Parsed.find(D);
     DepHashes.emplace_back(D, It != Parsed.end() ? It->second
-                                                 : contentHash(D));
+                                                 : Cache->contentHash(D));
   }
   // Fixes apply to the bytes analyzed: remember them.
   for (ReportDiagnostic &D : Result.Diagnostics)
@@ -1016,7 +731,7 @@ static std::string firstDifference(const json &A, const json &B) {
 
 TUResult Driver::Impl::analyze(
     const std::string &File,
-    std::vector<std::pair<std::string, std::string>> &DepHashes) {
+    DependencyHashes &DepHashes) {
   unsigned Skipped = 0;
   if (!Libraries)
     return parse(File, nullptr, Skipped, DepHashes);
@@ -1037,8 +752,8 @@ TUResult Driver::Impl::analyze(
 
 void Driver::Impl::verifySkipBodies(
     const std::string &File, TUResult &R,
-    const std::vector<std::pair<std::string, std::string>> &DepHashes) {
-  std::vector<std::pair<std::string, std::string>> FullDeps;
+    const DependencyHashes &DepHashes) {
+  DependencyHashes FullDeps;
   unsigned Skipped = 0;
   // R.File may be relative to --path-root already: parse the TU's own name.
   TUResult Full = parse(File, nullptr, Skipped, FullDeps);
@@ -1060,196 +775,91 @@ TUResult Driver::Impl::failed(const std::string &File, std::string Why) {
   return R;
 }
 
-/// A worker's exit code when its memory limit (--tu-memory) was reached.
-constexpr int WorkerOutOfMemory = 71;
-/// A worker's exit code when it could not write its result.
-constexpr int WorkerCannotWrite = 70;
-
-[[noreturn]] static void workerOutOfMemory() {
-  static const char Message[] = "poolguard: out of memory (--tu-memory)\n";
-  (void)!::write(2, Message, sizeof(Message) - 1);
-  ::_exit(WorkerOutOfMemory);
+/// The result of a TU whose worker ended as \p E; a finished result that
+/// is complete becomes the TU's cache entry \p Key.
+TUResult Driver::Impl::collect(const std::string &File, const std::string &Key,
+                               WorkerExit &E) {
+  switch (E.How) {
+  case WorkerExit::Finished:
+    break;
+  case WorkerExit::NotStarted:
+    return failed(File, "cannot start a worker");
+  case WorkerExit::TimedOut:
+    return failed(File, llvm::formatv("analysis took longer than {0} s "
+                                      "(--tu-timeout); the TU was abandoned",
+                                      Opts.TUTimeoutSeconds));
+  case WorkerExit::CannotWrite:
+    // On a full disk the error file may be empty too: name the place.
+    return failed(File, "the analysis worker could not write its result in '" +
+                            Workers->scratchDir() + "' (is the disk full?)" +
+                            (E.ErrText.empty() ? "" : ": " + E.ErrText));
+  case WorkerExit::OutOfMemory:
+    return failed(File, llvm::formatv("analysis needed more than {0} MiB of "
+                                      "memory (--tu-memory); the TU was "
+                                      "abandoned",
+                                      Opts.TUMemoryMB));
+  case WorkerExit::Failed: {
+    std::string Why =
+        E.Signal ? llvm::formatv("poolguard crashed while analyzing this TU "
+                                 "(signal {0})",
+                                 E.Signal)
+                       .str()
+                 : llvm::formatv("the analysis worker failed (exit code {0})",
+                                 E.Code)
+                       .str();
+    if (!E.ErrText.empty())
+      Why += ":\n" + E.ErrText;
+    return failed(File, Why);
+  }
+  }
+  auto Buf = readInputFile(E.ResultPath, MaxDataFileBytes);
+  auto J = Buf ? parseJSON((*Buf)->getBuffer(), E.ResultPath)
+               : llvm::Expected<json>(Buf.takeError());
+  auto Parsed = J ? resultFromJSON(*J, E.ResultPath, "")
+                  : llvm::Expected<TUResult>(J.takeError());
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    return failed(File, "the analysis worker wrote no result");
+  }
+  TUResult R = std::move(*Parsed);
+  if (R.Failed && R.Error.empty() && R.Diagnostics.empty())
+    R.Error = E.ErrText;
+  if (!R.Failed && R.ConfigErrors.empty() && Cache->store(Key, E.ResultPath))
+    E.ResultPath.clear();
+  return R;
 }
 
-/// Binds a worker to its parent and bounds it: it dies with the parent
-/// (however the parent ends, even by SIGKILL), its memory is limited, and
-/// neither its stdout nor its stderr reaches the report (a `--help` or `-v`
-/// in a compile command would otherwise print into JSON or SARIF output).
-static void isolateWorker(pid_t Parent, const std::string &ErrPath,
-                          unsigned MemoryMB) {
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (::getppid() != Parent) // The parent died before the line above.
-    ::_exit(1);
-  // The parent's handlers only set a flag its loop reads: a worker ends on
-  // these signals as any process does.
-  for (int Sig : {SIGINT, SIGTERM, SIGHUP})
-    ::signal(Sig, SIG_DFL);
-  // Compiler crash reports and clang's own messages go to a file the parent
-  // shows when the TU fails.
-  int ErrFD = ::open(ErrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  if (ErrFD >= 0) {
-    ::dup2(ErrFD, 1);
-    ::dup2(ErrFD, 2);
-    ::close(ErrFD);
-  }
-#if !defined(__SANITIZE_ADDRESS__)
-  // RLIMIT_DATA counts the heap and private mappings, not the mapped source
-  // files. (ASan's shadow memory is a private mapping of terabytes: no limit
-  // in a sanitized build.)
-  if (MemoryMB) {
-    struct rlimit Limit;
-    Limit.rlim_cur = Limit.rlim_max = static_cast<rlim_t>(MemoryMB) << 20;
-    ::setrlimit(RLIMIT_DATA, &Limit);
-  }
-#endif
-  std::set_new_handler(workerOutOfMemory);
-  llvm::install_bad_alloc_error_handler(
-      [](void *, const char *, bool) { workerOutOfMemory(); });
+/// Why \p File cannot be given to a worker, if it cannot.
+std::optional<std::string>
+Driver::Impl::unanalyzable(const std::string &File,
+                           llvm::ArrayRef<tooling::CompileCommand> Cmds) {
+  if (Cmds.empty())
+    return "no compile command for this file";
+  if (!llvm::sys::fs::exists(File))
+    return "file not found (named by the compile database)";
+  // A FIFO, a device or a huge file is not parsed; a binary file would
+  // give pages of compiler errors quoting raw bytes.
+  std::string Why;
+  const std::string *Text = Files.get(File, &Why);
+  if (!Text)
+    return "cannot read the file: " + Why;
+  if (llvm::StringRef(*Text).take_front(65536).contains('\0'))
+    return "not a C++ source file (it contains NUL bytes)";
+  return std::nullopt;
 }
-
-/// The worker process: analyze one TU, write the result, exit.
-void Driver::Impl::workerMain(const std::string &File,
-                              const std::string &OutPath,
-                              const std::string &ErrPath) {
-  std::vector<std::pair<std::string, std::string>> Deps;
-  TUResult R = analyze(File, Deps);
-  std::string Text = resultToJSON(R, Deps).dump(
-      -1, ' ', false, json::error_handler_t::replace); // non-UTF-8 paths
-  if (llvm::Error E = writeFileAtomically(OutPath, Text)) {
-    llvm::errs() << llvm::toString(std::move(E)) << "\n";
-    ::_exit(WorkerCannotWrite);
-  }
-  llvm::errs().flush();
-  ::_exit(0);
-}
-
-/// Scratch directories are named PREFIX<pid>-XXXXXXXX after the run that
-/// made them; the run holds an exclusive flock(2) on ScratchLock inside it
-/// for as long as it lives (its workers inherit the lock).
-static const char ScratchPrefix[] = "poolguard-scratch-";
-static const char ScratchLock[] = "owner.lock";
-
-/// Whether no live run owns the scratch directory \p Dir. The pid in its
-/// name is not enough: a run in another PID namespace sharing the directory
-/// (a container, a sandbox) has a pid that means nothing here, so the
-/// directory is abandoned only when its lock is free too. A directory with
-/// no lock file is a run between creating it and locking it, unless it is
-/// older than a minute.
-static bool scratchAbandoned(llvm::StringRef Dir) {
-  llvm::SmallString<256> Lock(Dir);
-  llvm::sys::path::append(Lock, ScratchLock);
-  int FD = ::open(Lock.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (FD < 0) {
-    llvm::sys::fs::file_status Status;
-    return !llvm::sys::fs::status(Dir, Status) &&
-           Status.getLastModificationTime() <
-               std::chrono::system_clock::now() - std::chrono::minutes(1);
-  }
-  const bool Free = ::flock(FD, LOCK_EX | LOCK_NB) == 0;
-  ::close(FD);
-  return Free;
-}
-
-/// Removes the scratch directories under \p Parent whose run is gone (it
-/// was killed with SIGKILL, or the machine went down).
-static void sweepScratch(llvm::StringRef Parent) {
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(Parent, EC), End;
-       It != End && !EC; It.increment(EC)) {
-    llvm::StringRef Name = llvm::sys::path::filename(It->path());
-    if (!Name.consume_front(ScratchPrefix))
-      continue;
-    int Pid;
-    if (Name.split('-').first.getAsInteger(10, Pid) || Pid <= 0)
-      continue;
-    llvm::sys::fs::file_status Status;
-    if (llvm::sys::fs::status(It->path(), Status) ||
-        Status.getUser() != ::geteuid())
-      continue;
-    if (::kill(Pid, 0) != 0 && errno == ESRCH && scratchAbandoned(It->path()))
-      llvm::sys::fs::remove_directories(It->path());
-  }
-}
-
-/// Takes the lock that marks \p Dir as this run's (see scratchAbandoned);
-/// the lock goes with the descriptor, closed when the run ends.
-static int lockScratch(llvm::StringRef Dir) {
-  llvm::SmallString<256> Lock(Dir);
-  llvm::sys::path::append(Lock, ScratchLock);
-  int FD = ::open(Lock.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (FD >= 0 && ::flock(FD, LOCK_EX | LOCK_NB) != 0) {
-    ::close(FD);
-    return -1;
-  }
-  return FD;
-}
-
-namespace {
-volatile sig_atomic_t PendingSignal = 0;
-
-/// Catches SIGINT, SIGTERM and SIGHUP while workers run, so that the map
-/// loop can end them and clean up; restores the previous handlers after.
-class InterruptGuard {
-public:
-  InterruptGuard() {
-    PendingSignal = 0;
-    struct sigaction Action = {};
-    Action.sa_handler = [](int Sig) { PendingSignal = Sig; };
-    sigemptyset(&Action.sa_mask);
-    for (int I = 0; I < 3; ++I)
-      ::sigaction(Signals[I], &Action, &Old[I]);
-  }
-  ~InterruptGuard() {
-    for (int I = 0; I < 3; ++I)
-      ::sigaction(Signals[I], &Old[I], nullptr);
-  }
-  int pending() const { return PendingSignal; }
-  /// Ends the process by \p Sig as if it had not been caught.
-  [[noreturn]] void reraise(int Sig) {
-    for (int I = 0; I < 3; ++I)
-      ::sigaction(Signals[I], &Old[I], nullptr);
-    ::signal(Sig, SIG_DFL);
-    ::raise(Sig);
-    ::_exit(128 + Sig);
-  }
-
-private:
-  static constexpr int Signals[3] = {SIGINT, SIGTERM, SIGHUP};
-  struct sigaction Old[3];
-};
-} // namespace
 
 std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
   Impl &I = *P;
   std::vector<TUResult> Results(Indices.size());
-  struct Job {
-    size_t Index;
-    std::string File, Key;
-  };
-  std::vector<Job> Pending;
+  // The TUs that need a worker: their position in Results, and cache key.
+  std::vector<size_t> Slots;
+  std::vector<std::string> Files, Keys;
   for (size_t Pos = 0; Pos < Indices.size(); ++Pos) {
     assert(Indices[Pos] < TUs.size() && "TU index out of range");
     const std::string &File = TUs[Indices[Pos]];
-    TUResult &Slot = Results[Pos];
     auto Cmds = I.Opts.Database->getCompileCommands(File);
-    if (Cmds.empty()) {
-      Slot = I.failed(File, "no compile command for this file");
-      continue;
-    }
-    if (!llvm::sys::fs::exists(File)) {
-      Slot = I.failed(File, "file not found (named by the compile database)");
-      continue;
-    }
-    // A FIFO, a device or a huge file is not parsed; a binary file would
-    // give pages of compiler errors quoting raw bytes.
-    std::string Why;
-    const std::string *Text = I.Files.get(File, &Why);
-    if (!Text) {
-      Slot = I.failed(File, "cannot read the file: " + Why);
-      continue;
-    }
-    if (llvm::StringRef(*Text).take_front(65536).contains('\0')) {
-      Slot = I.failed(File, "not a C++ source file (it contains NUL bytes)");
+    if (std::optional<std::string> Why = I.unanalyzable(File, Cmds)) {
+      Results[Pos] = I.failed(File, *Why);
       continue;
     }
     if (!Cmds.front().Heuristic.empty() && I.Opts.Notes)
@@ -1257,193 +867,28 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
           << "'" << File << "' is not in the compile database; analyzed "
           << "with a command " << Cmds.front().Heuristic << "\n";
     std::string Key = I.cacheKey(Cmds, I.Provider->getOptions(File));
-    if (auto Cached = I.readCache(Key, File)) {
-      Slot = std::move(*Cached);
+    if (auto Cached = I.Cache->read(Key, File)) {
+      Results[Pos] = std::move(*Cached);
       continue;
     }
-    Pending.push_back({Pos, File, Key});
+    Slots.push_back(Pos);
+    Files.push_back(File);
+    Keys.push_back(std::move(Key));
   }
-
-  // Scratch space for worker results: inside the cache directory when there
-  // is one, so a finished result becomes a cache entry by a rename.
-  const pid_t Parent = ::getpid();
-  llvm::SmallString<256> ScratchParent;
-  if (!I.Opts.CacheDir.empty())
-    ScratchParent = I.Opts.CacheDir;
-  else
-    llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true,
-                                           ScratchParent);
-  llvm::SmallString<256> Scratch;
-  if (Pending.empty())
-    return Results;
-  // Only a run that starts workers sweeps: a fully cached run stays cheap.
-  sweepScratch(ScratchParent);
-  {
-    llvm::SmallString<256> Model(ScratchParent);
-    llvm::sys::path::append(Model, ScratchPrefix + std::to_string(Parent) +
-                                       "-%%%%%%%%");
-    if (std::error_code EC =
-            llvm::sys::fs::createUniqueDirectory(Model, Scratch)) {
-      for (const Job &J : Pending)
-        Results[J.Index] = I.failed(
-            J.File, ("cannot create a scratch directory in '" +
-                     ScratchParent + "': " + EC.message())
-                        .str());
-      return Results;
-    }
+  auto Work = [&](size_t K) {
+    DependencyHashes Deps;
+    TUResult R = I.analyze(Files[K], Deps);
+    return resultToJSON(R, Deps).dump(-1, ' ', false,
+                                      json::error_handler_t::replace);
+  };
+  auto Done = [&](size_t K, WorkerExit &E) {
+    Results[Slots[K]] = I.collect(Files[K], Keys[K], E);
+  };
+  if (llvm::Error E = I.Workers->run(Files, Work, Done)) {
+    const std::string Why = llvm::toString(std::move(E));
+    for (size_t K = 0; K < Files.size(); ++K)
+      Results[Slots[K]] = I.failed(Files[K], Why);
   }
-  const int ScratchLockFD = lockScratch(Scratch);
-  auto RemoveScratch = [&] {
-    llvm::sys::fs::remove_directories(Scratch);
-    if (ScratchLockFD >= 0)
-      ::close(ScratchLockFD);
-  };
-  // SIGINT, SIGTERM and SIGHUP end the workers and remove the scratch
-  // directory before the run ends by the same signal; after a SIGKILL the
-  // workers die with the parent (PR_SET_PDEATHSIG) and the next run sweeps
-  // the scratch directory.
-  InterruptGuard Interrupts;
-
-  struct Running {
-    Job J;
-    pid_t Pid;
-    std::chrono::steady_clock::time_point Start;
-    std::string Out, Err;
-  };
-  std::vector<Running> Active;
-  size_t Next = 0, Done = 0;
-  unsigned Jobs = std::max(1u, I.Opts.Jobs);
-  auto Finish = [&](Running &R, int Status, bool TimedOut) {
-    ++Done;
-    TUResult Res;
-    std::string ErrText;
-    if (const auto Buf = llvm::MemoryBuffer::getFile(R.Err))
-      ErrText = llvm::StringRef((*Buf)->getBuffer()).trim().str();
-    if (TimedOut) {
-      Res = I.failed(R.J.File,
-                     llvm::formatv("analysis took longer than {0} s "
-                                   "(--tu-timeout); the TU was abandoned",
-                                   I.Opts.TUTimeoutSeconds));
-    } else if (WIFEXITED(Status) &&
-               WEXITSTATUS(Status) == WorkerCannotWrite) {
-      // On a full disk the error file may be empty too: name the place.
-      Res = I.failed(R.J.File,
-                     "the analysis worker could not write its result in '" +
-                         std::string(Scratch) + "' (is the disk full?)" +
-                         (ErrText.empty() ? "" : ": " + ErrText));
-    } else if (WIFEXITED(Status) &&
-               WEXITSTATUS(Status) == WorkerOutOfMemory) {
-      Res = I.failed(R.J.File,
-                     llvm::formatv("analysis needed more than {0} MiB of "
-                                   "memory (--tu-memory); the TU was "
-                                   "abandoned",
-                                   I.Opts.TUMemoryMB));
-    } else if (WIFSIGNALED(Status) ||
-               (WIFEXITED(Status) && WEXITSTATUS(Status) != 0)) {
-      std::string Why =
-          WIFSIGNALED(Status)
-              ? llvm::formatv("poolguard crashed while analyzing this TU "
-                              "(signal {0})",
-                              WTERMSIG(Status))
-                    .str()
-              : llvm::formatv("the analysis worker failed (exit code {0})",
-                              WEXITSTATUS(Status))
-                    .str();
-      if (!ErrText.empty())
-        Why += ":\n" + ErrText;
-      Res = I.failed(R.J.File, Why);
-    } else {
-      auto Buf = readInputFile(R.Out, MaxDataFileBytes);
-      auto J = Buf ? parseJSON((*Buf)->getBuffer(), R.Out)
-                   : llvm::Expected<json>(Buf.takeError());
-      auto Parsed = J ? resultFromJSON(*J, R.Out, "")
-                      : llvm::Expected<TUResult>(J.takeError());
-      if (!Parsed) {
-        llvm::consumeError(Parsed.takeError());
-        Res = I.failed(R.J.File, "the analysis worker wrote no result");
-      } else {
-        Res = std::move(*Parsed);
-        if (Res.Failed && Res.Error.empty() && Res.Diagnostics.empty())
-          Res.Error = ErrText;
-        if (!Res.Failed && Res.ConfigErrors.empty() &&
-            !I.Opts.CacheDir.empty()) {
-          llvm::SmallString<256> Entry(I.Opts.CacheDir);
-          llvm::sys::path::append(Entry, R.J.Key + ".json");
-          if (!llvm::sys::fs::rename(R.Out, Entry))
-            R.Out.clear();
-        }
-      }
-    }
-    if (!R.Out.empty())
-      llvm::sys::fs::remove(R.Out);
-    llvm::sys::fs::remove(R.Err);
-    Results[R.J.Index] = std::move(Res);
-  };
-
-  while (Next < Pending.size() || !Active.empty()) {
-    if (int Sig = Interrupts.pending()) {
-      for (Running &R : Active) {
-        ::kill(R.Pid, SIGKILL);
-        ::waitpid(R.Pid, nullptr, 0);
-      }
-      RemoveScratch();
-      Interrupts.reraise(Sig);
-    }
-    while (Next < Pending.size() && Active.size() < Jobs) {
-      Running R{Pending[Next], 0, std::chrono::steady_clock::now(), "", ""};
-      llvm::SmallString<256> Out(Scratch), Err(Scratch);
-      llvm::sys::path::append(Out, std::to_string(R.J.Index) + ".json");
-      llvm::sys::path::append(Err, std::to_string(R.J.Index) + ".err");
-      R.Out = std::string(Out);
-      R.Err = std::string(Err);
-      if (I.Opts.Progress)
-        llvm::errs() << (I.Opts.ProgressInPlace ? "\r\x1b[K" : "") << "["
-                     << Next + 1 << "/" << Pending.size() << "] " << R.J.File
-                     << (I.Opts.ProgressInPlace ? "" : "\n");
-      llvm::errs().flush();
-      llvm::outs().flush();
-      pid_t Pid = ::fork();
-      if (Pid == 0) {
-        isolateWorker(Parent, R.Err, I.Opts.TUMemoryMB);
-        I.workerMain(R.J.File, R.Out, R.Err);
-      }
-      ++Next;
-      if (Pid < 0) {
-        Results[R.J.Index] = I.failed(R.J.File, "cannot start a worker");
-        continue;
-      }
-      R.Pid = Pid;
-      Active.push_back(std::move(R));
-    }
-    bool Progressed = false;
-    for (size_t K = 0; K < Active.size();) {
-      int Status = 0;
-      struct rusage Usage;
-      pid_t W = ::wait4(Active[K].Pid, &Status, WNOHANG, &Usage);
-      bool TimedOut = false;
-      if (W == 0) {
-        auto Elapsed = std::chrono::steady_clock::now() - Active[K].Start;
-        if (I.Opts.TUTimeoutSeconds == 0 ||
-            Elapsed < std::chrono::seconds(I.Opts.TUTimeoutSeconds)) {
-          ++K;
-          continue;
-        }
-        ::kill(Active[K].Pid, SIGKILL);
-        ::wait4(Active[K].Pid, &Status, 0, &Usage);
-        TimedOut = true;
-      }
-      I.PeakWorkerKB =
-          std::max<uint64_t>(I.PeakWorkerKB, static_cast<uint64_t>(Usage.ru_maxrss));
-      Finish(Active[K], Status, TimedOut);
-      Active.erase(Active.begin() + K);
-      Progressed = true;
-    }
-    if (!Progressed)
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  RemoveScratch();
-  if (I.Opts.Progress && I.Opts.ProgressInPlace)
-    llvm::errs() << "\r\x1b[K"; // The next message starts on a clean line.
   return Results;
 }
 
@@ -1551,14 +996,14 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
   R.TUsFailed = Failed;
   R.TUsReparsedInFull = R0.TUsReparsedInFull;
   R.TUsFailedUnselected = R0.TUsFailedUnselected;
-  R.PeakWorkerKB = P->PeakWorkerKB;
+  R.PeakWorkerKB = P->Workers->peakWorkerKB();
   if (MergedOut)
     *MergedOut = std::move(Merged);
   return R;
 }
 
 llvm::Expected<Facts> Driver::factsOf(llvm::StringRef File) {
-  std::vector<std::pair<std::string, std::string>> Deps;
+  DependencyHashes Deps;
   TUResult R = P->analyze(File.str(), Deps);
   if (R.Failed)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),

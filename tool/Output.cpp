@@ -6,6 +6,7 @@
 
 #include "Output.h"
 #include "Baseline.h"
+#include "Results.h"
 #include "SourceText.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -143,39 +144,6 @@ nlohmann::ordered_json summaryToJSON(const Report &R) {
 }
 
 using namespace clang::tidy::poolguard;
-
-nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
-                                        bool WithOffsets) {
-  using json = nlohmann::ordered_json;
-  json Notes = json::array();
-  for (const ReportNote &N : D.Notes) {
-    json Note = {{"message", N.Message},
-                 {"file", N.File},
-                 {"line", N.Line},
-                 {"column", N.Column}};
-    if (WithOffsets)
-      Note["offset"] = N.Offset;
-    Notes.push_back(std::move(Note));
-  }
-  json Fixes = json::array();
-  for (const ReportFix &F : D.Fixes) {
-    json Fix = {{"file", F.File},
-                {"offset", F.Offset},
-                {"length", F.Length},
-                {"replacement", F.Replacement}};
-    if (WithOffsets && !F.FileHash.empty())
-      Fix["fileHash"] = F.FileHash;
-    Fixes.push_back(std::move(Fix));
-  }
-  json J = {{"check", D.Check},     {"severity", D.Severity},
-            {"message", D.Message}, {"file", D.File},
-            {"line", D.Line},       {"column", D.Column}};
-  if (WithOffsets)
-    J["offset"] = D.Offset;
-  J["notes"] = std::move(Notes);
-  J["fixes"] = std::move(Fixes);
-  return J;
-}
 
 static std::string sizeText(const PoolCreationFact &Pool) {
   if (Pool.PerThread)

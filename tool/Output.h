@@ -36,11 +36,6 @@ std::string summaryLine(const Report &R, size_t FilesWithFindings);
 /// "findingsMayBeIncomplete","suppressed":{"nolint","baseline"}}.
 nlohmann::ordered_json summaryToJSON(const Report &R);
 
-/// One diagnostic as poolguard's JSON; \p WithOffsets adds the byte offsets
-/// (kept in map results, not in the user-facing report).
-nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
-                                        bool WithOffsets);
-
 /// {"version":1,"diagnostics":[{"check","severity","message","file","line",
 /// "column","notes":[...],"fixes":[...]}],"summary":{...}}, plus "budget":[...] when
 /// \p Budgets is given (--report=budget).

@@ -16,6 +16,39 @@ using clang::tidy::poolguard::factsFromJSONValue;
 using clang::tidy::poolguard::JSONFieldReader;
 using nlohmann::json;
 
+nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
+                                        bool WithOffsets) {
+  using json = nlohmann::ordered_json;
+  json Notes = json::array();
+  for (const ReportNote &N : D.Notes) {
+    json Note = {{"message", N.Message},
+                 {"file", N.File},
+                 {"line", N.Line},
+                 {"column", N.Column}};
+    if (WithOffsets)
+      Note["offset"] = N.Offset;
+    Notes.push_back(std::move(Note));
+  }
+  json Fixes = json::array();
+  for (const ReportFix &F : D.Fixes) {
+    json Fix = {{"file", F.File},
+                {"offset", F.Offset},
+                {"length", F.Length},
+                {"replacement", F.Replacement}};
+    if (WithOffsets && !F.FileHash.empty())
+      Fix["fileHash"] = F.FileHash;
+    Fixes.push_back(std::move(Fix));
+  }
+  json J = {{"check", D.Check},     {"severity", D.Severity},
+            {"message", D.Message}, {"file", D.File},
+            {"line", D.Line},       {"column", D.Column}};
+  if (WithOffsets)
+    J["offset"] = D.Offset;
+  J["notes"] = std::move(Notes);
+  J["fixes"] = std::move(Fixes);
+  return J;
+}
+
 /// Reads one diagnostic of a result; the first field of the wrong type is
 /// recorded by \p R.
 static ReportDiagnostic diagFromJSON(JSONFieldReader &R) {
@@ -84,6 +117,22 @@ llvm::Expected<TUResult> resultFromJSON(const json &J, llvm::StringRef Origin,
     return F.takeError();
   R.Facts = std::move(*F);
   return R;
+}
+
+json resultToJSON(const TUResult &R, const DependencyHashes &Deps) {
+  json Diags = json::array();
+  for (const ReportDiagnostic &D : R.Diagnostics)
+    Diags.push_back(json(diagnosticToJSON(D, /*WithOffsets=*/true)));
+  json DepsJ = json::array();
+  for (const auto &[Path, Hash] : Deps)
+    DepsJ.push_back({{"path", Path}, {"hash", Hash}});
+  json Facts = factsToJSONValue(R.Facts);
+  return {{"version", POOLGUARD_VERSION}, {"file", R.File},
+          {"failed", R.Failed},           {"error", R.Error},
+          {"diagnostics", Diags},         {"facts", Facts},
+          {"deps", DepsJ},                {"configErrors", R.ConfigErrors},
+          {"reparsedInFull", R.ReparsedInFull},
+          {"nolintSuppressed", R.SuppressedByNolint}};
 }
 
 void forEachPath(TUResult &R, llvm::function_ref<void(std::string &)> Fn) {

@@ -15,6 +15,7 @@
 #include "llvm/Support/Error.h"
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace poolguard {
@@ -32,6 +33,22 @@ struct TUResult {
   unsigned SuppressedByNolint = 0; ///< Diagnostics NOLINT suppressed.
   clang::tidy::poolguard::Facts Facts;
 };
+
+/// One diagnostic as poolguard's JSON, in the report (--format=json) and in
+/// map results; \p WithOffsets adds the byte offsets (kept in map results,
+/// not in the user-facing report).
+nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
+                                        bool WithOffsets);
+
+/// The files a result depends on, each with its contentHash() when it was
+/// analyzed ("missing" for a place that must stay absent), sorted by path.
+using DependencyHashes = std::vector<std::pair<std::string, std::string>>;
+
+/// The JSON of one TU's result: with \p Deps a cache entry or a worker's
+/// output, without them one result of a --facts-out file. Non-UTF-8 text is
+/// replaced when dumped, never an abort.
+nlohmann::json resultToJSON(const TUResult &R,
+                            const DependencyHashes &Deps);
 
 /// Reads one TU's result from \p J (\p Origin: the file, \p Where: the
 /// path of \p J inside it, for errors). A field of the wrong type, another
