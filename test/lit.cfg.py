@@ -129,6 +129,9 @@ config.substitutions.append(("%cxx", config.cxx_compiler))
 qt5 = "/usr/include/x86_64-linux-gnu/qt5"
 config.substitutions.append(
     ("%qt_flags", "-fPIC -I%s -I%s/QtCore -I%s/QtSql" % (qt5, qt5, qt5)))
+qt6 = "/usr/include/x86_64-linux-gnu/qt6"
+config.substitutions.append(
+    ("%qt6_flags", "-fPIC -I%s -I%s/QtCore -I%s/QtSql" % (qt6, qt6, qt6)))
 config.environment["POOLGUARD_PG_TEMPLATE"] = os.path.join(
     config.test_exec_root, "pg-cluster-template")
 live_requirements = {
@@ -140,6 +143,9 @@ live_requirements = {
     "qt5-sql": ("qtbase5-dev libqt5sql5-psql",
                 ["/usr/include/x86_64-linux-gnu/qt5/QtSql/QSqlDatabase",
                  "/usr/lib/x86_64-linux-gnu/qt5/plugins/sqldrivers/libqsqlpsql.so"]),
+    "qt6-sql": ("qt6-base-dev libqt6sql6-psql",
+                ["/usr/include/x86_64-linux-gnu/qt6/QtSql/QSqlDatabase",
+                 "/usr/lib/x86_64-linux-gnu/qt6/plugins/sqldrivers/libqsqlpsql.so"]),
     "cppdb": ("libcppdb-dev libcppdb-postgresql0", ["/usr/include/cppdb/frontend.h"]),
     "libpq": ("libpq-dev", ["/usr/include/postgresql/libpq-fe.h"]),
 }

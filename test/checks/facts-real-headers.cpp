@@ -1,10 +1,12 @@
 // RUN: %poolguard --dump-facts %s -- -std=c++17 -nostdinc++ -isystem %headers | python3 %S/Inputs/facts_lines.py | %FileCheck %s
 // RUN: %if soci && poco-data && qt5-sql && cppdb %{ %poolguard --dump-facts %s -- -std=c++17 %qt_flags | python3 %S/Inputs/facts_lines.py | %FileCheck %s %}
+// RUN: %if soci && poco-data && qt6-sql && cppdb %{ %poolguard --dump-facts %s -- -std=c++17 %qt6_flags | python3 %S/Inputs/facts_lines.py | %FileCheck %s %}
 
 // The same constructs against the mock headers (first RUN line) and against
-// the real headers Debian ships (second, where they are installed): the
-// facts are the same, so a mock that drifts from the real API (a signature,
-// a namespace, an overload the model picks by its parameters) is caught.
+// the real headers Debian ships (second with Qt 5, third with Qt 6, where
+// they are installed): the facts are the same, so a mock that drifts from
+// the real API (a signature, a namespace, an overload the model picks by its
+// parameters) is caught.
 
 #include <Poco/Data/SessionPool.h>
 #include <QtSql/QSqlDatabase>
@@ -31,9 +33,9 @@ void sessions() {
   cppdb::session Sql(std::string("postgresql:host=db;dbname=app;@pool_size=4"));
 }
 
-// CHECK: owner Repo: member 'pool_' of type 'soci::connection_pool' @facts-real-headers.cpp:16:25
-// CHECK-NEXT: pool soci soci::connection_pool size=8 text=8 db= dbtext= owner=Repo module= fn= multiplier=1 @facts-real-headers.cpp:16:25
-// CHECK-NEXT: pool poco-data Poco::Data::SessionPool size=16 text=16 db=db:db:5432/app dbtext=connector=PostgreSQL connectionString=host=db dbname=app owner= module= fn=poco multiplier=1 @facts-real-headers.cpp:20:27
-// CHECK-NEXT: pool poco-data Poco::Data::SessionPool size=32 default text=32 db=db:db:5432/app dbtext=connector=PostgreSQL connectionString=host=db dbname=app owner= module= fn=poco multiplier=1 @facts-real-headers.cpp:21:27
-// CHECK-NEXT: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db=db:db:5432/app dbtext=type=QPSQL setHostName=db setDatabaseName=app owner= module= fn=qt multiplier=1 instance=qt-sql:orders @facts-real-headers.cpp:25:21
-// CHECK-NEXT: pool cppdb cppdb::session size=4 initial-cache text=@pool_size=4 db=db:db:5432/app dbtext=postgresql:host=db;dbname=app owner= module= fn=sessions multiplier=1 @facts-real-headers.cpp:31:18
+// CHECK: owner Repo: member 'pool_' of type 'soci::connection_pool' @facts-real-headers.cpp:18:25
+// CHECK-NEXT: pool soci soci::connection_pool size=8 text=8 db= dbtext= owner=Repo module= fn= multiplier=1 @facts-real-headers.cpp:18:25
+// CHECK-NEXT: pool poco-data Poco::Data::SessionPool size=16 text=16 db=db:db:5432/app dbtext=connector=PostgreSQL connectionString=host=db dbname=app owner= module= fn=poco multiplier=1 @facts-real-headers.cpp:22:27
+// CHECK-NEXT: pool poco-data Poco::Data::SessionPool size=32 default text=32 db=db:db:5432/app dbtext=connector=PostgreSQL connectionString=host=db dbname=app owner= module= fn=poco multiplier=1 @facts-real-headers.cpp:23:27
+// CHECK-NEXT: pool qt-sql QSqlDatabase::addDatabase size=1 default text=1 db=db:db:5432/app dbtext=type=QPSQL setHostName=db setDatabaseName=app owner= module= fn=qt multiplier=1 instance=qt-sql:orders @facts-real-headers.cpp:27:21
+// CHECK-NEXT: pool cppdb cppdb::session size=4 initial-cache text=@pool_size=4 db=db:db:5432/app dbtext=postgresql:host=db;dbname=app owner= module= fn=sessions multiplier=1 @facts-real-headers.cpp:33:18
