@@ -159,6 +159,7 @@ live_requirements = {
                  "/usr/lib/x86_64-linux-gnu/qt6/plugins/sqldrivers/libqsqlpsql.so"]),
     "cppdb": ("libcppdb-dev libcppdb-postgresql0", ["/usr/include/cppdb/frontend.h"]),
     "libpq": ("libpq-dev", ["/usr/include/postgresql/libpq-fe.h"]),
+    "libpqxx": ("libpqxx-dev", ["/usr/include/pqxx/pqxx"]),
 }
 for feature, (packages, paths) in live_requirements.items():
     missing = [p for p in paths if not os.path.exists(p)]
