@@ -19,7 +19,7 @@ poolguard_test_packages() {
   echo "python3 clang-$v clang-tidy-$v clangd-$v llvm-$v-tools clang-tools-$v \
 libgtest-dev libclang-rt-$v-dev pre-commit git strace help2man lintian dpkg-dev man-db \
 bazel-bootstrap bazel-platforms postgresql-15 libsoci-dev libsoci-postgresql4.0 libboost-dev libpoco-dev \
-qtbase5-dev libqt5sql5-psql libcppdb-dev libcppdb-postgresql0"
+qtbase5-dev libqt5sql5-psql qt6-base-dev libqt6sql6-psql libcppdb-dev libcppdb-postgresql0 libpqxx-dev"
 }
 
 poolguard_install_deps() {

@@ -35,6 +35,47 @@ TEST(ServerLimitsTest, PostgreSQL16AddsReservedConnections) {
   EXPECT_EQ(Limits->ReservedConnections, 8);
 }
 
+// PostgreSQL 16's reserved_connections (for roles granted
+// pg_use_reserved_connections) is read when the server has it, is checked
+// like the other settings, and an ordinary role cannot use those slots
+// either. Not tested live: Debian bookworm ships only PostgreSQL 15
+// (docs/live-databases.md).
+TEST(ServerLimitsTest, PostgreSQL16ReservedConnectionsZero) {
+  auto Limits = limitsFromSettings({{"max_connections", "100"},
+                                    {"superuser_reserved_connections", "3"},
+                                    {"reserved_connections", "0"}});
+  ASSERT_TRUE(static_cast<bool>(Limits));
+  EXPECT_EQ(Limits->MaxConnections, 100);
+  EXPECT_EQ(Limits->ReservedConnections, 3);
+}
+
+TEST(ServerLimitsTest, PostgreSQL16ReservedConnectionsAlone) {
+  auto Limits = limitsFromSettings({{"max_connections", "20"},
+                                    {"superuser_reserved_connections", "0"},
+                                    {"reserved_connections", "4"}});
+  ASSERT_TRUE(static_cast<bool>(Limits));
+  EXPECT_EQ(Limits->MaxConnections, 20);
+  EXPECT_EQ(Limits->ReservedConnections, 4);
+}
+
+TEST(ServerLimitsTest, BadReservedConnectionsAreErrors) {
+  EXPECT_EQ(errorOf({{"max_connections", "100"},
+                     {"superuser_reserved_connections", "3"},
+                     {"reserved_connections", "-1"}}),
+            "the server's 'reserved_connections' is '-1', not a number from "
+            "0 to 262143");
+  EXPECT_EQ(errorOf({{"max_connections", "100"},
+                     {"superuser_reserved_connections", "3"},
+                     {"reserved_connections", ""}}),
+            "the server's 'reserved_connections' is '', not a number from 0 "
+            "to 262143");
+  EXPECT_EQ(errorOf({{"max_connections", "100"},
+                     {"superuser_reserved_connections", "3"},
+                     {"reserved_connections", "262144"}}),
+            "the server's 'reserved_connections' is '262144', not a number "
+            "from 0 to 262143");
+}
+
 TEST(ServerLimitsTest, BadSettingsAreErrors) {
   EXPECT_EQ(errorOf({{"superuser_reserved_connections", "3"}}),
             "the server has no setting 'max_connections'");

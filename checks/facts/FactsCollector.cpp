@@ -850,7 +850,9 @@ struct FactsCollector::Impl {
       bool IsDefault = false;
       const Expr *E = through(sourceExpr(Part, S, Where, &IsDefault), Part);
       // A part that is absent (no such field or argument) or set to nothing
-      // ("", 0) does not tell databases apart: a Postgres client has no file
+      // ("", 0, nullptr: libpq's PQsetdbLogin(nullptr, nullptr, ...) takes
+      // the default host and port, as a conninfo without them does) does not
+      // tell databases apart: a Postgres client has no file
       // name, an SQLite one no host. A host setter not found may have been
       // called elsewhere: the host is unknown, not the local server.
       if (!E && Part.From == "resultMethodArg" &&
@@ -860,6 +862,10 @@ struct FactsCollector::Impl {
         continue;
       }
       if (!E)
+        continue;
+      if (P.Dsn.size() > 1 &&
+          E->IgnoreParenImpCasts()->isNullPointerConstant(
+              *Ctx, Expr::NPC_ValueDependentIsNotNull))
         continue;
       Identity Id = dropOptions(identityOf(E, *Ctx, EnvGetters), Part);
       if (P.Dsn.size() > 1 && (Id.Key == "lit:" || Id.Key == "lit:0"))

@@ -112,5 +112,17 @@ void loops() {
 // CHECK-DAG: pool libpq PQconnectdb size=? text=one connection per loop iteration db=db:pg:5432/app dbtext=host=pg dbname=app owner= module= fn=loops multiplier=1 repeats=in a loop body @facts-connections.cpp:107:20
 // CHECK-DAG: pool soci soci::connection_pool size=2 text=2 db= dbtext= owner= module= fn=loops multiplier=1 repeats=in a loop body @facts-connections.cpp:109:27
 
+// A null host or port is libpq's default, as in a conninfo without them
+// (the local server, port 5432): the three connections below reach one
+// database (seen against a real server: test/pg/conformance-libpq.test).
+void defaults() {
+  PGconn *Null = PQsetdbLogin(nullptr, nullptr, nullptr, nullptr, "app", nullptr, nullptr);
+  PGconn *Zero = PQsetdbLogin(NULL, NULL, NULL, NULL, "app", NULL, NULL);
+  PGconn *Conninfo = PQconnectdb("dbname=app");
+}
+// CHECK-DAG: pool libpq PQsetdbLogin size=1 text=1 db=db:localhost:5432/app dbtext=dbName=app owner= module= fn=defaults multiplier=1 @facts-connections.cpp:119:18
+// CHECK-DAG: pool libpq PQsetdbLogin size=1 text=1 db=db:localhost:5432/app dbtext=dbName=app owner= module= fn=defaults multiplier=1 @facts-connections.cpp:120:18
+// CHECK-DAG: pool libpq PQconnectdb size=1 text=1 db=db:localhost:5432/app dbtext=dbname=app owner= module= fn=defaults multiplier=1 @facts-connections.cpp:121:22
+
 // What must not be recorded:
 // RUN: %poolguard --dump-facts %s -- -std=c++17 -nostdinc++ -isystem %headers | python3 %S/Inputs/facts_lines.py | %FileCheck %s --check-prefix=NEG
