@@ -404,101 +404,101 @@ static void reportAppliedFixes(const Report &R, const FixStats &Stats) {
                         D.Column, D.Check);
 }
 
-int main(int argc, const char **argv) {
-  cl::SetVersionPrinter(printVersion);
-  cl::HideUnrelatedOptions(Category);
+/// A usage error: printed by main as "poolguard: error: <message>", exit 2.
+static Error usage(const Twine &Message) {
+  return createStringError(inconvertibleErrorCode(), Message);
+}
 
-  std::string FixedError;
-  std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed =
-      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
-          argc, argv, FixedError);
-  if (!FixedError.empty())
-    return usageError(FixedError);
-  const bool NoDatabase = Fixed != nullptr; // 'file.cpp -- args'
-  if (!cl::ParseCommandLineOptions(
-          argc, argv,
-          "poolguard: finds duplicated connection pools and broken DSN "
-          "query strings\n\n"
-          "  poolguard -p <build dir> [files...]\n"
-          "  poolguard file.cpp -- <compiler args>\n",
-          &errs()))
-    return EC_Usage;
-
-  DriverOptions Opts;
+/// The compile database of the run: '--merge' needs none, 'file.cpp --
+/// args' is fixed, else -p or the search of findDatabase (a configuration
+/// mode needs none).
+static Error selectDatabase(
+    std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed,
+    DriverOptions &Opts) {
+  auto None = [] {
+    return std::make_shared<clang::tooling::FixedCompilationDatabase>(
+        ".", std::vector<std::string>());
+  };
   if (Merge) {
     if (Fixed || SourcePaths.empty())
-      return usageError("--merge takes the --facts-out files to merge");
-    Opts.Database = std::make_shared<clang::tooling::FixedCompilationDatabase>(
-        ".", std::vector<std::string>());
-  } else if (Fixed) {
+      return usage("--merge takes the --facts-out files to merge");
+    Opts.Database = None();
+    return Error::success();
+  }
+  if (Fixed) {
     if (SourcePaths.empty())
-      return usageError("no input files (with '--', name the files to "
-                        "analyze)");
+      return usage("no input files (with '--', name the files to analyze)");
     Opts.Database = std::move(Fixed);
   } else {
     std::string Error;
-    auto DB = findDatabase(Opts.DatabaseDir, Error);
-    if (DB) {
+    if (auto DB = findDatabase(Opts.DatabaseDir, Error))
       Opts.Database = std::move(DB);
-    } else if (ListChecks || DumpConfig || VerifyConfig) {
+    else if (ListChecks || DumpConfig || VerifyConfig)
       // The configuration is that of the build directory (or -p) even
       // without a compile database.
-      Opts.Database =
-          std::make_shared<clang::tooling::FixedCompilationDatabase>(
-              ".", std::vector<std::string>());
-    } else {
-      return usageError(Error);
-    }
+      Opts.Database = None();
+    else
+      return usage(Error);
   }
-
   for (const std::string &S : SourcePaths) {
-    if (Merge)
-      break;
     std::string P = ct::poolguard::absolutePath(S);
     if (!sys::fs::exists(P))
-      return usageError(S + ": no such file");
+      return usage(S + ": no such file");
     Opts.Files.push_back(std::move(P));
   }
+  return Error::success();
+}
 
+/// --config or --config-file, parsed: the configuration that replaces the
+/// .clang-tidy lookup.
+static Expected<ct::ClangTidyOptions> fixedConfig() {
+  if (!Config.empty() && !ConfigFile.empty())
+    return usage("--config and --config-file are mutually exclusive");
+  std::string Text = Config;
+  std::string Name = "--config";
+  if (!ConfigFile.empty()) {
+    auto Buf = ct::poolguard::readInputFile(ConfigFile,
+                                            ct::poolguard::MaxConfigFileBytes);
+    if (!Buf)
+      return usage(ConfigFile + ": " + toString(Buf.takeError()));
+    Text = (*Buf)->getBuffer().str();
+    Name = ConfigFile;
+  }
+  auto Parsed =
+      ct::poolguard::parseConfigFile(MemoryBufferRef(Text, Name), Name);
+  if (!Parsed)
+    return usage(toString(Parsed.takeError()));
+  // Paths in --config-file are relative to its directory, in --config to
+  // the working directory.
+  const std::string Base =
+      ConfigFile.empty()
+          ? ct::poolguard::startupDirectory().str()
+          : ct::poolguard::absolutePath(sys::path::parent_path(ConfigFile));
+  ct::poolguard::anchorPathOptions(*Parsed, Base);
+  return *Parsed;
+}
+
+/// The configuration given on the command line: --checks,
+/// --warnings-as-errors, --config/--config-file, --server-limits.
+static Error applyConfigOptions(DriverOptions &Opts) {
   if (!Checks.empty()) {
     auto Errors = ct::poolguard::checkGlobErrors(Checks, /*AllMustMatch=*/true);
     if (!Errors.empty())
-      return usageError("--checks: " + join(Errors, "\n") +
-                        "; see --list-checks");
+      return usage("--checks: " + join(Errors, "\n") + "; see --list-checks");
     Opts.Overrides.Checks = Checks;
   }
   if (WarningsAsErrors.getNumOccurrences())
     Opts.Overrides.WarningsAsErrors = WarningsAsErrors;
   if (!Config.empty() || !ConfigFile.empty()) {
-    if (!Config.empty() && !ConfigFile.empty())
-      return usageError("--config and --config-file are mutually exclusive");
-    std::string Text = Config;
-    std::string Name = "--config";
-    if (!ConfigFile.empty()) {
-      auto Buf = ct::poolguard::readInputFile(
-          ConfigFile, ct::poolguard::MaxConfigFileBytes);
-      if (!Buf)
-        return usageError(ConfigFile + ": " + toString(Buf.takeError()));
-      Text = (*Buf)->getBuffer().str();
-      Name = ConfigFile;
-    }
-    auto Parsed =
-        ct::poolguard::parseConfigFile(MemoryBufferRef(Text, Name), Name);
-    if (!Parsed)
-      return usageError(toString(Parsed.takeError()));
-    // Paths in --config-file are relative to its directory, in --config to
-    // the working directory.
-    const std::string Base =
-        ConfigFile.empty()
-            ? ct::poolguard::startupDirectory().str()
-            : ct::poolguard::absolutePath(sys::path::parent_path(ConfigFile));
-    ct::poolguard::anchorPathOptions(*Parsed, Base);
-    Opts.FixedConfig = *Parsed;
+    auto Fixed = fixedConfig();
+    if (!Fixed)
+      return Fixed.takeError();
+    Opts.FixedConfig = std::move(*Fixed);
   }
   if (!ServerLimitsFrom.empty()) {
     auto Limits = readServerLimits(ServerLimitsFrom);
     if (!Limits)
-      return usageError("--server-limits: " + toString(Limits.takeError()));
+      return usage("--server-limits: " + toString(Limits.takeError()));
     using Value = clang::tidy::ClangTidyOptions::ClangTidyValue;
     auto &Budget = Opts.Overrides.CheckOptions;
     Budget["poolguard-connection-budget.MaxConnections"] =
@@ -506,47 +506,68 @@ int main(int argc, const char **argv) {
     Budget["poolguard-connection-budget.ReservedConnections"] =
         Value(std::to_string(Limits->ReservedConnections));
   }
-  Opts.Exclude = Exclude;
-  Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
-  Opts.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
-  Opts.Jobs = Jobs ? Jobs : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
-  Opts.TUTimeoutSeconds = TUTimeout;
-  Opts.TUMemoryMB = TUMemory;
+  return Error::success();
+}
+
+/// The facts cache directory (--cache-dir, else beside the compile
+/// database; none with --no-cache), made and checked before any TU runs;
+/// without one, the temporary directory workers write their results to.
+static Error prepareCacheDir(DriverOptions &Opts) {
   if (!NoCache) {
     if (!CacheDir.empty())
       Opts.CacheDir = CacheDir;
     else if (!Opts.DatabaseDir.empty())
       Opts.CacheDir = Opts.DatabaseDir + "/.poolguard-cache";
-    if (!Opts.CacheDir.empty()) {
-      SmallString<256> Abs(Opts.CacheDir);
-      sys::fs::make_absolute(Abs);
-      Opts.CacheDir = std::string(Abs);
-      if (std::error_code EC = sys::fs::create_directories(Opts.CacheDir))
-        return usageError("cannot create the cache directory '" +
-                          Opts.CacheDir + "': " + EC.message());
-      if (!sys::fs::is_directory(Opts.CacheDir))
-        return usageError("the cache directory '" + Opts.CacheDir +
-                          "' is not a directory");
-      if (sys::fs::access(Opts.CacheDir, sys::fs::AccessMode::Write))
-        return usageError("the cache directory '" + Opts.CacheDir +
-                          "' is not writable");
-    }
   }
-  if (Opts.CacheDir.empty() && !Merge && !DumpConfig && !ListChecks &&
-      !VerifyConfig) {
-    // Workers write their results under the temporary directory.
-    SmallString<256> Tmp;
-    sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Tmp);
-    if (!sys::fs::is_directory(Tmp) ||
-        sys::fs::access(Tmp, sys::fs::AccessMode::Write))
-      return usageError("the temporary directory '" + Tmp +
-                        "' (TMPDIR) is not a writable directory");
+  if (!Opts.CacheDir.empty()) {
+    SmallString<256> Abs(Opts.CacheDir);
+    sys::fs::make_absolute(Abs);
+    Opts.CacheDir = std::string(Abs);
+    if (std::error_code EC = sys::fs::create_directories(Opts.CacheDir))
+      return usage("cannot create the cache directory '" + Opts.CacheDir +
+                   "': " + EC.message());
+    if (!sys::fs::is_directory(Opts.CacheDir))
+      return usage("the cache directory '" + Opts.CacheDir +
+                   "' is not a directory");
+    if (sys::fs::access(Opts.CacheDir, sys::fs::AccessMode::Write))
+      return usage("the cache directory '" + Opts.CacheDir +
+                   "' is not writable");
+    return Error::success();
   }
+  if (Merge || DumpConfig || ListChecks || VerifyConfig)
+    return Error::success();
+  SmallString<256> Tmp;
+  sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Tmp);
+  if (!sys::fs::is_directory(Tmp) ||
+      sys::fs::access(Tmp, sys::fs::AccessMode::Write))
+    return usage("the temporary directory '" + Tmp +
+                 "' (TMPDIR) is not a writable directory");
+  return Error::success();
+}
+
+/// Every option of the run's Driver, checked.
+static Error driverOptions(
+    std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed,
+    DriverOptions &Opts) {
+  if (Error E = selectDatabase(std::move(Fixed), Opts))
+    return E;
+  if (Error E = applyConfigOptions(Opts))
+    return E;
+  Opts.Exclude = Exclude;
+  Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Opts.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  Opts.Jobs = Jobs ? Jobs
+                   : std::max(1u, llvm::hardware_concurrency()
+                                      .compute_thread_count());
+  Opts.TUTimeoutSeconds = TUTimeout;
+  Opts.TUMemoryMB = TUMemory;
+  if (Error E = prepareCacheDir(Opts))
+    return E;
   Opts.SkipBodies = !NoSkipBodies;
   Opts.LibraryHeaders = LibraryHeaders;
   if (!PathRoot.empty()) {
     if (!sys::fs::is_directory(PathRoot))
-      return usageError("--path-root: '" + PathRoot + "' is not a directory");
+      return usage("--path-root: '" + PathRoot + "' is not a directory");
     Opts.PathRoot = pathRoot();
   }
   Opts.Progress = !Quiet;
@@ -557,31 +578,13 @@ int main(int argc, const char **argv) {
         &ExportFixes.getValue(), &WriteBaseline.getValue()}) {
     std::string Why;
     if (!Out->empty() && !outputIsWritable(*Out, Why))
-      return usageError("cannot write '" + *Out + "': " + Why);
+      return usage("cannot write '" + *Out + "': " + Why);
   }
+  return Error::success();
+}
 
-  std::optional<Baseline> Known;
-  if (!BaselineFile.empty()) {
-    auto B = loadBaseline(BaselineFile);
-    if (!B)
-      return usageError(toString(B.takeError()));
-    Known = std::move(*B);
-  }
-  std::string Root = SarifRoot;
-  if (Root.empty()) {
-    SmallString<256> Cwd;
-    sys::fs::current_path(Cwd);
-    Root = std::string(Cwd);
-  }
-
-  const std::string DatabaseDir = Opts.DatabaseDir;
-  Driver D(std::move(Opts));
-  const ProjectRoots ProjectDirs =
-      projectRoots(DatabaseDir, D.translationUnits());
-  D.setProjectDirs(libraryBoundary(ProjectDirs, NoDatabase));
-  if (Error E = D.prepare())
-    return usageError(toString(std::move(E)));
-
+/// --verify-config, --list-checks, --dump-config: the configuration only.
+static int runConfigMode(const Driver &D) {
   if (VerifyConfig) {
     outs() << "No config errors detected.\n";
     return EC_Clean;
@@ -594,121 +597,113 @@ int main(int argc, const char **argv) {
     outs() << "\n";
     return EC_Clean;
   }
-  if (DumpConfig) {
-    ct::ClangTidyOptions Dump = D.projectOptions();
-    for (auto &[Key, Value] : ct::poolguard::enabledCheckOptions(Dump))
-      Dump.CheckOptions.try_emplace(Key, Value);
-    outs() << ct::configurationAsText(Dump);
-    return EC_Clean;
-  }
-  if (DumpFacts) {
-    if (SourcePaths.empty())
-      return usageError("--dump-facts needs the files to analyze");
-    std::vector<ct::poolguard::Facts> Parts;
-    for (const std::string &S : SourcePaths) {
-      SmallString<256> P(S);
-      sys::fs::make_absolute(P);
-      auto F = D.factsOf(P);
-      if (!F) {
-        WithColor::error(errs(), "poolguard") << toString(F.takeError())
-                                              << "\n";
-        return EC_TUFailed;
-      }
-      Parts.push_back(std::move(*F));
-    }
-    outs() << ct::poolguard::toJSON(ct::poolguard::mergeFacts(Parts)) << "\n";
-    return EC_Clean;
-  }
+  ct::ClangTidyOptions Dump = D.projectOptions();
+  for (auto &[Key, Value] : ct::poolguard::enabledCheckOptions(Dump))
+    Dump.CheckOptions.try_emplace(Key, Value);
+  outs() << ct::configurationAsText(Dump);
+  return EC_Clean;
+}
 
-  auto Start = std::chrono::steady_clock::now();
+/// --dump-facts: the merged facts of the files named, as JSON.
+static int runDumpFacts(Driver &D) {
+  if (SourcePaths.empty())
+    return usageError("--dump-facts needs the files to analyze");
+  std::vector<ct::poolguard::Facts> Parts;
+  for (const std::string &S : SourcePaths) {
+    SmallString<256> P(S);
+    sys::fs::make_absolute(P);
+    auto F = D.factsOf(P);
+    if (!F) {
+      WithColor::error(errs(), "poolguard") << toString(F.takeError()) << "\n";
+      return EC_TUFailed;
+    }
+    Parts.push_back(std::move(*F));
+  }
+  outs() << ct::poolguard::toJSON(ct::poolguard::mergeFacts(Parts)) << "\n";
+  return EC_Clean;
+}
+
+/// --merge: the results of the --facts-out files named, each TU once.
+static Expected<std::vector<TUResult>> mergeInputs() {
   std::vector<TUResult> Results;
-  if (Merge) {
-    for (const std::string &File : SourcePaths) {
-      auto Buf =
-          ct::poolguard::readInputFile(File, ct::poolguard::MaxDataFileBytes);
-      if (!Buf)
-        return usageError(File + ": " + toString(Buf.takeError()));
-      auto Part = Driver::resultsFromJSON((*Buf)->getBuffer(), File);
-      if (!Part)
-        return usageError(toString(Part.takeError()));
-      for (TUResult &R : *Part) {
-        absolutizePaths(R, pathRoot());
-        Results.push_back(std::move(R));
-      }
+  for (const std::string &File : SourcePaths) {
+    auto Buf =
+        ct::poolguard::readInputFile(File, ct::poolguard::MaxDataFileBytes);
+    if (!Buf)
+      return usage(File + ": " + toString(Buf.takeError()));
+    auto Part = Driver::resultsFromJSON((*Buf)->getBuffer(), File);
+    if (!Part)
+      return Part.takeError();
+    for (TUResult &R : *Part) {
+      absolutizePaths(R, pathRoot());
+      Results.push_back(std::move(R));
     }
-    // The same TU in two shards counts once.
-    llvm::stable_sort(Results, [](const TUResult &A, const TUResult &B) {
-      return A.File < B.File;
-    });
-    Results.erase(std::unique(Results.begin(), Results.end(),
-                              [](const TUResult &A, const TUResult &B) {
-                                return A.File == B.File;
-                              }),
-                  Results.end());
-  } else {
-    unsigned K = 1, N = 1;
-    if (!Shard.empty()) {
-      auto [KS, NS] = StringRef(Shard).split('/');
-      if (KS.getAsInteger(10, K) || NS.getAsInteger(10, N) || N == 0 ||
-          K == 0 || K > N)
-        return usageError("--shard takes K/N with 1 <= K <= N, not '" +
-                          Shard + "'");
-    }
-    std::vector<size_t> Indices;
-    for (size_t I = 0; I < D.translationUnits().size(); ++I)
-      if (I % N == K - 1)
-        Indices.push_back(I);
-    Results = D.map(Indices);
   }
-  if (!FactsOut.empty()) {
-    if (!PathRoot.empty())
-      for (TUResult &TU : Results) // Those the workers did not write.
-        relativizePaths(TU, pathRoot());
-    if (Error E = ct::poolguard::writeFileAtomically(
-            FactsOut, Driver::resultsToJSON(Results)))
-      return usageError(toString(std::move(E)));
-    return EC_Clean;
-  }
-  if (!PathRoot.empty() && !Merge)
-    for (TUResult &TU : Results) // The workers named them relatively.
-      absolutizePaths(TU, pathRoot());
-  ct::poolguard::Facts Merged;
-  Report R = D.report(std::move(Results), &Merged);
-  R.Roots = ProjectDirs;
-  if (!PathRoot.empty())
-    R.PathRoot = pathRoot();
-  R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                            Start)
-                  .count();
+  // The same TU in two shards counts once.
+  llvm::stable_sort(Results, [](const TUResult &A, const TUResult &B) {
+    return A.File < B.File;
+  });
+  Results.erase(std::unique(Results.begin(), Results.end(),
+                            [](const TUResult &A, const TUResult &B) {
+                              return A.File == B.File;
+                            }),
+                Results.end());
+  return Results;
+}
 
-  if (!R.ConfigErrors.empty()) {
-    for (const std::string &E : R.ConfigErrors)
-      WithColor::error(errs(), "poolguard") << E << "\n";
-    return EC_Usage;
+/// The map step over this run's TUs: all, or shard K of N (--shard=K/N).
+static Expected<std::vector<TUResult>> mapShard(Driver &D) {
+  unsigned K = 1, N = 1;
+  if (!Shard.empty()) {
+    auto [KS, NS] = StringRef(Shard).split('/');
+    if (KS.getAsInteger(10, K) || NS.getAsInteger(10, N) || N == 0 ||
+        K == 0 || K > N)
+      return usage("--shard takes K/N with 1 <= K <= N, not '" + Shard + "'");
   }
+  std::vector<size_t> Indices;
+  for (size_t I = 0; I < D.translationUnits().size(); ++I)
+    if (I % N == K - 1)
+      Indices.push_back(I);
+  return D.map(Indices);
+}
 
+/// The files a finished report writes besides itself: the facts index
+/// (--write-index, else the default one beside the compile database), the
+/// baseline (--write-baseline) and the fixes (--export-fixes). Findings in
+/// the baseline (--baseline) are taken out of \p R.
+static Error writeSideOutputs(Report &R, const ct::poolguard::Facts &Merged,
+                              StringRef DatabaseDir,
+                              const std::optional<Baseline> &Known,
+                              const std::string &Root) {
   if (!WriteIndex.empty()) {
     if (Error E = ct::poolguard::writeFileAtomically(
             WriteIndex, ct::poolguard::toJSON(Merged)))
-      return usageError(toString(std::move(E)));
+      return E;
   } else if (!DatabaseDir.empty() && Shard.empty() && !NoIndex) {
     writeDefaultIndex(DatabaseDir, Merged);
   }
-
   if (!WriteBaseline.empty())
     if (Error E = writeBaseline(WriteBaseline, R, Root))
-      return usageError(toString(std::move(E)));
+      return E;
   if (Known)
     R.SuppressedByBaseline = filterBaseline(R, *Known, Root);
   if (!ExportFixes.empty()) {
     auto YAML = exportFixes(R, SourcePaths.empty() ? "" : SourcePaths.front());
     if (!YAML)
-      return usageError(toString(YAML.takeError()));
+      return YAML.takeError();
     if (Error E = ct::poolguard::writeFileAtomically(ExportFixes, *YAML))
-      return usageError(toString(std::move(E)));
+      return E;
   }
+  return Error::success();
+}
+
+/// The report in the --format asked for (with --report=budget's table).
+static std::string renderReport(const Report &R, const Driver &D,
+                                const ct::poolguard::Facts &Merged,
+                                const std::string &Root) {
   std::vector<ct::poolguard::DatabaseBudget> Budgets;
-  if (ReportKind == ExtraReport::Budget)
+  const bool Budget = ReportKind == ExtraReport::Budget;
+  if (Budget)
     Budgets = ct::poolguard::computeBudgets(Merged, D.budgetOptions());
   std::string Text;
   raw_string_ostream OS(Text);
@@ -716,11 +711,11 @@ int main(int argc, const char **argv) {
   switch (OutputFormat) {
   case Format::Text:
     writeText(OS, R, /*Summary=*/!Quiet);
-    if (ReportKind == ExtraReport::Budget)
+    if (Budget)
       writeBudgetText(OS, D.budgetOptions(), Budgets);
     break;
   case Format::JSON:
-    OS << writeJSON(R, ReportKind == ExtraReport::Budget ? &Budgets : nullptr);
+    OS << writeJSON(R, Budget ? &Budgets : nullptr);
     break;
   case Format::Sarif: {
     SarifOptions SO;
@@ -732,6 +727,40 @@ int main(int argc, const char **argv) {
   }
   }
   OS.flush();
+  return Text;
+}
+
+/// Merges \p Results, reports, writes what was asked for and applies
+/// --fix; the exit code.
+static int reportResults(Driver &D, std::vector<TUResult> Results,
+                         const ProjectRoots &ProjectDirs, StringRef DatabaseDir,
+                         const std::optional<Baseline> &Known,
+                         std::chrono::steady_clock::time_point Start) {
+  if (!PathRoot.empty() && !Merge)
+    for (TUResult &TU : Results) // The workers named them relatively.
+      absolutizePaths(TU, pathRoot());
+  ct::poolguard::Facts Merged;
+  Report R = D.report(std::move(Results), &Merged);
+  R.Roots = ProjectDirs;
+  if (!PathRoot.empty())
+    R.PathRoot = pathRoot();
+  R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                            Start)
+                  .count();
+  if (!R.ConfigErrors.empty()) {
+    for (const std::string &E : R.ConfigErrors)
+      WithColor::error(errs(), "poolguard") << E << "\n";
+    return EC_Usage;
+  }
+  std::string Root = SarifRoot;
+  if (Root.empty()) {
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    Root = std::string(Cwd);
+  }
+  if (Error E = writeSideOutputs(R, Merged, DatabaseDir, Known, Root))
+    return usageError(toString(std::move(E)));
+  const std::string Text = renderReport(R, D, Merged, Root);
   // The report is rendered before --fix rewrites the files, so excerpts
   // show the code that was analyzed, each fix-it under its finding.
   unsigned FixedCount = 0;
@@ -753,7 +782,6 @@ int main(int argc, const char **argv) {
     outs() << Text;
     outs().flush();
   }
-
   if (R.TUsFailed)
     return EC_TUFailed;
   // Asked to write the index or the baseline, and written: that succeeded.
@@ -761,4 +789,65 @@ int main(int argc, const char **argv) {
     return EC_Clean;
   // With --fix, findings whose fixes were applied no longer fail the run.
   return R.Diagnostics.size() == FixedCount ? EC_Clean : EC_Findings;
+}
+
+int main(int argc, const char **argv) {
+  cl::SetVersionPrinter(printVersion);
+  cl::HideUnrelatedOptions(Category);
+  // 'file.cpp -- <compiler args>': the arguments after '--' are a fixed
+  // compile database (clang-tidy's and CommonOptionsParser's convention).
+  std::string FixedError;
+  std::unique_ptr<clang::tooling::FixedCompilationDatabase> Fixed =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+          argc, argv, FixedError);
+  if (!FixedError.empty())
+    return usageError(FixedError);
+  const bool NoDatabase = Fixed != nullptr;
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "poolguard: finds duplicated connection pools and broken DSN "
+          "query strings\n\n"
+          "  poolguard -p <build dir> [files...]\n"
+          "  poolguard file.cpp -- <compiler args>\n",
+          &errs()))
+    return EC_Usage;
+
+  DriverOptions Opts;
+  if (Error E = driverOptions(std::move(Fixed), Opts))
+    return usageError(toString(std::move(E)));
+  std::optional<Baseline> Known;
+  if (!BaselineFile.empty()) {
+    auto B = loadBaseline(BaselineFile);
+    if (!B)
+      return usageError(toString(B.takeError()));
+    Known = std::move(*B);
+  }
+
+  const std::string DatabaseDir = Opts.DatabaseDir;
+  Driver D(std::move(Opts));
+  const ProjectRoots ProjectDirs =
+      projectRoots(DatabaseDir, D.translationUnits());
+  D.setProjectDirs(libraryBoundary(ProjectDirs, NoDatabase));
+  if (Error E = D.prepare())
+    return usageError(toString(std::move(E)));
+  if (VerifyConfig || ListChecks || DumpConfig)
+    return runConfigMode(D);
+  if (DumpFacts)
+    return runDumpFacts(D);
+
+  auto Start = std::chrono::steady_clock::now();
+  auto Results = Merge ? mergeInputs() : mapShard(D);
+  if (!Results)
+    return usageError(toString(Results.takeError()));
+  if (!FactsOut.empty()) {
+    if (!PathRoot.empty())
+      for (TUResult &TU : *Results) // Those the workers did not write.
+        relativizePaths(TU, pathRoot());
+    if (Error E = ct::poolguard::writeFileAtomically(
+            FactsOut, Driver::resultsToJSON(*Results)))
+      return usageError(toString(std::move(E)));
+    return EC_Clean;
+  }
+  return reportResults(D, std::move(*Results), ProjectDirs, DatabaseDir,
+                       Known, Start);
 }
