@@ -2,13 +2,14 @@
 //
 // The standalone poolguard driver.
 //
-// Map: each TU is analyzed in a forked worker process (at most -j at once),
-// so a crash or a hang (--tu-timeout) loses one TU, never the run. A worker
-// runs the per-TU checks through clang-tidy's own machinery (ClangTidyContext:
-// NOLINT, header filter, compiler errors) and the facts collector on the same
-// AST, then writes its result as JSON. Results are cached on disk, keyed by
-// the command, the configuration, poolguard's version, the models, and the
-// content of the TU and every file it included.
+// Map: each TU is analyzed in a worker process (WorkerPool.h), so a crash or
+// a hang (--tu-timeout) loses one TU, never the run. A worker runs the
+// per-TU checks through clang-tidy's own machinery (ClangTidyContext: NOLINT,
+// header filter, compiler errors) and the facts collector on the same AST
+// (MapAction.h), then writes its result as JSON (Results.h). Results are
+// cached on disk (FactsCache.h), keyed by the command, the configuration,
+// poolguard's version, the models, and the content of the TU and every file
+// it included.
 //
 // Merge and report: facts of all TUs are merged by stable keys; the cross-TU
 // checks run on them and their findings go through NOLINT on the raw file
@@ -17,68 +18,42 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
-#include "FactsCache.h"
-#include "MapAction.h"
-#include "WorkerPool.h"
 #include "CMakePrograms.h"
 #include "Checks.h"
 #include "ConfigVerifier.h"
-#include "Output.h"
+#include "FactsCache.h"
+#include "MapAction.h"
 #include "ReportPhase.h"
 #include "Results.h"
 #include "SkipBodies.h"
 #include "SourceText.h"
+#include "WorkerPool.h"
 #include "facts/FactsCollector.h"
-#include "utils/AtomicFile.h"
-#include "utils/JSONSyntax.h"
 #include "models/Model.h"
+#include "utils/ConfigFile.h"
+#include "utils/JSONSyntax.h"
 #include "utils/LLVMCompat.h"
 #include "utils/Paths.h"
 #include "utils/ReadFile.h"
-#include "utils/ConfigFile.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang/Lex/HeaderSearch.h"
-#include "clang/Lex/PPCallbacks.h"
-#include "clang/Lex/Preprocessor.h"
-#include "clang/Lex/PreprocessorOptions.h"
-#include "clang/AST/ASTConsumer.h"
-#include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendActions.h"
-#include "clang/Frontend/MultiplexConsumer.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
-#include "llvm/Support/Process.h"
-#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/xxhash.h"
-#include <fcntl.h>
-#include <sys/file.h>
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
 #include <nlohmann/json.hpp>
-#include <chrono>
+#include <map>
 #include <mutex>
 #include <set>
-#include "llvm/ADT/StringSwitch.h"
-#include "llvm/Support/WithColor.h"
-#include <cstring>
-#include <dirent.h>
-#include <map>
-#include <new>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
 
 using namespace clang;
@@ -312,6 +287,11 @@ struct Driver::Impl {
   bool VerifySkipBodies = false;
   ReportDiagnostic toReport(const ClangTidyError &D, llvm::StringRef Dir);
   TUResult failed(const std::string &File, std::string Why);
+  llvm::Error verifyConfiguration(std::vector<std::string> &TUs);
+  DependencyHashes dependencyHashes(ReadFiles Read,
+                                    llvm::ArrayRef<std::string> ConfigFiles,
+                                    llvm::StringRef Dir);
+  llvm::Error loadModelsAndConfigs(llvm::ArrayRef<std::string> TUs);
   TUResult collect(const std::string &File, const std::string &Key,
                    WorkerExit &E);
   std::optional<std::string>
@@ -415,24 +395,8 @@ llvm::Error Driver::prepare() {
     llvm::sys::fs::current_path(Root);
   llvm::sys::path::append(Root, "poolguard-project-root.cpp");
   P->Project = P->Provider->getOptions(Root);
-  excludeTranslationUnits(P->Opts.Exclude, P->Project, TUs, P->ConfigErrors);
-  // Every TU's own configuration must parse, and enable poolguard checks.
-  verifyChecks(P->Project, P->ConfigErrors);
-  for (const std::string &TU : TUs)
-    verifyChecks(P->Provider->getOptions(TU), P->ConfigErrors);
-  if (!P->Opts.FixedConfig)
-    checkReadableConfigFiles(TUs, P->ConfigErrors);
-  if (!P->ConfigErrors.empty()) {
-    std::string Text;
-    for (const auto &Entry : P->ConfigErrors)
-      Text += Entry.second + "\n";
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
-                                   llvm::StringRef(Text)
-                                       .rtrim()
-                                       .str()
-                                       .c_str());
-  }
-
+  if (llvm::Error E = P->verifyConfiguration(TUs))
+    return E;
   // The checks, made by clang-tidy's factories, read and validate their own
   // options; an invalid value is a configuration error, as in clang-tidy.
   P->Checks = std::make_unique<ReportPhase>(P->makeProvider(/*PerTUOnly=*/false),
@@ -441,28 +405,8 @@ llvm::Error Driver::prepare() {
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(), "%s",
         llvm::join(P->Checks->configErrors(), "\n").c_str());
-
-  // Models: the built-in ones plus the ModelFiles of the enabled cross-TU
-  // checks; configuration files: their ConfigFiles. The map step collects
-  // facts once for all of them.
-  std::vector<std::string> ModelFiles;
-  for (const CrossTUCheck *C : P->Checks->crossTUChecks()) {
-    llvm::append_range(ModelFiles, C->modelFiles());
-    llvm::append_range(P->ConfigFiles, C->configFiles());
-  }
-  for (CrossTUCheck *C : P->Checks->crossTUChecks()) {
-    ClangTidyOptions::OptionMap Own;
-    C->storeOptions(Own);
-    for (const auto &E : Own)
-      P->ReduceOnlyNames.insert(E.getKey().rsplit('.').second);
-  }
-  // A .clang-tidy below the project's root (a subproject's) adds its own.
-  for (const std::string &TU : TUs)
-    addPathOptions(P->Provider->getOptions(TU), ModelFiles, P->ConfigFiles);
-  for (std::vector<std::string> *List : {&ModelFiles, &P->ConfigFiles}) {
-    llvm::sort(*List);
-    List->erase(std::unique(List->begin(), List->end()), List->end());
-  }
+  if (llvm::Error E = P->loadModelsAndConfigs(TUs))
+    return E;
   if (P->Opts.SkipBodies) {
     auto Libraries = LibraryFiles::create(P->Opts.ProjectDirs,
                                           P->Opts.LibraryHeaders);
@@ -473,15 +417,6 @@ llvm::Error Driver::prepare() {
   P->VerifySkipBodies = llvm::sys::Process::GetEnv(
                             "POOLGUARD_VERIFY_SKIP_BODIES")
                             .value_or("") == "1";
-  auto Models = loadModels(ModelFiles);
-  if (!Models)
-    return Models.takeError();
-  P->Models = *Models;
-  std::string ModelText;
-  for (const std::string &F : ModelFiles)
-    if (const std::string *Text = P->Files.get(F))
-      ModelText += F + "\n" + *Text;
-  P->ModelsHash = ::poolguard::contentHash(ModelText);
   // Which sources link together, when the build directory has a CMake File
   // API codemodel reply; else programs are the TUs defining main.
   if (!P->Opts.DatabaseDir.empty()) {
@@ -499,6 +434,57 @@ llvm::Error Driver::prepare() {
                   std::to_string(ExeStatus.getLastModificationTime()
                                      .time_since_epoch()
                                      .count());
+  return llvm::Error::success();
+}
+
+/// Leaves out the excluded TUs; every TU's own configuration must parse,
+/// be readable, and enable poolguard checks. All errors at once.
+llvm::Error Driver::Impl::verifyConfiguration(std::vector<std::string> &TUs) {
+  excludeTranslationUnits(Opts.Exclude, Project, TUs, ConfigErrors);
+  verifyChecks(Project, ConfigErrors);
+  for (const std::string &TU : TUs)
+    verifyChecks(Provider->getOptions(TU), ConfigErrors);
+  if (!Opts.FixedConfig)
+    checkReadableConfigFiles(TUs, ConfigErrors);
+  if (ConfigErrors.empty())
+    return llvm::Error::success();
+  std::string Text;
+  for (const auto &Entry : ConfigErrors)
+    Text += Entry.second + "\n";
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
+                                 llvm::StringRef(Text).rtrim().str().c_str());
+}
+
+/// Models: the built-in ones plus the ModelFiles of the enabled cross-TU
+/// checks; configuration files: their ConfigFiles. The map step collects
+/// facts once for all of them. Also the names of the options only the
+/// cross-TU checks read (they do not change map results).
+llvm::Error Driver::Impl::loadModelsAndConfigs(llvm::ArrayRef<std::string> TUs) {
+  std::vector<std::string> ModelFiles;
+  for (CrossTUCheck *C : Checks->crossTUChecks()) {
+    llvm::append_range(ModelFiles, C->modelFiles());
+    llvm::append_range(ConfigFiles, C->configFiles());
+    ClangTidyOptions::OptionMap Own;
+    C->storeOptions(Own);
+    for (const auto &E : Own)
+      ReduceOnlyNames.insert(E.getKey().rsplit('.').second);
+  }
+  // A .clang-tidy below the project's root (a subproject's) adds its own.
+  for (const std::string &TU : TUs)
+    addPathOptions(Provider->getOptions(TU), ModelFiles, ConfigFiles);
+  for (std::vector<std::string> *List : {&ModelFiles, &ConfigFiles}) {
+    llvm::sort(*List);
+    List->erase(std::unique(List->begin(), List->end()), List->end());
+  }
+  auto Loaded = loadModels(ModelFiles);
+  if (!Loaded)
+    return Loaded.takeError();
+  Models = *Loaded;
+  std::string ModelText;
+  for (const std::string &F : ModelFiles)
+    if (const std::string *Text = Files.get(F))
+      ModelText += F + "\n" + *Text;
+  ModelsHash = ::poolguard::contentHash(ModelText);
   return llvm::Error::success();
 }
 
@@ -612,6 +598,35 @@ symlinkedUnder(llvm::ArrayRef<std::string> Names, llvm::StringRef Dir,
   return Aliases;
 }
 
+/// The files a TU's result depends on, with their hashes: the files clang
+/// read (hashed as parsed), the configuration files its facts were joined
+/// with, and the places where a new header would shadow one it read (hashed
+/// as "missing" until one appears). Relative names are made absolute
+/// against \p Dir, the compile command's directory.
+DependencyHashes
+Driver::Impl::dependencyHashes(ReadFiles Read,
+                               llvm::ArrayRef<std::string> ConfigFiles,
+                               llvm::StringRef Dir) {
+  std::vector<std::string> Deps = std::move(Read.Names);
+  llvm::append_range(Deps, ConfigFiles);
+  for (std::string &A : Read.Absent)
+    Deps.push_back(std::move(A));
+  llvm::StringMap<std::string> Parsed;
+  for (const auto &Entry : Read.Hashes)
+    Parsed[existingPath(Entry.getKey(), Dir)] = Entry.getValue();
+  for (std::string &D : Deps)
+    D = existingPath(D, Dir);
+  llvm::sort(Deps);
+  Deps.erase(std::unique(Deps.begin(), Deps.end()), Deps.end());
+  DependencyHashes Hashes;
+  for (const std::string &D : Deps) {
+    auto It = Parsed.find(D);
+    Hashes.emplace_back(D, It != Parsed.end() ? It->second
+                                              : Cache->contentHash(D));
+  }
+  return Hashes;
+}
+
 /// Runs clang-tidy's per-TU checks and the facts collector on one TU, in the
 /// current process; with \p Libraries, the bodies of library functions are
 /// skipped (\p Skipped counts them).
@@ -668,27 +683,8 @@ TUResult Driver::Impl::parse(
     Result.ConfigErrors.push_back(std::move(E));
   const llvm::StringMap<std::string> Aliases =
       symlinkedUnder(Read.Names, Dir, Opts.PathRoot);
-  // Configuration files the TU's facts were joined with are dependencies of
-  // its cache entry like the headers clang read.
-  std::vector<std::string> Deps = std::move(Read.Names);
-  for (const std::string &C : Result.Facts.ConfigFiles)
-    Deps.push_back(C);
-  // Absent files hash as "missing" until one appears.
-  for (std::string &A : Read.Absent)
-    Deps.push_back(std::move(A));
-  llvm::StringMap<std::string> Parsed;
-  for (const auto &Entry : Read.Hashes)
-    Parsed[existingPath(Entry.getKey(), Dir)] = Entry.getValue();
-  for (std::string &D : Deps)
-    D = existingPath(D, Dir);
-  llvm::sort(Deps);
-  Deps.erase(std::unique(Deps.begin(), Deps.end()), Deps.end());
   Result.Facts.TranslationUnits = {File};
-  for (const std::string &D : Deps) {
-    auto It = Parsed.find(D);
-    DepHashes.emplace_back(D, It != Parsed.end() ? It->second
-                                                 : Cache->contentHash(D));
-  }
+  DepHashes = dependencyHashes(std::move(Read), Result.Facts.ConfigFiles, Dir);
   // Fixes apply to the bytes analyzed: remember them.
   for (ReportDiagnostic &D : Result.Diagnostics)
     for (ReportFix &F : D.Fixes) {

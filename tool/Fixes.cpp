@@ -71,6 +71,59 @@ static std::string describe(const Edit &E) {
 }
 
 
+/// Sorts \p Edits, drops duplicates (one fix reached from several
+/// findings) and refuses overlapping ones.
+static llvm::Error sortEdits(const std::string &File, std::vector<Edit> &Edits) {
+  llvm::stable_sort(Edits);
+  Edits.erase(std::unique(Edits.begin(), Edits.end(),
+                          [](const Edit &A, const Edit &B) {
+                            return A.sameAs(B);
+                          }),
+              Edits.end());
+  for (size_t I = 0; I < Edits.size(); ++I)
+    for (size_t J = I + 1;
+         J < Edits.size() && Edits[J].Offset <= Edits[I].Offset + Edits[I].Length;
+         ++J)
+      if (overlap(Edits[I], Edits[J]))
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "conflicting fixes in '" + File + "': " + describe(Edits[I]) +
+                " and " + describe(Edits[J]) + "; no fix applied");
+  return llvm::Error::success();
+}
+
+/// \p Old (the bytes of \p File now) with the sorted \p Edits applied;
+/// refused when the file changed since it was analyzed or an edit is out of
+/// range.
+static llvm::Expected<std::string> applyEdits(const std::string &File,
+                                              llvm::StringRef Old,
+                                              llvm::ArrayRef<Edit> Edits) {
+  // Offsets are into the bytes that were analyzed: a file edited since
+  // (an editor saved it during the run) would be corrupted.
+  const std::string Now = contentHash(Old);
+  for (const Edit &E : Edits)
+    if (!E.FileHash.empty() && E.FileHash != Now)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "'" + File +
+              "' changed since it was analyzed; run poolguard again; no fix "
+              "applied");
+  std::string New;
+  size_t Pos = 0;
+  for (const Edit &E : Edits) {
+    if (E.Offset + static_cast<size_t>(E.Length) > Old.size())
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "fix out of range in '" + File + "' (" + std::to_string(Old.size()) +
+              " bytes): " + describe(E) + "; no fix applied");
+    New += Old.slice(Pos, E.Offset);
+    New += E.Text;
+    Pos = E.Offset + E.Length;
+  }
+  New += Old.substr(Pos);
+  return New;
+}
+
 llvm::Expected<FixStats> applyFixes(const Report &R) {
   std::map<std::string, std::vector<Edit>> PerFile;
   for (const ReportDiagnostic &D : R.Diagnostics)
@@ -90,22 +143,8 @@ llvm::Expected<FixStats> applyFixes(const Report &R) {
   for (auto &[File, Edits] : PerFile) {
     if (!R.Roots.contains(File))
       return outsideRoots(R, File);
-    llvm::stable_sort(Edits);
-    Edits.erase(std::unique(Edits.begin(), Edits.end(),
-                            [](const Edit &A, const Edit &B) {
-                              return A.sameAs(B);
-                            }),
-                Edits.end());
-    for (size_t I = 0; I < Edits.size(); ++I)
-      for (size_t J = I + 1;
-           J < Edits.size() && Edits[J].Offset <= Edits[I].Offset + Edits[I].Length;
-           ++J)
-        if (overlap(Edits[I], Edits[J]))
-          return llvm::createStringError(
-              llvm::inconvertibleErrorCode(),
-              "conflicting fixes in '" + File + "': " + describe(Edits[I]) +
-                  " and " + describe(Edits[J]) + "; no fix applied");
-
+    if (llvm::Error E = sortEdits(File, Edits))
+      return std::move(E);
     // Read, not mapped: a hard-linked file is rewritten in place, and the
     // old bytes must stay what they were for the re-check before it.
     auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
@@ -115,35 +154,13 @@ llvm::Expected<FixStats> applyFixes(const Report &R) {
       return llvm::createStringError(Buffer.getError(),
                                      "cannot read '" + File +
                                          "': " + Buffer.getError().message());
-    const llvm::StringRef Old = (*Buffer)->getBuffer();
-    // Offsets are into the bytes that were analyzed: a file edited since
-    // (an editor saved it during the run) would be corrupted.
-    const std::string Now = contentHash(Old);
-    for (const Edit &E : Edits)
-      if (!E.FileHash.empty() && E.FileHash != Now)
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "'" + File +
-                "' changed since it was analyzed; run poolguard again; no fix "
-                "applied");
-    std::string New;
-    size_t Pos = 0;
-    for (const Edit &E : Edits) {
-      if (E.Offset + static_cast<size_t>(E.Length) > Old.size())
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "fix out of range in '" + File + "' (" +
-                std::to_string(Old.size()) + " bytes): " + describe(E) +
-                "; no fix applied");
-      New += Old.slice(Pos, E.Offset);
-      New += E.Text;
-      Pos = E.Offset + E.Length;
-    }
-    New += Old.substr(Pos);
-    if (New == Old)
+    auto New = applyEdits(File, (*Buffer)->getBuffer(), Edits);
+    if (!New)
+      return New.takeError();
+    if (*New == (*Buffer)->getBuffer())
       continue;
     Stats.Replacements += Edits.size();
-    Rewrites[File] = {std::move(*Buffer), std::move(New)};
+    Rewrites[File] = {std::move(*Buffer), std::move(*New)};
   }
 
   for (const auto &[File, RW] : Rewrites) {
