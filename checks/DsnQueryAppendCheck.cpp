@@ -12,6 +12,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallVector.h"
+#include <functional>
 
 using namespace clang::ast_matchers;
 
@@ -246,134 +247,144 @@ void DsnQueryAppendCheck::registerMatchers(MatchFinder *Finder) {
       stringLiteral(hasSecondQuestionMark(), Spelled).bind("literal"), this);
 }
 
-void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  DsnEvaluator Eval(Ctx);
-
-  // The value of Prefix followed by the literal's first Offset bytes.
-  auto Then = [&Eval](DsnValue Prefix, const Expr *Lit) {
-    return [&Eval, Prefix = std::move(Prefix), Lit](std::size_t Offset) {
-      const auto *SL = dyn_cast<StringLiteral>(Lit);
-      return Prefix.concat(DsnValue::text(literalText(Lit).take_front(Offset),
-                                          SL ? Eval.literalOrigin(SL) : 0));
-    };
+/// The value of \p Prefix followed by the first Offset bytes of the literal
+/// \p Lit.
+static std::function<DsnValue(std::size_t)>
+valueThen(DsnEvaluator &Eval, DsnValue Prefix, const Expr *Lit) {
+  return [&Eval, Prefix = std::move(Prefix), Lit](std::size_t Offset) {
+    const auto *SL = dyn_cast<StringLiteral>(Lit);
+    return Prefix.concat(DsnValue::text(literalText(Lit).take_front(Offset),
+                                        SL ? Eval.literalOrigin(SL) : 0));
   };
+}
 
-  if (const auto *Concat =
-          Result.Nodes.getNodeAs<CXXOperatorCallExpr>("concat")) {
-    Site S;
-    S.Literal = queryLiteral(Concat->getArg(1));
-    S.Anchor = Concat;
-    S.Base = Concat->getArg(0);
-    S.ValueBefore = Then(Eval.evaluate(S.Base), S.Literal);
-    checkSite(S, Eval, Result);
+void DsnQueryAppendCheck::check(const MatchFinder::MatchResult &Result) {
+  DsnEvaluator Eval(*Result.Context);
+  if (checkAppend(Result, Eval) || checkFormat(Result, Eval) ||
+      checkStrCat(Result, Eval))
     return;
-  }
-
-  if (const auto *Op =
-          Result.Nodes.getNodeAs<CXXOperatorCallExpr>("append-operator")) {
-    Site S;
-    S.Literal = queryLiteral(Op->getArg(1));
-    S.Anchor = Op;
-    S.Base = Op->getArg(0);
-    S.Target = rootVariable(S.Base);
-    S.ValueBefore = Then(Eval.evaluate(S.Base), S.Literal);
-    checkSite(S, Eval, Result);
-    return;
-  }
-
-  if (const auto *Call =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("append-call")) {
-    Site S;
-    S.Literal = queryLiteral(Call->getArg(0));
-    S.Anchor = Call;
-    S.Base = Call->getImplicitObjectArgument();
-    S.Target = rootVariable(S.Base);
-    S.ValueBefore = Then(Eval.evaluate(S.Base), S.Literal);
-    checkSite(S, Eval, Result);
-    return;
-  }
-
-  const auto *Printf = Result.Nodes.getNodeAs<CallExpr>("printf");
-  const auto *Format = Result.Nodes.getNodeAs<CallExpr>("format");
-  if (Printf || Format) {
-    const CallExpr *Call = Printf ? Printf : Format;
-    int FormatIndex = Printf ? printfFormatIndex(Call) : 0;
-    if (FormatIndex < 0)
-      return;
-    const auto *Lit = dyn_cast_or_null<StringLiteral>(
-        queryLiteral(Call->getArg(FormatIndex)));
-    if (!Lit)
-      return;
-    auto Pieces = std::make_shared<llvm::SmallVector<FormatPiece, 8>>();
-    bool Parsed = Printf ? parsePrintfFormat(Lit->getString(), *Pieces)
-                         : parseBraceFormat(Lit->getString(), *Pieces);
-    if (!Parsed)
-      return;
-    llvm::SmallVector<const Expr *, 8> Args(
-        llvm::drop_begin(Call->arguments(), FormatIndex + 1));
-    Site S;
-    S.Literal = Lit;
-    S.Anchor = Call;
-    S.IsFormat = true;
-    if (Printf && FormatIndex > 0)
-      S.Target = rootVariable(Call->getArg(0));
-    S.ValueBefore = [&Eval, Lit, Pieces, Args](std::size_t Offset) {
-      return Eval.evaluateFormat(Lit, *Pieces, Args, Offset);
-    };
-    // The argument printed right before the '?', if any.
-    S.BaseBefore = [Pieces, Args](std::size_t Offset) -> const Expr * {
-      for (const FormatPiece &P : *Pieces)
-        if (P.Kind == FormatPiece::FP_Argument &&
-            P.Offset + P.Length == Offset && P.ArgIndex >= 0 &&
-            static_cast<std::size_t>(P.ArgIndex) < Args.size())
-          return Args[P.ArgIndex];
-      return nullptr;
-    };
-    checkSite(S, Eval, Result);
-    return;
-  }
-
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("str-cat")) {
-    bool IsAppend = isStrAppendFunction(Call->getDirectCallee());
-    DsnValue Prefix;
-    const Expr *Previous = nullptr;
-    const VarDecl *Target = nullptr;
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      const Expr *Arg = Call->getArg(I);
-      if (IsAppend && I == 0) {
-        // absl::StrAppend(&url, ...)
-        const auto *AddrOf =
-            dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
-        if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
-          return;
-        Previous = AddrOf->getSubExpr();
-        Target = rootVariable(Previous);
-        Prefix = Eval.evaluate(Previous);
-        continue;
-      }
-      if (const Expr *Lit = queryLiteral(Arg)) {
-        Site S;
-        S.Literal = Lit;
-        S.Anchor = Call;
-        S.Base = Previous;
-        S.Target = Target;
-        S.ValueBefore = Then(Prefix, Lit);
-        checkSite(S, Eval, Result);
-      }
-      Prefix = Prefix.concat(Eval.evaluate(Arg));
-      Previous = Arg;
-    }
-    return;
-  }
-
   if (const auto *Lit = Result.Nodes.getNodeAs<StringLiteral>("literal")) {
     Site S;
     S.Literal = Lit;
     S.Anchor = Lit;
-    S.ValueBefore = Then(DsnValue(), Lit);
+    S.ValueBefore = valueThen(Eval, DsnValue(), Lit);
     checkSite(S, Eval, Result);
   }
+}
+
+bool DsnQueryAppendCheck::checkAppend(const MatchFinder::MatchResult &Result,
+                                      DsnEvaluator &Eval) {
+  // `url + "?a=b"` makes a new string; `url += "?a=b"` and
+  // `url.append("?a=b")` change url.
+  const Expr *Anchor = nullptr, *Base = nullptr, *Literal = nullptr;
+  bool ChangesBase = true;
+  if (const auto *Concat =
+          Result.Nodes.getNodeAs<CXXOperatorCallExpr>("concat")) {
+    Anchor = Concat;
+    Base = Concat->getArg(0);
+    Literal = Concat->getArg(1);
+    ChangesBase = false;
+  } else if (const auto *Op = Result.Nodes.getNodeAs<CXXOperatorCallExpr>(
+                 "append-operator")) {
+    Anchor = Op;
+    Base = Op->getArg(0);
+    Literal = Op->getArg(1);
+  } else if (const auto *Call =
+                 Result.Nodes.getNodeAs<CXXMemberCallExpr>("append-call")) {
+    Anchor = Call;
+    Base = Call->getImplicitObjectArgument();
+    Literal = Call->getArg(0);
+  } else {
+    return false;
+  }
+  Site S;
+  S.Literal = queryLiteral(Literal);
+  S.Anchor = Anchor;
+  S.Base = Base;
+  if (ChangesBase)
+    S.Target = rootVariable(Base);
+  S.ValueBefore = valueThen(Eval, Eval.evaluate(Base), S.Literal);
+  checkSite(S, Eval, Result);
+  return true;
+}
+
+bool DsnQueryAppendCheck::checkFormat(const MatchFinder::MatchResult &Result,
+                                      DsnEvaluator &Eval) {
+  const auto *Printf = Result.Nodes.getNodeAs<CallExpr>("printf");
+  const auto *Format = Result.Nodes.getNodeAs<CallExpr>("format");
+  if (!Printf && !Format)
+    return false;
+  const CallExpr *Call = Printf ? Printf : Format;
+  int FormatIndex = Printf ? printfFormatIndex(Call) : 0;
+  if (FormatIndex < 0)
+    return true;
+  const auto *Lit = dyn_cast_or_null<StringLiteral>(
+      queryLiteral(Call->getArg(FormatIndex)));
+  if (!Lit)
+    return true;
+  auto Pieces = std::make_shared<llvm::SmallVector<FormatPiece, 8>>();
+  bool Parsed = Printf ? parsePrintfFormat(Lit->getString(), *Pieces)
+                       : parseBraceFormat(Lit->getString(), *Pieces);
+  if (!Parsed)
+    return true;
+  llvm::SmallVector<const Expr *, 8> Args(
+      llvm::drop_begin(Call->arguments(), FormatIndex + 1));
+  Site S;
+  S.Literal = Lit;
+  S.Anchor = Call;
+  S.IsFormat = true;
+  if (Printf && FormatIndex > 0)
+    S.Target = rootVariable(Call->getArg(0));
+  S.ValueBefore = [&Eval, Lit, Pieces, Args](std::size_t Offset) {
+    return Eval.evaluateFormat(Lit, *Pieces, Args, Offset);
+  };
+  // The argument printed right before the '?', if any.
+  S.BaseBefore = [Pieces, Args](std::size_t Offset) -> const Expr * {
+    for (const FormatPiece &P : *Pieces)
+      if (P.Kind == FormatPiece::FP_Argument &&
+          P.Offset + P.Length == Offset && P.ArgIndex >= 0 &&
+          static_cast<std::size_t>(P.ArgIndex) < Args.size())
+        return Args[P.ArgIndex];
+    return nullptr;
+  };
+  checkSite(S, Eval, Result);
+  return true;
+}
+
+bool DsnQueryAppendCheck::checkStrCat(const MatchFinder::MatchResult &Result,
+                                      DsnEvaluator &Eval) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("str-cat");
+  if (!Call)
+    return false;
+  bool IsAppend = isStrAppendFunction(Call->getDirectCallee());
+  DsnValue Prefix;
+  const Expr *Previous = nullptr;
+  const VarDecl *Target = nullptr;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const Expr *Arg = Call->getArg(I);
+    if (IsAppend && I == 0) {
+      // absl::StrAppend(&url, ...)
+      const auto *AddrOf = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+      if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+        return true;
+      Previous = AddrOf->getSubExpr();
+      Target = rootVariable(Previous);
+      Prefix = Eval.evaluate(Previous);
+      continue;
+    }
+    if (const Expr *Lit = queryLiteral(Arg)) {
+      Site S;
+      S.Literal = Lit;
+      S.Anchor = Call;
+      S.Base = Previous;
+      S.Target = Target;
+      S.ValueBefore = valueThen(Eval, Prefix, Lit);
+      checkSite(S, Eval, Result);
+    }
+    Prefix = Prefix.concat(Eval.evaluate(Arg));
+    Previous = Arg;
+  }
+  return true;
 }
 
 bool DsnQueryAppendCheck::flowsIntoSink(const Site &S, ASTContext &Ctx) const {

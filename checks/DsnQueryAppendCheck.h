@@ -56,6 +56,13 @@ private:
 
   void checkSite(const Site &S, DsnEvaluator &Eval,
                  const ast_matchers::MatchFinder::MatchResult &Result);
+  /// Each kind of match; false when \p Result is not of that kind.
+  bool checkAppend(const ast_matchers::MatchFinder::MatchResult &Result,
+                   DsnEvaluator &Eval);
+  bool checkFormat(const ast_matchers::MatchFinder::MatchResult &Result,
+                   DsnEvaluator &Eval);
+  bool checkStrCat(const ast_matchers::MatchFinder::MatchResult &Result,
+                   DsnEvaluator &Eval);
   bool flowsIntoSink(const Site &S, ASTContext &Ctx) const;
 
   const std::string RawSinkFunctions;
