@@ -16,12 +16,17 @@ What it enforces, as upstream does:
   * the fixed file is FileChecked against CHECK-FIXES (full-line matches);
     without CHECK-FIXES the fixed file must equal the input.
 
-With --poolguard and POOLGUARD_VERIFY_SKIP_BODIES=1 in the environment (lit
-sets it), the standalone tool also analyzes the input with the same checks,
-configuration and compiler arguments, parsing it with and without library
+With --poolguard, the standalone tool also analyzes the input with the same
+checks, configuration and compiler arguments, and its findings must be
+clang-tidy's (the two front ends share one reporting path, issue 13): the
+same warnings and errors of poolguard's checks at the same line and column,
+with the same message and severity; a configuration clang-tidy refuses is
+refused by the tool too (exit 2). With POOLGUARD_VERIFY_SKIP_BODIES=1 in the
+environment (lit sets it), the tool parses each TU with and without library
 function bodies: a difference between the two fails the test.
 """
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -33,18 +38,67 @@ def run(cmd, **kw):
                           universal_newlines=True, **kw)
 
 
-def verify_skip_bodies(args, source, tidy_args, compiler_args):
-    """The tool on the input, each TU parsed with and without library function
-    bodies (POOLGUARD_VERIFY_SKIP_BODIES); any difference fails the test."""
+def run_tool(args, source, tidy_args, compiler_args):
+    """The standalone tool on the input, as clang-tidy is run on it: its exit
+    code and its findings of poolguard's checks as (line, column, severity,
+    message, check). With POOLGUARD_VERIFY_SKIP_BODIES=1 (lit sets it) each
+    TU is parsed with and without library function bodies, and any
+    difference fails the test."""
     config = ["-" + a.lstrip("-") for a in tidy_args if a.lstrip("-").startswith("config")]
-    cmd = [args.poolguard, "--no-cache", "--quiet", "--checks=-*," + args.checks,
-           source] + config + ["--"] + compiler_args
-    res = run(cmd)
-    if "skipping function bodies changed the result" in res.stdout or \
-            res.returncode not in (0, 1, 3):
+    cmd = [args.poolguard, "--no-cache", "--quiet", "--format=json",
+           "--checks=-*," + args.checks, source] + config + ["--"] + compiler_args
+    res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         universal_newlines=True)
+    if "skipping function bodies changed the result" in res.stdout + res.stderr or \
+            res.returncode not in (0, 1, 2, 3):
         print(" ".join(cmd))
-        print(res.stdout)
+        print(res.stdout + res.stderr)
         sys.exit("poolguard's result depends on skipping function bodies")
+    if res.returncode == 2:
+        return res.returncode, res.stderr, set()
+    findings = set()
+    for d in json.loads(res.stdout)["diagnostics"]:
+        if d["check"].startswith("poolguard-") and \
+                os.path.realpath(d["file"]) == os.path.realpath(source):
+            findings.add((d["line"], d["column"], d["severity"], d["message"],
+                          d["check"]))
+    return res.returncode, res.stderr, findings
+
+
+def tidy_findings(output, source):
+    """clang-tidy's warnings and errors of poolguard's checks in \p source, in
+    run_tool's shape."""
+    findings = set()
+    pattern = re.compile(r"^(.*):(\d+):(\d+): (warning|error): (.*) \[([^\]]+)\]$")
+    for line in output.splitlines():
+        m = pattern.match(line)
+        if not m or not m.group(6).startswith("poolguard-"):
+            continue
+        if os.path.realpath(m.group(1)) != os.path.realpath(source):
+            continue
+        findings.add((int(m.group(2)), int(m.group(3)), m.group(4), m.group(5),
+                      m.group(6).split(",")[0]))
+    return findings
+
+
+def compare_front_ends(tool, tidy_returncode, tidy_output, source):
+    """The tool and the clang-tidy plugin agree on \p source."""
+    code, stderr, found = tool
+    if code == 2 or tidy_returncode != 0 and "error: " in tidy_output and \
+            not tidy_findings(tidy_output, source):
+        # A configuration error: both refuse, or neither does.
+        if (code == 2) != (tidy_returncode != 0):
+            print("------ clang-tidy output ------\n" + tidy_output)
+            print("------ poolguard stderr ------\n" + stderr)
+            sys.exit("the tool and the plugin disagree on the configuration")
+        return
+    expected = tidy_findings(tidy_output, source)
+    if found != expected:
+        for f in sorted(expected - found):
+            print("only clang-tidy: %d:%d: %s: %s [%s]" % f)
+        for f in sorted(found - expected):
+            print("only poolguard:  %d:%d: %s: %s [%s]" % f)
+        sys.exit("the tool and the clang-tidy plugin report different findings")
 
 
 def main():
@@ -89,12 +143,13 @@ def main():
     if not any(a.startswith("-config") or a.startswith("--config") for a in tidy_args):
         tidy_args = ["--config={}"] + tidy_args
     compiler_args = ["-std=" + args.std, "-nostdinc++", "-isystem", args.headers] + clang_args
-    if args.poolguard and os.environ.get("POOLGUARD_VERIFY_SKIP_BODIES") == "1":
-        verify_skip_bodies(args, temp, tidy_args, compiler_args)
+    tool = run_tool(args, temp, tidy_args, compiler_args) if args.poolguard else None
     cmd = [args.clang_tidy, "--load=" + args.plugin, "-fix",
            "--checks=-*," + args.checks, temp] + tidy_args + ["--"] + compiler_args
     res = run(cmd)
     output = res.stdout
+    if tool:
+        compare_front_ends(tool, res.returncode, output, temp)
     if args.expect_clang_tidy_error:
         if res.returncode == 0:
             print(output)
