@@ -200,6 +200,55 @@ WorkerExit exitOf(const Running &R, int Status, bool TimedOut) {
   return E;
 }
 
+/// Forks the worker of \p R: it runs \p Work and writes the text it returns
+/// to R.Out. -1 when fork() fails.
+pid_t startWorker(const Running &R, pid_t Parent, unsigned MemoryMB,
+                  llvm::function_ref<std::string(size_t)> Work) {
+  llvm::errs().flush();
+  llvm::outs().flush();
+  pid_t Pid = ::fork();
+  if (Pid != 0)
+    return Pid;
+  isolateWorker(Parent, R.Err, MemoryMB);
+  std::string Text = Work(R.Index);
+  if (llvm::Error E = clang::tidy::poolguard::writeFileAtomically(R.Out, Text)) {
+    llvm::errs() << llvm::toString(std::move(E)) << "\n";
+    ::_exit(WorkerCannotWrite);
+  }
+  llvm::errs().flush();
+  ::_exit(0);
+}
+
+/// Collects the workers of \p Active that ended, and kills those running
+/// longer than \p TimeoutSeconds (0: no limit); \p Finish gets each. Whether
+/// any ended.
+bool reapWorkers(std::vector<Running> &Active, unsigned TimeoutSeconds,
+                 uint64_t &PeakKB,
+                 llvm::function_ref<void(Running &, WorkerExit)> Finish) {
+  bool Reaped = false;
+  for (size_t K = 0; K < Active.size();) {
+    int Status = 0;
+    struct rusage Usage;
+    pid_t W = ::wait4(Active[K].Pid, &Status, WNOHANG, &Usage);
+    bool TimedOut = false;
+    if (W == 0) {
+      auto Elapsed = std::chrono::steady_clock::now() - Active[K].Start;
+      if (TimeoutSeconds == 0 || Elapsed < std::chrono::seconds(TimeoutSeconds)) {
+        ++K;
+        continue;
+      }
+      ::kill(Active[K].Pid, SIGKILL);
+      ::wait4(Active[K].Pid, &Status, 0, &Usage);
+      TimedOut = true;
+    }
+    PeakKB = std::max<uint64_t>(PeakKB, static_cast<uint64_t>(Usage.ru_maxrss));
+    Finish(Active[K], exitOf(Active[K], Status, TimedOut));
+    Active.erase(Active.begin() + K);
+    Reaped = true;
+  }
+  return Reaped;
+}
+
 } // namespace
 
 llvm::Error WorkerPool::run(llvm::ArrayRef<std::string> Names,
@@ -239,7 +288,6 @@ llvm::Error WorkerPool::run(llvm::ArrayRef<std::string> Names,
       llvm::sys::fs::remove(E.ResultPath);
     llvm::sys::fs::remove(R.Err);
   };
-
   while (Next < Names.size() || !Active.empty()) {
     if (int Sig = Interrupts.pending()) {
       for (Running &R : Active) {
@@ -249,7 +297,7 @@ llvm::Error WorkerPool::run(llvm::ArrayRef<std::string> Names,
       RemoveScratch();
       Interrupts.reraise(Sig);
     }
-    while (Next < Names.size() && Active.size() < Jobs) {
+    for (; Next < Names.size() && Active.size() < Jobs; ++Next) {
       Running R{Next, 0, std::chrono::steady_clock::now(), "", ""};
       llvm::SmallString<256> Out(Scratch), Err(Scratch);
       llvm::sys::path::append(Out, std::to_string(Next) + ".json");
@@ -260,54 +308,16 @@ llvm::Error WorkerPool::run(llvm::ArrayRef<std::string> Names,
         llvm::errs() << (Opts.ProgressInPlace ? "\r\x1b[K" : "") << "["
                      << Next + 1 << "/" << Names.size() << "] " << Names[Next]
                      << (Opts.ProgressInPlace ? "" : "\n");
-      llvm::errs().flush();
-      llvm::outs().flush();
-      ++Next;
-      pid_t Pid = ::fork();
-      if (Pid == 0) {
-        isolateWorker(Parent, R.Err, Opts.MemoryMB);
-        std::string Text = Work(R.Index);
-        if (llvm::Error E = clang::tidy::poolguard::writeFileAtomically(
-                R.Out, Text)) {
-          llvm::errs() << llvm::toString(std::move(E)) << "\n";
-          ::_exit(WorkerCannotWrite);
-        }
-        llvm::errs().flush();
-        ::_exit(0);
-      }
-      if (Pid < 0) {
+      R.Pid = startWorker(R, Parent, Opts.MemoryMB, Work);
+      if (R.Pid < 0) {
         WorkerExit E;
         E.How = WorkerExit::NotStarted;
         Done(R.Index, E);
         continue;
       }
-      R.Pid = Pid;
       Active.push_back(std::move(R));
     }
-    bool Progressed = false;
-    for (size_t K = 0; K < Active.size();) {
-      int Status = 0;
-      struct rusage Usage;
-      pid_t W = ::wait4(Active[K].Pid, &Status, WNOHANG, &Usage);
-      bool TimedOut = false;
-      if (W == 0) {
-        auto Elapsed = std::chrono::steady_clock::now() - Active[K].Start;
-        if (Opts.TimeoutSeconds == 0 ||
-            Elapsed < std::chrono::seconds(Opts.TimeoutSeconds)) {
-          ++K;
-          continue;
-        }
-        ::kill(Active[K].Pid, SIGKILL);
-        ::wait4(Active[K].Pid, &Status, 0, &Usage);
-        TimedOut = true;
-      }
-      PeakKB = std::max<uint64_t>(PeakKB,
-                                  static_cast<uint64_t>(Usage.ru_maxrss));
-      Finish(Active[K], exitOf(Active[K], Status, TimedOut));
-      Active.erase(Active.begin() + K);
-      Progressed = true;
-    }
-    if (!Progressed)
+    if (!reapWorkers(Active, Opts.TimeoutSeconds, PeakKB, Finish))
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   RemoveScratch();
