@@ -239,100 +239,126 @@ static bool isNonConstOutParam(QualType ParamType) {
 }
 
 /// Classifies the use \p Ref of a variable.
-static Modification classifyUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
+/// \p Ref as an operand of the overloaded operator \p OC: `s = x`,
+/// `s += x`, `s << x` (a stream), `in >> s`.
+static Modification operatorUse(const DeclRefExpr *Ref,
+                                const CXXOperatorCallExpr *OC,
+                                ASTContext &Ctx) {
   Modification M;
-  const Stmt *P = parentSkippingCasts(Ref, Ctx);
-  if (!P)
+  if (OC->getNumArgs() != 2)
     return M;
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
-    if (OC->getNumArgs() != 2)
-      return M;
-    bool IsLHS = stripCasts(OC->getArg(0)) == Ref;
-    switch (OC->getOperator()) {
-    case OO_Equal:
-      if (IsLHS) {
-        M.Kind = Modification::MK_Assign;
-        M.Top = OC;
-        M.Args.push_back(OC->getArg(1));
-      }
-      return M;
-    case OO_PlusEqual:
-    case OO_LessLess:
-      if (IsLHS) {
-        M.Kind = Modification::MK_Append;
-        M.Top = OC;
-        M.Args.push_back(OC->getArg(1));
-        extendChain(M, Ctx);
-      }
-      return M;
-    case OO_GreaterGreater:
-      if (!IsLHS) {
-        M.Kind = Modification::MK_Clobber;
-        M.Top = OC;
-      }
-      return M;
-    default:
-      return M;
-    }
-  }
-  if (const auto *ME = dyn_cast<MemberExpr>(P)) {
-    const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(ME, Ctx));
-    if (!MC || stripCasts(ME->getBase()) != Ref)
-      return M;
-    const CXXMethodDecl *MD = MC->getMethodDecl();
-    if (!MD || MD->isConst())
-      return M;
-    M.Top = MC;
-    llvm::StringRef Name = MD->getIdentifier() ? MD->getName() : "";
-    if (isAppendMethod(MD) && MC->getNumArgs() == 1) {
-      M.Kind = Modification::MK_Append;
-      M.Args.push_back(MC->getArg(0));
-      extendChain(M, Ctx);
-    } else if (Name == "clear") {
-      M.Kind = Modification::MK_Clear;
-    } else if ((Name == "assign" || Name == "str") && MC->getNumArgs() == 1) {
+  bool IsLHS = stripCasts(OC->getArg(0)) == Ref;
+  switch (OC->getOperator()) {
+  case OO_Equal:
+    if (IsLHS) {
       M.Kind = Modification::MK_Assign;
-      M.Args.push_back(MC->getArg(0));
-    } else if (Name != "reserve" && Name != "shrink_to_fit") {
-      M.Kind = Modification::MK_Clobber;
+      M.Top = OC;
+      M.Args.push_back(OC->getArg(1));
     }
     return M;
-  }
-  if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
-    if (UO->getOpcode() != UO_AddrOf)
-      return M;
-    const auto *Call = dyn_cast_or_null<CallExpr>(parentSkippingCasts(UO, Ctx));
-    M.Top = Call ? static_cast<const Stmt *>(Call) : UO;
-    if (Call && isStrAppendFunction(Call->getDirectCallee()) &&
-        Call->getNumArgs() > 0 && stripCasts(Call->getArg(0)) == UO) {
+  case OO_PlusEqual:
+  case OO_LessLess:
+    if (IsLHS) {
       M.Kind = Modification::MK_Append;
-      for (const Expr *A : llvm::drop_begin(Call->arguments()))
-        M.Args.push_back(A);
-      return M;
+      M.Top = OC;
+      M.Args.push_back(OC->getArg(1));
+      extendChain(M, Ctx);
     }
-    M.Kind = Modification::MK_Clobber;
+    return M;
+  case OO_GreaterGreater:
+    if (!IsLHS) {
+      M.Kind = Modification::MK_Clobber;
+      M.Top = OC;
+    }
+    return M;
+  default:
     return M;
   }
-  if (const auto *Call = dyn_cast<CallExpr>(P)) {
-    const FunctionDecl *FD = Call->getDirectCallee();
-    unsigned Shift =
-        isa<CXXOperatorCallExpr>(Call) && FD && isa<CXXMethodDecl>(FD) ? 1 : 0;
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      if (stripCasts(Call->getArg(I)) != Ref)
-        continue;
-      bool Out = false;
-      if (FD && I >= Shift && I - Shift < FD->getNumParams())
-        Out = isNonConstOutParam(FD->getParamDecl(I - Shift)->getType());
-      else
-        Out = Ref->getType()->isArrayType();
-      if (Out) {
-        M.Kind = Modification::MK_Clobber;
-        M.Top = Call;
-      }
-      return M;
-    }
+}
+
+/// \p Ref as the object of a member call through \p ME: `s.append(x)`,
+/// `s.clear()`, `os.str(x)`; const members change nothing.
+static Modification memberCallUse(const DeclRefExpr *Ref, const MemberExpr *ME,
+                                  ASTContext &Ctx) {
+  Modification M;
+  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(parentStmt(ME, Ctx));
+  if (!MC || stripCasts(ME->getBase()) != Ref)
+    return M;
+  const CXXMethodDecl *MD = MC->getMethodDecl();
+  if (!MD || MD->isConst())
+    return M;
+  M.Top = MC;
+  llvm::StringRef Name = MD->getIdentifier() ? MD->getName() : "";
+  if (isAppendMethod(MD) && MC->getNumArgs() == 1) {
+    M.Kind = Modification::MK_Append;
+    M.Args.push_back(MC->getArg(0));
+    extendChain(M, Ctx);
+  } else if (Name == "clear") {
+    M.Kind = Modification::MK_Clear;
+  } else if ((Name == "assign" || Name == "str") && MC->getNumArgs() == 1) {
+    M.Kind = Modification::MK_Assign;
+    M.Args.push_back(MC->getArg(0));
+  } else if (Name != "reserve" && Name != "shrink_to_fit") {
+    M.Kind = Modification::MK_Clobber;
   }
   return M;
+}
+
+/// `&s`: an append by absl::StrAppend(&s, ...), else anything may happen.
+static Modification addressUse(const UnaryOperator *UO, ASTContext &Ctx) {
+  Modification M;
+  if (UO->getOpcode() != UO_AddrOf)
+    return M;
+  const auto *Call = dyn_cast_or_null<CallExpr>(parentSkippingCasts(UO, Ctx));
+  M.Top = Call ? static_cast<const Stmt *>(Call) : UO;
+  if (Call && isStrAppendFunction(Call->getDirectCallee()) &&
+      Call->getNumArgs() > 0 && stripCasts(Call->getArg(0)) == UO) {
+    M.Kind = Modification::MK_Append;
+    for (const Expr *A : llvm::drop_begin(Call->arguments()))
+      M.Args.push_back(A);
+    return M;
+  }
+  M.Kind = Modification::MK_Clobber;
+  return M;
+}
+
+/// \p Ref as an argument of \p Call: changed when the parameter is a
+/// non-const reference or pointer (an array decays to one).
+static Modification argumentUse(const DeclRefExpr *Ref, const CallExpr *Call) {
+  Modification M;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  unsigned Shift =
+      isa<CXXOperatorCallExpr>(Call) && FD && isa<CXXMethodDecl>(FD) ? 1 : 0;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    if (stripCasts(Call->getArg(I)) != Ref)
+      continue;
+    bool Out = false;
+    if (FD && I >= Shift && I - Shift < FD->getNumParams())
+      Out = isNonConstOutParam(FD->getParamDecl(I - Shift)->getType());
+    else
+      Out = Ref->getType()->isArrayType();
+    if (Out) {
+      M.Kind = Modification::MK_Clobber;
+      M.Top = Call;
+    }
+    return M;
+  }
+  return M;
+}
+
+static Modification classifyUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  const Stmt *P = parentSkippingCasts(Ref, Ctx);
+  if (!P)
+    return Modification();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P))
+    return operatorUse(Ref, OC, Ctx);
+  if (const auto *ME = dyn_cast<MemberExpr>(P))
+    return memberCallUse(Ref, ME, Ctx);
+  if (const auto *UO = dyn_cast<UnaryOperator>(P))
+    return addressUse(UO, Ctx);
+  if (const auto *Call = dyn_cast<CallExpr>(P))
+    return argumentUse(Ref, Call);
+  return Modification();
 }
 
 /// The condition-like children of a branching statement: always executed
