@@ -21,15 +21,71 @@
 
 namespace clang::tidy::poolguard {
 
+// The names of the model vocabularies, in the order docs/models.md lists
+// them (error messages list them in this order).
+template <> llvm::ArrayRef<EnumName<DsnRole>> namesOf<DsnRole>() {
+  static constexpr EnumName<DsnRole> Names[] = {
+      {"dsn", DsnRole::Dsn},   {"driver", DsnRole::Driver},
+      {"host", DsnRole::Host}, {"port", DsnRole::Port},
+      {"database", DsnRole::Database}, {"file", DsnRole::File}};
+  return Names;
+}
+template <> llvm::ArrayRef<EnumName<ValueFrom>> namesOf<ValueFrom>() {
+  using F = ValueFrom;
+  static constexpr EnumName<ValueFrom> Names[] = {
+      {"templateArg", F::TemplateArg},
+      {"chainedTemplateArg", F::ChainedTemplateArg},
+      {"arg", F::Arg},
+      {"param", F::Param},
+      {"argType", F::ArgType},
+      {"argPointee", F::ArgPointee},
+      {"lambdaReturn", F::LambdaReturn},
+      {"lambdaReturnPointee", F::LambdaReturnPointee},
+      {"field", F::Field},
+      {"optionAfter", F::OptionAfter},
+      {"uriQuery", F::UriQuery},
+      {"connStringKey", F::ConnStringKey},
+      {"classTemplateArg", F::ClassTemplateArg},
+      {"chainedArgType", F::ChainedArgType},
+      {"calleeClass", F::CalleeClass},
+      {"resultMethodArg", F::ResultMethodArg}};
+  return Names;
+}
+template <> llvm::ArrayRef<EnumName<LifetimeKind>> namesOf<LifetimeKind>() {
+  using L = LifetimeKind;
+  static constexpr EnumName<LifetimeKind> Names[] = {
+      {"per-registration", L::PerRegistration},
+      {"per-name", L::PerName},
+      {"per-type", L::PerType},
+      {"per-module", L::PerModule},
+      {"per-injector", L::PerInjector},
+      {"global", L::Global},
+      {"per-consumer", L::PerConsumer}};
+  return Names;
+}
+template <> llvm::ArrayRef<EnumName<ModuleKind>> namesOf<ModuleKind>() {
+  static constexpr EnumName<ModuleKind> Names[] = {
+      {"enclosingFunction", ModuleKind::EnclosingFunction},
+      {"enclosingClass", ModuleKind::EnclosingClass}};
+  return Names;
+}
+template <> llvm::ArrayRef<EnumName<ConfigFormat>> namesOf<ConfigFormat>() {
+  static constexpr EnumName<ConfigFormat> Names[] = {
+      {"userver-static-config", ConfigFormat::UserverStaticConfig},
+      {"drogon-config", ConfigFormat::DrogonConfig}};
+  return Names;
+}
+template <> llvm::ArrayRef<EnumName<MatchKind>> namesOf<MatchKind>() {
+  static constexpr EnumName<MatchKind> Names[] = {
+      {"call", MatchKind::Call},
+      {"construct", MatchKind::Construct},
+      {"member", MatchKind::Member},
+      {"base", MatchKind::Base}};
+  return Names;
+}
+
 DsnRole dsnRoleOf(llvm::StringRef Name) {
-  return llvm::StringSwitch<DsnRole>(Name)
-      .Case("dsn", DsnRole::Dsn)
-      .Case("driver", DsnRole::Driver)
-      .Case("host", DsnRole::Host)
-      .Case("port", DsnRole::Port)
-      .Case("database", DsnRole::Database)
-      .Case("file", DsnRole::File)
-      .Default(DsnRole::None);
+  return enumFromName<DsnRole>(Name).value_or(DsnRole::None);
 }
 
 using OJson = nlohmann::ordered_json;
@@ -148,6 +204,31 @@ private:
   llvm::StringRef Text;
 };
 
+/// Whether a value source of kind \p From needs the key "name".
+bool needsName(ValueFrom From) {
+  switch (From) {
+  case ValueFrom::ChainedTemplateArg:
+  case ValueFrom::Param:
+  case ValueFrom::Field:
+  case ValueFrom::OptionAfter:
+  case ValueFrom::UriQuery:
+  case ValueFrom::ConnStringKey:
+  case ValueFrom::ChainedArgType:
+  case ValueFrom::ResultMethodArg:
+    return true;
+  case ValueFrom::TemplateArg:
+  case ValueFrom::Arg:
+  case ValueFrom::ArgType:
+  case ValueFrom::ArgPointee:
+  case ValueFrom::LambdaReturn:
+  case ValueFrom::LambdaReturnPointee:
+  case ValueFrom::ClassTemplateArg:
+  case ValueFrom::CalleeClass:
+    return false;
+  }
+  llvm_unreachable("unknown value source kind");
+}
+
 /// Validates one model file and reports the first error.
 class Validator {
 public:
@@ -247,39 +328,44 @@ public:
     return llvm::Error::success();
   }
 
-  llvm::Error getKind(const OJson &Obj, const std::string &Path,
-                      MatchKind &Out) {
-    std::string Kind = "call";
-    if (auto E = getString(Obj, Path, "kind", Kind))
-      return E;
-    if (Kind == "call")
-      Out = MatchKind::Call;
-    else if (Kind == "construct")
-      Out = MatchKind::Construct;
-    else if (Kind == "member")
-      Out = MatchKind::Member;
-    else if (Kind == "base")
-      Out = MatchKind::Base;
-    else
-      return error(Path + "/kind",
-                   "key 'kind' must be one of: call, construct, member, base; "
-                   "got '" +
-                       Kind + "'");
-    return llvm::Error::success();
+  /// Reads \p Key, a name of the vocabulary \p E; a missing key keeps \p Out
+  /// unless \p Required.
+  template <typename E>
+  llvm::Error getEnum(const OJson &Obj, const std::string &Path,
+                      llvm::StringRef Key, E &Out, bool Required = true) {
+    std::string Name(nameOf(Out));
+    if (auto Err = getString(Obj, Path, Key, Name, Required))
+      return Err;
+    if (!Required && Obj.find(Key.str()) == Obj.end())
+      return llvm::Error::success();
+    return toEnum(Path + "/" + Key.str(), Key, Name, Out);
   }
 
-  llvm::Error getEnum(const OJson &Obj, const std::string &Path,
-                      llvm::StringRef Key,
-                      llvm::ArrayRef<llvm::StringRef> Values,
-                      std::string &Out) {
-    if (auto E = getString(Obj, Path, Key, Out, /*Required=*/true))
-      return E;
-    if (!llvm::is_contained(Values, llvm::StringRef(Out)))
-      return error(Path + "/" + Key.str(),
-                   llvm::formatv("key '{0}' must be one of: {1}; got '{2}'",
-                                 Key, llvm::join(Values, ", "), Out)
-                       .str());
-    return llvm::Error::success();
+  /// Converts \p Name (the value of \p Key at \p Sub) to \p Out.
+  template <typename E>
+  llvm::Error toEnum(const std::string &Sub, llvm::StringRef Key,
+                     const std::string &Name, E &Out) {
+    if (std::optional<E> Value = enumFromName<E>(Name)) {
+      Out = *Value;
+      return llvm::Error::success();
+    }
+    return error(Sub, llvm::formatv("key '{0}' must be one of: {1}; got '{2}'",
+                                    Key, namesList<E>(), Name)
+                          .str());
+  }
+
+  /// "a, b, c": the names of \p E.
+  template <typename E> static std::string namesList() {
+    std::string Out;
+    for (const EnumName<E> &N : namesOf<E>())
+      Out += (Out.empty() ? "" : ", ") + N.Name.str();
+    return Out;
+  }
+
+  llvm::Error getKind(const OJson &Obj, const std::string &Path,
+                      MatchKind &Out) {
+    Out = MatchKind::Call;
+    return getEnum(Obj, Path, "kind", Out, /*Required=*/false);
   }
 
   llvm::Error source(const OJson &Obj, const std::string &Path,
@@ -287,26 +373,13 @@ public:
     static const llvm::StringRef Keys[] = {
         "from", "index", "name", "pointee", "through", "throughIndex",
         "dropOptions", "role"};
-    static const llvm::StringRef Froms[] = {
-        "templateArg",  "chainedTemplateArg",
-        "arg",          "param",
-        "argType",      "argPointee",
-        "lambdaReturn", "lambdaReturnPointee",
-        "field",        "optionAfter",
-        "uriQuery",     "connStringKey",
-        "classTemplateArg", "chainedArgType", "calleeClass",
-        "resultMethodArg"};
     if (auto E = checkKeys(Obj, Path, Keys))
       return E;
-    if (auto E = getEnum(Obj, Path, "from", Froms, Out.From))
+    if (auto E = getEnum(Obj, Path, "from", Out.From))
       return E;
     if (auto E = getIndex(Obj, Path, "index", Out.Index))
       return E;
-    bool NeedsName = llvm::is_contained(
-        {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery",
-         "connStringKey", "chainedArgType", "resultMethodArg"},
-        Out.From);
-    if (auto E = getString(Obj, Path, "name", Out.Name, NeedsName))
+    if (auto E = getString(Obj, Path, "name", Out.Name, needsName(Out.From)))
       return E;
     if (auto E = getBool(Obj, Path, "pointee", Out.Pointee))
       return E;
@@ -314,13 +387,12 @@ public:
       return E;
     if (auto E = getString(Obj, Path, "dropOptions", Out.DropOptions))
       return E;
-    if (auto E = getString(Obj, Path, "role", Out.Role))
+    std::string Role;
+    if (auto E = getString(Obj, Path, "role", Role))
       return E;
-    if (!Out.Role.empty() && dsnRoleOf(Out.Role) == DsnRole::None)
-      return error(Path + "/role",
-                   "key 'role' must be one of: dsn, driver, host, port, "
-                   "database, file; got '" +
-                       Out.Role + "'");
+    if (!Role.empty())
+      if (auto E = toEnum(Path + "/role", "role", Role, Out.Role))
+        return E;
     return getIndex(Obj, Path, "throughIndex", Out.ThroughIndex);
   }
 
@@ -417,8 +489,6 @@ static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
   if (auto E = V.eachObject(J, "settings", Setting))
     return E;
 
-  static const llvm::StringRef Formats[] = {"userver-static-config",
-                                            "drogon-config"};
   auto Config = [&](const OJson &O, const std::string &Path) -> llvm::Error {
     static const llvm::StringRef Keys[] = {
         "format",   "services", "nameMember",  "loadCall",
@@ -428,7 +498,7 @@ static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
     ConfigPoolModel C;
     if (auto E = V.checkKeys(O, Path, Keys))
       return E;
-    if (auto E = V.getEnum(O, Path, "format", Formats, C.Format))
+    if (auto E = V.getEnum(O, Path, "format", C.Format))
       return E;
     if (auto E = V.getStrings(O, Path, "services", C.Services))
       return E;
@@ -458,12 +528,18 @@ static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
       return E;
     if (auto E = V.getString(O, Path, "multiplierReason", C.MultiplierReason))
       return E;
-    if (C.Format == "userver-static-config" && C.Services.empty())
-      return V.error(Path, "missing key 'services' in a userver-static-config "
-                           "config pool");
-    if (C.Format == "drogon-config" && C.LoadCall.empty())
-      return V.error(Path,
-                     "missing key 'loadCall' in a drogon-config config pool");
+    switch (C.Format) {
+    case ConfigFormat::UserverStaticConfig:
+      if (C.Services.empty())
+        return V.error(Path, "missing key 'services' in a "
+                             "userver-static-config config pool");
+      break;
+    case ConfigFormat::DrogonConfig:
+      if (C.LoadCall.empty())
+        return V.error(Path,
+                       "missing key 'loadCall' in a drogon-config config pool");
+      break;
+    }
     M.ConfigPools.push_back(std::move(C));
     return llvm::Error::success();
   };
@@ -506,11 +582,6 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                             M.FrameworkNamespaces))
     return std::move(E);
 
-  static const llvm::StringRef Lifetimes[] = {
-      "per-registration", "per-name", "per-type",    "per-module",
-      "per-injector",     "global",   "per-consumer"};
-  static const llvm::StringRef ModuleKinds[] = {"enclosingFunction",
-                                                "enclosingClass"};
   auto Registration = [&](const OJson &O,
                           const std::string &Path) -> llvm::Error {
     static const llvm::StringRef Keys[] = {
@@ -534,9 +605,9 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       return E;
     if (auto E = V.optSource(O, Path, "name", R.Name))
       return E;
-    if (auto E = V.getEnum(O, Path, "module", ModuleKinds, R.Module))
+    if (auto E = V.getEnum(O, Path, "module", R.Module))
       return E;
-    if (auto E = V.getEnum(O, Path, "lifetime", Lifetimes, R.Lifetime))
+    if (auto E = V.getEnum(O, Path, "lifetime", R.Lifetime))
       return E;
     if (auto E = V.optSource(O, Path, "scope", R.Scope))
       return E;
@@ -551,17 +622,17 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
       if (!It->is_object())
         return V.error(Sub, "key 'scopeLifetimes' must be an object");
       for (const auto &Item : It->items()) {
-        if (!Item.value().is_string() ||
-            !llvm::is_contained(Lifetimes,
-                                llvm::StringRef(Item.value().get<std::string>())))
-          return V.error(Sub + "/" + Item.key(),
-                         llvm::formatv("scopeLifetimes['{0}'] must be one of: {1}",
-                                       Item.key(),
-                                       // ArrayRef: clang's join needs begin().
-                                       llvm::join(llvm::ArrayRef(Lifetimes), ", "))
-                             .str());
-        R.ScopeLifetimes.emplace_back(Item.key(),
-                                      Item.value().get<std::string>());
+        std::optional<LifetimeKind> Lifetime;
+        if (Item.value().is_string())
+          Lifetime =
+              enumFromName<LifetimeKind>(Item.value().get<std::string>());
+        if (!Lifetime)
+          return V.error(
+              Sub + "/" + Item.key(),
+              llvm::formatv("scopeLifetimes['{0}'] must be one of: {1}",
+                            Item.key(), Validator::namesList<LifetimeKind>())
+                  .str());
+        R.ScopeLifetimes.emplace_back(Item.key(), *Lifetime);
       }
     }
     if (R.Kind == MatchKind::Base && (R.Name || R.Scope || R.Interface))
@@ -593,7 +664,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
     if (!Imported)
       return V.error(Path, "missing key 'imported' in import");
     I.Imported = *Imported;
-    if (auto E = V.getEnum(O, Path, "module", ModuleKinds, I.Module))
+    if (auto E = V.getEnum(O, Path, "module", I.Module))
       return E;
     if (auto E = V.getBool(O, Path, "newInstances", I.NewInstances))
       return E;
