@@ -456,94 +456,319 @@ private:
 
 } // namespace
 
-/// The "settings" and "configPools" sections (configuration joins).
-static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
-  auto Setting = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {"callee", "name",    "value",
-                                           "add",    "default", "defaultText"};
-    SettingModel S;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getString(O, Path, "callee", S.Callee))
-      return E;
-    if (auto E = V.getString(O, Path, "name", S.Name, /*Required=*/true))
-      return E;
-    std::optional<ValueSource> Value;
-    if (auto E = V.optSource(O, Path, "value", Value))
-      return E;
-    if (!S.Callee.empty() && !Value)
-      return V.error(Path, "missing key 'value' in setting with a callee");
-    if (Value)
-      S.Value = *Value;
-    std::optional<int64_t> Add;
-    if (auto E = V.getInt(O, Path, "add", Add))
-      return E;
-    S.Add = Add.value_or(0);
-    if (auto E = V.getInt(O, Path, "default", S.Default))
-      return E;
-    if (auto E = V.getString(O, Path, "defaultText", S.DefaultText))
-      return E;
-    M.Settings.push_back(std::move(S));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "settings", Setting))
-    return E;
+// One function per section of a model file; each reads one element of the
+// section's array (at \p Path) into \p M.
 
-  auto Config = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {
-        "format",   "services", "nameMember",  "loadCall",
-        "fileNames", "library", "sizeKey",     "dsnKey",
-        "aliasKey", "defaultSize", "sizePerHost", "multiplierSetting",
-        "multiplierReason", "importCall"};
-    ConfigPoolModel C;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getEnum(O, Path, "format", C.Format))
-      return E;
-    if (auto E = V.getStrings(O, Path, "services", C.Services))
-      return E;
-    if (auto E = V.getString(O, Path, "nameMember", C.NameMember))
-      return E;
-    if (auto E = V.getString(O, Path, "loadCall", C.LoadCall))
-      return E;
-    if (auto E = V.getString(O, Path, "importCall", C.ImportCall))
-      return E;
-    if (auto E = V.getStrings(O, Path, "fileNames", C.FileNames))
-      return E;
-    C.Library = M.Name;
-    if (auto E = V.getString(O, Path, "library", C.Library))
-      return E;
-    if (auto E = V.getString(O, Path, "sizeKey", C.SizeKey))
-      return E;
-    if (auto E = V.getString(O, Path, "dsnKey", C.DsnKey))
-      return E;
-    if (auto E = V.getString(O, Path, "aliasKey", C.AliasKey))
-      return E;
-    if (auto E = V.getInt(O, Path, "defaultSize", C.DefaultSize))
-      return E;
-    if (auto E = V.getBool(O, Path, "sizePerHost", C.SizePerHost))
-      return E;
-    if (auto E =
-            V.getString(O, Path, "multiplierSetting", C.MultiplierSetting))
-      return E;
-    if (auto E = V.getString(O, Path, "multiplierReason", C.MultiplierReason))
-      return E;
-    switch (C.Format) {
-    case ConfigFormat::UserverStaticConfig:
-      if (C.Services.empty())
-        return V.error(Path, "missing key 'services' in a "
-                             "userver-static-config config pool");
-      break;
-    case ConfigFormat::DrogonConfig:
-      if (C.LoadCall.empty())
-        return V.error(Path,
-                       "missing key 'loadCall' in a drogon-config config pool");
-      break;
-    }
-    M.ConfigPools.push_back(std::move(C));
+/// A "settings" entry.
+static llvm::Error parseSetting(Validator &V, const OJson &O,
+                                const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {"callee", "name",    "value",
+                                         "add",    "default", "defaultText"};
+  SettingModel S;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getString(O, Path, "callee", S.Callee))
+    return E;
+  if (auto E = V.getString(O, Path, "name", S.Name, /*Required=*/true))
+    return E;
+  std::optional<ValueSource> Value;
+  if (auto E = V.optSource(O, Path, "value", Value))
+    return E;
+  if (!S.Callee.empty() && !Value)
+    return V.error(Path, "missing key 'value' in setting with a callee");
+  if (Value)
+    S.Value = *Value;
+  std::optional<int64_t> Add;
+  if (auto E = V.getInt(O, Path, "add", Add))
+    return E;
+  S.Add = Add.value_or(0);
+  if (auto E = V.getInt(O, Path, "default", S.Default))
+    return E;
+  if (auto E = V.getString(O, Path, "defaultText", S.DefaultText))
+    return E;
+  M.Settings.push_back(std::move(S));
+  return llvm::Error::success();
+}
+
+/// A "configPools" entry.
+static llvm::Error parseConfigPool(Validator &V, const OJson &O,
+                                   const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {
+      "format",   "services", "nameMember",  "loadCall",
+      "fileNames", "library", "sizeKey",     "dsnKey",
+      "aliasKey", "defaultSize", "sizePerHost", "multiplierSetting",
+      "multiplierReason", "importCall"};
+  ConfigPoolModel C;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getEnum(O, Path, "format", C.Format))
+    return E;
+  if (auto E = V.getStrings(O, Path, "services", C.Services))
+    return E;
+  if (auto E = V.getString(O, Path, "nameMember", C.NameMember))
+    return E;
+  if (auto E = V.getString(O, Path, "loadCall", C.LoadCall))
+    return E;
+  if (auto E = V.getString(O, Path, "importCall", C.ImportCall))
+    return E;
+  if (auto E = V.getStrings(O, Path, "fileNames", C.FileNames))
+    return E;
+  C.Library = M.Name;
+  if (auto E = V.getString(O, Path, "library", C.Library))
+    return E;
+  if (auto E = V.getString(O, Path, "sizeKey", C.SizeKey))
+    return E;
+  if (auto E = V.getString(O, Path, "dsnKey", C.DsnKey))
+    return E;
+  if (auto E = V.getString(O, Path, "aliasKey", C.AliasKey))
+    return E;
+  if (auto E = V.getInt(O, Path, "defaultSize", C.DefaultSize))
+    return E;
+  if (auto E = V.getBool(O, Path, "sizePerHost", C.SizePerHost))
+    return E;
+  if (auto E =
+          V.getString(O, Path, "multiplierSetting", C.MultiplierSetting))
+    return E;
+  if (auto E = V.getString(O, Path, "multiplierReason", C.MultiplierReason))
+    return E;
+  switch (C.Format) {
+  case ConfigFormat::UserverStaticConfig:
+    if (C.Services.empty())
+      return V.error(Path, "missing key 'services' in a "
+                           "userver-static-config config pool");
+    break;
+  case ConfigFormat::DrogonConfig:
+    if (C.LoadCall.empty())
+      return V.error(Path,
+                     "missing key 'loadCall' in a drogon-config config pool");
+    break;
+  }
+  M.ConfigPools.push_back(std::move(C));
+  return llvm::Error::success();
+}
+
+/// The "scopeLifetimes" of a registration: scope type -> lifetime.
+static llvm::Error
+parseScopeLifetimes(Validator &V, const OJson &O, const std::string &Path,
+                    std::vector<std::pair<std::string, LifetimeKind>> &Out) {
+  auto It = O.find("scopeLifetimes");
+  if (It == O.end())
     return llvm::Error::success();
-  };
-  return V.eachObject(J, "configPools", Config);
+  std::string Sub = Path + "/scopeLifetimes";
+  if (!It->is_object())
+    return V.error(Sub, "key 'scopeLifetimes' must be an object");
+  for (const auto &Item : It->items()) {
+    std::optional<LifetimeKind> Lifetime;
+    if (Item.value().is_string())
+      Lifetime =
+          enumFromName<LifetimeKind>(Item.value().get<std::string>());
+    if (!Lifetime)
+      return V.error(
+          Sub + "/" + Item.key(),
+          llvm::formatv("scopeLifetimes['{0}'] must be one of: {1}",
+                        Item.key(), Validator::namesList<LifetimeKind>())
+              .str());
+    Out.emplace_back(Item.key(), *Lifetime);
+  }
+  return llvm::Error::success();
+}
+
+/// A "registrations" entry.
+static llvm::Error parseRegistration(Validator &V, const OJson &O,
+                                     const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {
+      "kind",  "callee",         "service", "interface", "name",
+      "module", "lifetime",      "scope",   "scopeLifetimes", "roots",
+      "freshService", "unlessOn"};
+  RegistrationModel R;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getKind(O, Path, R.Kind))
+    return E;
+  if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
+    return E;
+  std::optional<ValueSource> Service;
+  if (auto E = V.optSource(O, Path, "service", Service))
+    return E;
+  if (!Service)
+    return V.error(Path, "missing key 'service' in registration");
+  R.Service = *Service;
+  if (auto E = V.optSource(O, Path, "interface", R.Interface))
+    return E;
+  if (auto E = V.optSource(O, Path, "name", R.Name))
+    return E;
+  if (auto E = V.getEnum(O, Path, "module", R.Module))
+    return E;
+  if (auto E = V.getEnum(O, Path, "lifetime", R.Lifetime))
+    return E;
+  if (auto E = V.optSource(O, Path, "scope", R.Scope))
+    return E;
+  if (auto E = V.getStrings(O, Path, "roots", R.Roots))
+    return E;
+  if (auto E = V.getBool(O, Path, "freshService", R.FreshService))
+    return E;
+  if (auto E = V.getStrings(O, Path, "unlessOn", R.UnlessOn))
+    return E;
+  if (auto E = parseScopeLifetimes(V, O, Path, R.ScopeLifetimes))
+    return E;
+  if (R.Kind == MatchKind::Base && (R.Name || R.Scope || R.Interface))
+    return V.error(Path + "/kind", "a registration of kind 'base' takes no "
+                                   "'name', 'interface' or 'scope'");
+  M.Registrations.push_back(std::move(R));
+  return llvm::Error::success();
+}
+
+/// An "imports" entry.
+static llvm::Error parseImport(Validator &V, const OJson &O,
+                               const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {"kind", "callee", "imported",
+                                         "module", "newInstances", "params",
+                                         "injector", "localContainer"};
+  ImportModel I;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getKind(O, Path, I.Kind))
+    return E;
+  if (I.Kind == MatchKind::Member || I.Kind == MatchKind::Base)
+    return V.error(Path + "/kind",
+                   "key 'kind' of an import must be 'call' or 'construct'");
+  if (auto E = V.getString(O, Path, "callee", I.Callee, /*Required=*/true))
+    return E;
+  std::optional<ValueSource> Imported;
+  if (auto E = V.optSource(O, Path, "imported", Imported))
+    return E;
+  if (!Imported)
+    return V.error(Path, "missing key 'imported' in import");
+  I.Imported = *Imported;
+  if (auto E = V.getEnum(O, Path, "module", I.Module))
+    return E;
+  if (auto E = V.getBool(O, Path, "newInstances", I.NewInstances))
+    return E;
+  if (auto E = V.getBool(O, Path, "injector", I.Injector))
+    return E;
+  if (auto E = V.getBool(O, Path, "localContainer", I.LocalContainer))
+    return E;
+  if (auto E = V.getStrings(O, Path, "params", I.Params))
+    return E;
+  M.Imports.push_back(std::move(I));
+  return llvm::Error::success();
+}
+
+/// A "repeating" entry.
+static llvm::Error parseRepeating(Validator &V, const OJson &O,
+                                  const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {"kind", "callee", "methods",
+                                         "reason"};
+  RepeatingModel R;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getKind(O, Path, R.Kind))
+    return E;
+  if (R.Kind == MatchKind::Member)
+    return V.error(Path + "/kind", "key 'kind' of a repeating entry must be "
+                                   "'call', 'construct' or 'base'");
+  if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
+    return E;
+  if (auto E = V.getStrings(O, Path, "methods", R.Methods))
+    return E;
+  if (!R.Methods.empty() && R.Kind != MatchKind::Base)
+    return V.error(Path + "/methods",
+                   "key 'methods' needs a repeating entry of kind 'base'");
+  if (auto E = V.getString(O, Path, "reason", R.Reason, /*Required=*/true))
+    return E;
+  M.Repeating.push_back(std::move(R));
+  return llvm::Error::success();
+}
+
+/// The "dsn" of a pool: one value source or an array of them (the parts).
+static llvm::Error parseDsn(Validator &V, const OJson &O,
+                            const std::string &Path,
+                            std::vector<ValueSource> &Out) {
+  auto Dsn = O.find("dsn");
+  if (Dsn == O.end())
+    return llvm::Error::success();
+  std::string DsnPath = Path + "/dsn";
+  if (Dsn->is_array()) {
+    for (size_t I = 0; I < Dsn->size(); ++I) {
+      ValueSource S;
+      if (auto E =
+              V.source((*Dsn)[I], DsnPath + "/" + std::to_string(I), S))
+        return E;
+      Out.push_back(std::move(S));
+    }
+  } else {
+    ValueSource S;
+    if (auto E = V.source(*Dsn, DsnPath, S))
+      return E;
+    Out.push_back(std::move(S));
+  }
+  return llvm::Error::success();
+}
+
+/// A "pools" entry.
+static llvm::Error parsePool(Validator &V, const OJson &O,
+                             const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {"kind",
+                                         "callee",
+                                         "params",
+                                         "library",
+                                         "size",
+                                         "dsn",
+                                         "defaultSize",
+                                         "unbounded",
+                                         "sizeIsInitialCache",
+                                         "cacheKey",
+                                         "multiplierFlag",
+                                         "multiplierReason",
+                                         "multiplierSetting",
+                                         "defaultPort",
+                                         "connectionName",
+                                         "connection",
+                                         "lazy"};
+  PoolModel P;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getKind(O, Path, P.Kind))
+    return E;
+  if (P.Kind == MatchKind::Member || P.Kind == MatchKind::Base)
+    return V.error(Path + "/kind",
+                   "key 'kind' of a pool must be 'call' or 'construct'");
+  if (auto E = V.getString(O, Path, "callee", P.Callee, /*Required=*/true))
+    return E;
+  if (auto E = V.getStrings(O, Path, "params", P.Params))
+    return E;
+  P.Library = M.Name;
+  if (auto E = V.getString(O, Path, "library", P.Library))
+    return E;
+  if (auto E = V.optSource(O, Path, "size", P.Size))
+    return E;
+  if (auto E = parseDsn(V, O, Path, P.Dsn))
+    return E;
+  if (auto E = V.getInt(O, Path, "defaultSize", P.DefaultSize))
+    return E;
+  if (auto E = V.getString(O, Path, "defaultPort", P.DefaultPort))
+    return E;
+  if (auto E = V.optSource(O, Path, "connectionName", P.ConnectionName))
+    return E;
+  if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
+    return E;
+  if (auto E = V.getBool(O, Path, "sizeIsInitialCache", P.SizeIsInitialCache))
+    return E;
+  if (auto E = V.getBool(O, Path, "connection", P.Connection))
+    return E;
+  if (auto E = V.getBool(O, Path, "lazy", P.Lazy))
+    return E;
+  if (auto E = V.optSource(O, Path, "cacheKey", P.CacheKey))
+    return E;
+  if (auto E = V.optSource(O, Path, "multiplierFlag", P.MultiplierFlag))
+    return E;
+  if (auto E = V.getString(O, Path, "multiplierReason", P.MultiplierReason))
+    return E;
+  if (auto E =
+          V.getString(O, Path, "multiplierSetting", P.MultiplierSetting))
+    return E;
+  M.Pools.push_back(std::move(P));
+  return llvm::Error::success();
 }
 
 llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
@@ -582,213 +807,19 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                             M.FrameworkNamespaces))
     return std::move(E);
 
-  auto Registration = [&](const OJson &O,
-                          const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {
-        "kind",  "callee",         "service", "interface", "name",
-        "module", "lifetime",      "scope",   "scopeLifetimes", "roots",
-        "freshService", "unlessOn"};
-    RegistrationModel R;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getKind(O, Path, R.Kind))
-      return E;
-    if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
-      return E;
-    std::optional<ValueSource> Service;
-    if (auto E = V.optSource(O, Path, "service", Service))
-      return E;
-    if (!Service)
-      return V.error(Path, "missing key 'service' in registration");
-    R.Service = *Service;
-    if (auto E = V.optSource(O, Path, "interface", R.Interface))
-      return E;
-    if (auto E = V.optSource(O, Path, "name", R.Name))
-      return E;
-    if (auto E = V.getEnum(O, Path, "module", R.Module))
-      return E;
-    if (auto E = V.getEnum(O, Path, "lifetime", R.Lifetime))
-      return E;
-    if (auto E = V.optSource(O, Path, "scope", R.Scope))
-      return E;
-    if (auto E = V.getStrings(O, Path, "roots", R.Roots))
-      return E;
-    if (auto E = V.getBool(O, Path, "freshService", R.FreshService))
-      return E;
-    if (auto E = V.getStrings(O, Path, "unlessOn", R.UnlessOn))
-      return E;
-    if (auto It = O.find("scopeLifetimes"); It != O.end()) {
-      std::string Sub = Path + "/scopeLifetimes";
-      if (!It->is_object())
-        return V.error(Sub, "key 'scopeLifetimes' must be an object");
-      for (const auto &Item : It->items()) {
-        std::optional<LifetimeKind> Lifetime;
-        if (Item.value().is_string())
-          Lifetime =
-              enumFromName<LifetimeKind>(Item.value().get<std::string>());
-        if (!Lifetime)
-          return V.error(
-              Sub + "/" + Item.key(),
-              llvm::formatv("scopeLifetimes['{0}'] must be one of: {1}",
-                            Item.key(), Validator::namesList<LifetimeKind>())
-                  .str());
-        R.ScopeLifetimes.emplace_back(Item.key(), *Lifetime);
-      }
-    }
-    if (R.Kind == MatchKind::Base && (R.Name || R.Scope || R.Interface))
-      return V.error(Path + "/kind", "a registration of kind 'base' takes no "
-                                     "'name', 'interface' or 'scope'");
-    M.Registrations.push_back(std::move(R));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "registrations", Registration))
-    return std::move(E);
-
-  auto Import = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {"kind", "callee", "imported",
-                                           "module", "newInstances", "params",
-                                           "injector", "localContainer"};
-    ImportModel I;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getKind(O, Path, I.Kind))
-      return E;
-    if (I.Kind == MatchKind::Member || I.Kind == MatchKind::Base)
-      return V.error(Path + "/kind",
-                     "key 'kind' of an import must be 'call' or 'construct'");
-    if (auto E = V.getString(O, Path, "callee", I.Callee, /*Required=*/true))
-      return E;
-    std::optional<ValueSource> Imported;
-    if (auto E = V.optSource(O, Path, "imported", Imported))
-      return E;
-    if (!Imported)
-      return V.error(Path, "missing key 'imported' in import");
-    I.Imported = *Imported;
-    if (auto E = V.getEnum(O, Path, "module", I.Module))
-      return E;
-    if (auto E = V.getBool(O, Path, "newInstances", I.NewInstances))
-      return E;
-    if (auto E = V.getBool(O, Path, "injector", I.Injector))
-      return E;
-    if (auto E = V.getBool(O, Path, "localContainer", I.LocalContainer))
-      return E;
-    if (auto E = V.getStrings(O, Path, "params", I.Params))
-      return E;
-    M.Imports.push_back(std::move(I));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "imports", Import))
-    return std::move(E);
-
-  auto Repeating = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {"kind", "callee", "methods",
-                                           "reason"};
-    RepeatingModel R;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getKind(O, Path, R.Kind))
-      return E;
-    if (R.Kind == MatchKind::Member)
-      return V.error(Path + "/kind", "key 'kind' of a repeating entry must be "
-                                     "'call', 'construct' or 'base'");
-    if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
-      return E;
-    if (auto E = V.getStrings(O, Path, "methods", R.Methods))
-      return E;
-    if (!R.Methods.empty() && R.Kind != MatchKind::Base)
-      return V.error(Path + "/methods",
-                     "key 'methods' needs a repeating entry of kind 'base'");
-    if (auto E = V.getString(O, Path, "reason", R.Reason, /*Required=*/true))
-      return E;
-    M.Repeating.push_back(std::move(R));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "repeating", Repeating))
-    return std::move(E);
-
-  auto Pool = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {"kind",
-                                           "callee",
-                                           "params",
-                                           "library",
-                                           "size",
-                                           "dsn",
-                                           "defaultSize",
-                                           "unbounded",
-                                           "sizeIsInitialCache",
-                                           "cacheKey",
-                                           "multiplierFlag",
-                                           "multiplierReason",
-                                           "multiplierSetting",
-                                           "defaultPort",
-                                           "connectionName",
-                                           "connection",
-                                           "lazy"};
-    PoolModel P;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getKind(O, Path, P.Kind))
-      return E;
-    if (P.Kind == MatchKind::Member || P.Kind == MatchKind::Base)
-      return V.error(Path + "/kind",
-                     "key 'kind' of a pool must be 'call' or 'construct'");
-    if (auto E = V.getString(O, Path, "callee", P.Callee, /*Required=*/true))
-      return E;
-    if (auto E = V.getStrings(O, Path, "params", P.Params))
-      return E;
-    P.Library = M.Name;
-    if (auto E = V.getString(O, Path, "library", P.Library))
-      return E;
-    if (auto E = V.optSource(O, Path, "size", P.Size))
-      return E;
-    auto Dsn = O.find("dsn");
-    if (Dsn != O.end()) {
-      std::string DsnPath = Path + "/dsn";
-      if (Dsn->is_array()) {
-        for (size_t I = 0; I < Dsn->size(); ++I) {
-          ValueSource S;
-          if (auto E =
-                  V.source((*Dsn)[I], DsnPath + "/" + std::to_string(I), S))
-            return E;
-          P.Dsn.push_back(std::move(S));
-        }
-      } else {
-        ValueSource S;
-        if (auto E = V.source(*Dsn, DsnPath, S))
-          return E;
-        P.Dsn.push_back(std::move(S));
-      }
-    }
-    if (auto E = V.getInt(O, Path, "defaultSize", P.DefaultSize))
-      return E;
-    if (auto E = V.getString(O, Path, "defaultPort", P.DefaultPort))
-      return E;
-    if (auto E = V.optSource(O, Path, "connectionName", P.ConnectionName))
-      return E;
-    if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
-      return E;
-    if (auto E = V.getBool(O, Path, "sizeIsInitialCache", P.SizeIsInitialCache))
-      return E;
-    if (auto E = V.getBool(O, Path, "connection", P.Connection))
-      return E;
-    if (auto E = V.getBool(O, Path, "lazy", P.Lazy))
-      return E;
-    if (auto E = V.optSource(O, Path, "cacheKey", P.CacheKey))
-      return E;
-    if (auto E = V.optSource(O, Path, "multiplierFlag", P.MultiplierFlag))
-      return E;
-    if (auto E = V.getString(O, Path, "multiplierReason", P.MultiplierReason))
-      return E;
-    if (auto E =
-            V.getString(O, Path, "multiplierSetting", P.MultiplierSetting))
-      return E;
-    M.Pools.push_back(std::move(P));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "pools", Pool))
-    return std::move(E);
-  if (auto E = parseConfigModels(V, J, M))
-    return std::move(E);
+  // The sections, in the order their errors are reported.
+  using SectionParser = llvm::Error (*)(Validator &, const OJson &,
+                                        const std::string &, Model &);
+  static const std::pair<llvm::StringLiteral, SectionParser> Sections[] = {
+      {"registrations", parseRegistration}, {"imports", parseImport},
+      {"repeating", parseRepeating},         {"pools", parsePool},
+      {"settings", parseSetting},            {"configPools", parseConfigPool}};
+  for (const auto &[Key, Parse] : Sections)
+    if (auto E = V.eachObject(J, Key, [&](const OJson &O,
+                                          const std::string &Path) {
+          return Parse(V, O, Path, M);
+        }))
+      return std::move(E);
   return M;
 }
 

@@ -111,9 +111,10 @@ DsnRole dsnRoleOf(llvm::StringRef Name);
 /// Where a value (service type, size, DSN, name) comes from at a call site,
 /// constructor or member. See docs/models.md for every kind.
 struct ValueSource {
-  /// Model key "from", one of: "templateArg" (template argument \c Index of the callee or of
-  /// the member's type), "chainedTemplateArg" (template argument \c Index of
-  /// a method \c Name called on the result, `.as<I>()`), "arg" (call
+  /// Model key "from" (ValueFrom), one of: "templateArg" (template argument
+  /// \c Index of the callee or of the member's type), "chainedTemplateArg"
+  /// (template argument \c Index of a method \c Name called on the result,
+  /// `.as<I>()`), "arg" (call
   /// argument \c Index), "param" (the argument bound to the parameter named
   /// \c Name), "argType", "argPointee" (type of argument \c Index, or what
   /// it points to: `std::make_shared<T>()` gives T), "lambdaReturn",
