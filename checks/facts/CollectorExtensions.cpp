@@ -21,52 +21,43 @@
 
 namespace clang::tidy::poolguard::collector {
 
-bool isExtensionTypeSource(const ValueSource &V) {
-  switch (V.From) {
-  case ValueFrom::ClassTemplateArg:
-  case ValueFrom::ChainedArgType:
-  case ValueFrom::CalleeClass:
-    return true;
+namespace {
+/// What a value source names: a type the collector reads, a type read here
+/// (an extension), or an expression.
+enum class SourceYields { Type, ExtensionType, Expression };
+} // namespace
+
+static SourceYields sourceYields(ValueFrom From) {
+  switch (From) {
   case ValueFrom::TemplateArg:
   case ValueFrom::ChainedTemplateArg:
-  case ValueFrom::Arg:
-  case ValueFrom::Param:
   case ValueFrom::ArgType:
   case ValueFrom::ArgPointee:
   case ValueFrom::LambdaReturn:
   case ValueFrom::LambdaReturnPointee:
+    return SourceYields::Type;
+  case ValueFrom::ClassTemplateArg:
+  case ValueFrom::ChainedArgType:
+  case ValueFrom::CalleeClass:
+    return SourceYields::ExtensionType;
+  case ValueFrom::Arg:
+  case ValueFrom::Param:
   case ValueFrom::Field:
   case ValueFrom::OptionAfter:
   case ValueFrom::UriQuery:
   case ValueFrom::ConnStringKey:
   case ValueFrom::ResultMethodArg:
-    return false;
+    return SourceYields::Expression;
   }
   llvm_unreachable("unknown value source kind");
 }
 
+bool isExtensionTypeSource(const ValueSource &V) {
+  return sourceYields(V.From) == SourceYields::ExtensionType;
+}
+
 bool isTypeSource(const ValueSource &V) {
-  switch (V.From) {
-  case ValueFrom::TemplateArg:
-  case ValueFrom::ChainedTemplateArg:
-  case ValueFrom::ArgType:
-  case ValueFrom::ArgPointee:
-  case ValueFrom::LambdaReturn:
-  case ValueFrom::LambdaReturnPointee:
-  case ValueFrom::ClassTemplateArg:
-  case ValueFrom::ChainedArgType:
-  case ValueFrom::CalleeClass:
-    return true;
-  case ValueFrom::Arg:
-  case ValueFrom::Param:
-  case ValueFrom::Field:
-  case ValueFrom::OptionAfter:
-  case ValueFrom::UriQuery:
-  case ValueFrom::ConnStringKey:
-  case ValueFrom::ResultMethodArg:
-    return false;
-  }
-  llvm_unreachable("unknown value source kind");
+  return sourceYields(V.From) != SourceYields::Expression;
 }
 
 /// The template arguments of the class the callee belongs to, or of the
