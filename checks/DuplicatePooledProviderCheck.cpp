@@ -189,7 +189,7 @@ static std::vector<Finding> findInProgram(const Facts &F) {
     if (R.Service.empty())
       continue;
     auto Roots = Reaching.find(R.Module);
-    if (R.Lifetime != "per-injector" || !R.Container.empty() ||
+    if (lifetimeOf(R) != LifetimeKind::PerInjector || !R.Container.empty() ||
         Roots == Reaching.end() || Roots->second.size() < 2) {
       ByService[R.Service].push_back(&R);
       continue;
@@ -243,7 +243,8 @@ static std::vector<Finding> findInProgram(const Facts &F) {
     // itself (a CppMicroServices ServiceFactory: one per consuming bundle).
     std::set<SourcePos> Reported;
     for (const RegistrationFact *R : Regs) {
-      if (R->Lifetime != "per-consumer" || !Reported.insert(R->Loc).second)
+      if (lifetimeOf(*R) != LifetimeKind::PerConsumer ||
+          !Reported.insert(R->Loc).second)
         continue;
       Finding Fd;
       Fd.Check = "poolguard-duplicate-pooled-provider";

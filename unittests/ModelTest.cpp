@@ -163,6 +163,98 @@ TEST(ModelTest, RepeatingConnectionAndLazyKeys) {
             std::string::npos);
 }
 
+/// The names of \p E are distinct, name values 0..N-1 once each, and read
+/// back to themselves.
+template <typename E> void expectOneNamePerValue() {
+  llvm::ArrayRef<EnumName<E>> Names = namesOf<E>();
+  std::vector<bool> Seen(Names.size());
+  for (const EnumName<E> &N : Names) {
+    size_t Index = static_cast<size_t>(N.Value);
+    ASSERT_LT(Index, Seen.size()) << N.Name.str();
+    EXPECT_FALSE(Seen[Index]) << N.Name.str();
+    Seen[Index] = true;
+    EXPECT_EQ(enumFromName<E>(N.Name), std::optional<E>(N.Value));
+    EXPECT_EQ(nameOf(N.Value), N.Name);
+  }
+  EXPECT_EQ(enumFromName<E>("no such name"), std::nullopt);
+}
+
+TEST(ModelTest, EveryVocabularyHasOneTableOfNames) {
+  expectOneNamePerValue<ValueFrom>();
+  expectOneNamePerValue<LifetimeKind>();
+  expectOneNamePerValue<ModuleKind>();
+  expectOneNamePerValue<ConfigFormat>();
+  expectOneNamePerValue<MatchKind>();
+  // DsnRole::None is no model name ("role" left out).
+  EXPECT_EQ(nameOf(DsnRole::None), "");
+  EXPECT_EQ(dsnRoleOf("host"), DsnRole::Host);
+  EXPECT_EQ(dsnRoleOf("hostname"), DsnRole::None);
+}
+
+TEST(ModelTest, ReadsVocabulariesIntoEnums) {
+  auto M = parseModel(R"json({"name": "a",
+  "registrations": [{"callee": "f", "service": {"from": "calleeClass"},
+    "module": "enclosingClass", "lifetime": "per-injector",
+    "scope": {"from": "argType"}, "scopeLifetimes": {"s": "per-consumer"}}],
+  "pools": [{"kind": "construct", "callee": "p",
+    "dsn": [{"from": "resultMethodArg", "name": "setHost", "role": "host"},
+            {"from": "arg", "index": 1}]}],
+  "configPools": [{"format": "drogon-config", "loadCall": "load"}]
+})json",
+                      "my.json");
+  ASSERT_TRUE(static_cast<bool>(M)) << llvm::toString(M.takeError());
+  const RegistrationModel &R = M->Registrations.at(0);
+  EXPECT_EQ(R.Service.From, ValueFrom::CalleeClass);
+  EXPECT_EQ(R.Module, ModuleKind::EnclosingClass);
+  EXPECT_EQ(R.Lifetime, LifetimeKind::PerInjector);
+  ASSERT_EQ(R.ScopeLifetimes.size(), 1u);
+  EXPECT_EQ(R.ScopeLifetimes[0].second, LifetimeKind::PerConsumer);
+  const PoolModel &P = M->Pools.at(0);
+  EXPECT_EQ(P.Kind, MatchKind::Construct);
+  ASSERT_EQ(P.Dsn.size(), 2u);
+  EXPECT_EQ(P.Dsn[0].From, ValueFrom::ResultMethodArg);
+  EXPECT_EQ(P.Dsn[0].Role, DsnRole::Host);
+  EXPECT_EQ(P.Dsn[1].Role, DsnRole::None);
+  EXPECT_EQ(M->ConfigPools.at(0).Format, ConfigFormat::DrogonConfig);
+}
+
+TEST(ModelTest, UnknownVocabularyNamesListTheValidOnes) {
+  EXPECT_EQ(errorOf(R"({"name": "a",
+  "registrations": [{"callee": "f", "service": {"from": "arg"},
+    "module": "enclosingNamespace", "lifetime": "global"}]})"),
+            "my.json:3: key 'module' must be one of: enclosingFunction, "
+            "enclosingClass; got 'enclosingNamespace'");
+  EXPECT_EQ(errorOf(R"({"name": "a",
+  "registrations": [{"callee": "f", "service": {"from": "arg"},
+    "module": "enclosingClass", "lifetime": "forever"}]})"),
+            "my.json:3: key 'lifetime' must be one of: per-registration, "
+            "per-name, per-type, per-module, per-injector, global, "
+            "per-consumer; got 'forever'");
+  EXPECT_EQ(errorOf(R"({"name": "a",
+  "registrations": [{"callee": "f", "service": {"from": "arg"},
+    "module": "enclosingClass", "lifetime": "global",
+    "scopeLifetimes": {"s": "forever"}}]})"),
+            "my.json:4: scopeLifetimes['s'] must be one of: per-registration, "
+            "per-name, per-type, per-module, per-injector, global, "
+            "per-consumer");
+  EXPECT_EQ(errorOf(R"({"name": "a", "pools": [
+  {"kind": "ctor", "callee": "p"}]})"),
+            "my.json:2: key 'kind' must be one of: call, construct, member, "
+            "base; got 'ctor'");
+  EXPECT_EQ(errorOf(R"({"name": "a", "pools": [{"callee": "p",
+  "dsn": {"from": "arg", "role": "hostname"}}]})"),
+            "my.json:2: key 'role' must be one of: dsn, driver, host, port, "
+            "database, file; got 'hostname'");
+  EXPECT_EQ(errorOf(R"({"name": "a",
+  "configPools": [{"format": "yaml"}]})"),
+            "my.json:2: key 'format' must be one of: userver-static-config, "
+            "drogon-config; got 'yaml'");
+  // A kind that needs a name (switch over ValueFrom).
+  EXPECT_EQ(errorOf(R"({"name": "a", "pools": [{"callee": "p",
+  "size": {"from": "uriQuery", "index": 0}}]})"),
+            "my.json:2: missing key 'name' in pools[0].size");
+}
+
 TEST(ModelTest, SyntaxErrorNamesTheLine) {
   std::string E = errorOf("{\n  \"name\": \"acme\",\n  \"pools\": [,]\n}");
   EXPECT_NE(E.find("my.json:3: invalid JSON"), std::string::npos) << E;

@@ -89,6 +89,7 @@ TEST(ResultsPathsTest, ForEachPathVisitsEveryKindOfFact) {
   R.Facts.Registrations.resize(1);
   R.Facts.Imports.resize(1);
   R.Facts.PoolOwners.resize(1);
+  R.Facts.Holdings.resize(1);
   R.Facts.PoolCreations.resize(1);
   R.Facts.Settings.resize(1);
   R.Facts.TranslationUnits.resize(1);
@@ -101,11 +102,13 @@ TEST(ResultsPathsTest, ForEachPathVisitsEveryKindOfFact) {
     P = "visited";
     ++Visited;
   });
-  // The TU, a diagnostic, its note and fix, six facts, TU list, configs.
-  EXPECT_EQ(Visited, 12u);
+  // The TU, a diagnostic, its note and fix, seven facts, TU list, configs.
+  EXPECT_EQ(Visited, 13u);
   EXPECT_EQ(R.Facts.Settings[0].Loc.File, "visited");
   EXPECT_EQ(R.Facts.Imports[0].Loc.File, "visited");
   EXPECT_EQ(R.Facts.PoolCreations[0].Loc.File, "visited");
+  // --path-root left holdings' paths absolute before.
+  EXPECT_EQ(R.Facts.Holdings[0].Loc.File, "visited");
 }
 
 } // namespace

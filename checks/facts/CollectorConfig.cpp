@@ -123,7 +123,7 @@ bool ConfigJoin::run(const MatchFinder::MatchResult &Result) {
   for (const Model &M : Models->Models) {
     for (const SettingModel &S : M.Settings) {
       if (S.Callee.empty() || !calleeIs(Call, S.Callee) ||
-          S.Value.From != "arg" ||
+          S.Value.From != ValueFrom::Arg ||
           S.Value.Index >= static_cast<int>(Call->getNumArgs()))
         continue;
       const Expr *Arg = Call->getArg(S.Value.Index);

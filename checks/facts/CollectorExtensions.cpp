@@ -21,17 +21,43 @@
 
 namespace clang::tidy::poolguard::collector {
 
+namespace {
+/// What a value source names: a type the collector reads, a type read here
+/// (an extension), or an expression.
+enum class SourceYields { Type, ExtensionType, Expression };
+} // namespace
+
+static SourceYields sourceYields(ValueFrom From) {
+  switch (From) {
+  case ValueFrom::TemplateArg:
+  case ValueFrom::ChainedTemplateArg:
+  case ValueFrom::ArgType:
+  case ValueFrom::ArgPointee:
+  case ValueFrom::LambdaReturn:
+  case ValueFrom::LambdaReturnPointee:
+    return SourceYields::Type;
+  case ValueFrom::ClassTemplateArg:
+  case ValueFrom::ChainedArgType:
+  case ValueFrom::CalleeClass:
+    return SourceYields::ExtensionType;
+  case ValueFrom::Arg:
+  case ValueFrom::Param:
+  case ValueFrom::Field:
+  case ValueFrom::OptionAfter:
+  case ValueFrom::UriQuery:
+  case ValueFrom::ConnStringKey:
+  case ValueFrom::ResultMethodArg:
+    return SourceYields::Expression;
+  }
+  llvm_unreachable("unknown value source kind");
+}
+
 bool isExtensionTypeSource(const ValueSource &V) {
-  return V.From == "classTemplateArg" || V.From == "chainedArgType" ||
-         V.From == "calleeClass";
+  return sourceYields(V.From) == SourceYields::ExtensionType;
 }
 
 bool isTypeSource(const ValueSource &V) {
-  return isExtensionTypeSource(V) ||
-         llvm::is_contained({"templateArg", "chainedTemplateArg", "argType",
-                             "argPointee", "lambdaReturn",
-                             "lambdaReturnPointee"},
-                            V.From);
+  return sourceYields(V.From) != SourceYields::Expression;
 }
 
 /// The template arguments of the class the callee belongs to, or of the
@@ -75,34 +101,37 @@ static const CXXMemberCallExpr *chainedCall(const Expr *Call,
 
 QualType extensionSourceType(const ValueSource &V, const CallSite &S,
                              ASTContext &Ctx) {
-  if (V.From == "classTemplateArg") {
+  switch (V.From) {
+  case ValueFrom::ClassTemplateArg: {
     const TemplateArgumentList *Args = classTemplateArgs(S);
     if (!Args || V.Index >= static_cast<int>(Args->size()) ||
         (*Args)[V.Index].getKind() != TemplateArgument::Type)
       return {};
     return (*Args)[V.Index].getAsType();
   }
-  if (V.From == "calleeClass") {
+  case ValueFrom::CalleeClass: {
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(S.Callee);
     return Method ? recordType(Ctx, Method->getParent()) : QualType();
   }
-  if (V.From == "chainedArgType") {
+  case ValueFrom::ChainedArgType: {
     const CXXMemberCallExpr *MC = chainedCall(S.E, V.Name, Ctx);
     if (!MC || V.Index >= static_cast<int>(MC->getNumArgs()))
       return {};
     return ignoreWrappers(MC->getArg(V.Index))->getType();
   }
-  return {};
+  default: // Not an extension type source (isExtensionTypeSource).
+    return {};
+  }
 }
 
-std::string registrationLifetime(const RegistrationModel &R,
+LifetimeKind registrationLifetime(const RegistrationModel &R,
                                  const CallSite &S, ASTContext &Ctx) {
   if (!R.Scope || R.ScopeLifetimes.empty())
     return R.Lifetime;
   QualType Scope;
   if (isExtensionTypeSource(*R.Scope))
     Scope = extensionSourceType(*R.Scope, S, Ctx);
-  else if (R.Scope->From == "argType" &&
+  else if (R.Scope->From == ValueFrom::ArgType &&
            R.Scope->Index < static_cast<int>(S.Args.size()))
     Scope = S.Args[R.Scope->Index]->getType(); // `.in(di::unique)`
   if (Scope.isNull())
@@ -270,7 +299,7 @@ std::string repeatReason(DynTypedNode Node, ASTContext &Ctx,
 }
 
 std::optional<std::string> keyedOption(const Expr *E, const ValueSource &V) {
-  if (V.From == "uriQuery")
+  if (V.From == ValueFrom::UriQuery)
     return uriQueryParam(E, V.Name);
   const auto *S = E ? dyn_cast<StringLiteral>(ignoreConversions(followLocal(E)))
                     : nullptr;
@@ -321,7 +350,7 @@ void expandNewInstances(Facts &F, llvm::ArrayRef<NewInstanceSite> Sites) {
       RegistrationFact Copy = R;
       Copy.Module = Site.Import.Module;
       Copy.Framework = Site.Framework;
-      Copy.Lifetime = "per-registration";
+      Copy.Lifetime = nameOf(LifetimeKind::PerRegistration).str();
       Copy.Container.clear();
       Copy.Loc = Site.Import.Loc;
       if (Seen.insert(Copy.Service + "|" + Copy.Loc.File + ":" +

@@ -44,7 +44,7 @@ QualType extensionSourceType(const ValueSource &V, const CallSite &S,
 
 /// The lifetime of a registration at \p S: the one its scope's type maps to
 /// in \c ScopeLifetimes, else the model's \c Lifetime.
-std::string registrationLifetime(const RegistrationModel &R,
+LifetimeKind registrationLifetime(const RegistrationModel &R,
                                  const CallSite &S, ASTContext &Ctx);
 
 /// Whether a registration inside \p Function counts: always, unless the

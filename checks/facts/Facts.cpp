@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/Facts.h"
+#include "facts/FactsSchema.h"
 #include "utils/JSONSyntax.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -28,81 +29,142 @@ bool operator==(const SourcePos &A, const SourcePos &B) {
 
 namespace {
 
-json posToJSON(const SourcePos &P) {
-  return json{{"file", P.File},
-              {"line", P.Line},
-              {"column", P.Column},
-              {"offset", P.Offset}};
+using namespace schema;
+
+// Every member of every fact type is in its field list: a field added to a
+// struct and not to its list would be neither written, read nor merged.
+static_assert(listsEveryMember<SourcePos>() && listsEveryMember<ModuleFact>() &&
+                  listsEveryMember<RegistrationFact>() &&
+                  listsEveryMember<ImportFact>() &&
+                  listsEveryMember<PoolOwnerFact>() &&
+                  listsEveryMember<HoldingFact>() &&
+                  listsEveryMember<PoolCreationFact>() &&
+                  listsEveryMember<SettingFact>() && listsEveryMember<Facts>(),
+              "a member is missing from its field list in FactsSchema.h");
+
+template <typename V> struct IsVector : std::false_type {};
+template <typename T> struct IsVector<std::vector<T>> : std::true_type {};
+template <typename V, typename = void> struct HasSchema : std::false_type {};
+template <typename V>
+struct HasSchema<V, std::void_t<decltype(Schema<V>::Fields)>>
+    : std::true_type {};
+
+// The JSON value of each kind of field.
+json toValue(const std::string &S) { return S; }
+json toValue(bool B) { return B; }
+json toValue(unsigned U) { return U; }
+json toValue(int64_t I) { return I; }
+json toValue(const std::optional<int64_t> &I) {
+  return I ? json(*I) : json(nullptr);
+}
+template <typename T> json toValue(const T &Fact);
+json toValue(const std::vector<std::string> &V) { return V; }
+template <typename T> json toValue(const std::vector<T> &V) {
+  json Array = json::array();
+  for (const T &Each : V)
+    Array.push_back(toValue(Each));
+  return Array;
+}
+template <typename V> bool isEmpty(const V &Value) {
+  if constexpr (IsVector<V>::value || std::is_same_v<V, std::string>)
+    return Value.empty();
+  // A scalar has no empty value (OmitEmpty on it would be a schema error).
+  return false;
+}
+template <typename T> json toValue(const T &Fact) {
+  json Object = json::object();
+  forEachField<T>([&](const auto &F) {
+    const auto &Value = Fact.*F.Ptr;
+    if ((F.Flags & OmitEmpty) && isEmpty(Value))
+      return;
+    Object[F.Name] = toValue(Value);
+  });
+  return Object;
 }
 
-/// Reads fields of one JSON object and records the first type error.
-class Reader : public JSONFieldReader {
-public:
-  using JSONFieldReader::JSONFieldReader;
-
-  SourcePos pos(const char *Key) {
-    SourcePos P;
-    const json *V = find(Key);
-    if (!V)
-      return P;
-    JSONFieldReader R(*V, where() + "." + Key, error());
-    P.File = R.str("file");
-    P.Line = R.uns("line");
-    P.Column = R.uns("column");
-    P.Offset = R.uns("offset");
-    return P;
-  }
-};
-
-template <typename T, typename Fn>
-void readArray(const json &Root, const char *Key, std::vector<T> &Out,
-               std::string &Error, Fn ReadOne) {
-  auto It = Root.find(Key);
-  if (It == Root.end())
+// Reading each kind of field; a missing field keeps the member's default.
+void read(JSONFieldReader &R, const char *Key, std::string &Out) {
+  Out = R.str(Key);
+}
+void read(JSONFieldReader &R, const char *Key, bool &Out) {
+  Out = R.boolean(Key);
+}
+void read(JSONFieldReader &R, const char *Key, unsigned &Out) {
+  Out = R.uns(Key, Out);
+}
+void read(JSONFieldReader &R, const char *Key, int64_t &Out) {
+  Out = R.optInt(Key).value_or(Out);
+}
+void read(JSONFieldReader &R, const char *Key, std::optional<int64_t> &Out) {
+  Out = R.optInt(Key);
+}
+void read(JSONFieldReader &R, const char *Key, std::vector<std::string> &Out) {
+  const json *V = R.find(Key);
+  if (!V)
     return;
-  if (!It->is_array()) {
-    if (Error.empty())
-      Error = std::string(Key) + ": expected an array";
-    return;
+  if (!V->is_array())
+    return R.fail(Key, "an array");
+  for (const json &Each : *V) {
+    if (!Each.is_string())
+      return R.fail(Key, "strings");
+    Out.push_back(Each.get<std::string>());
   }
-  for (size_t I = 0; I < It->size() && Error.empty(); ++I) {
-    Reader R((*It)[I], std::string(Key) + "[" + std::to_string(I) + "]",
-             Error);
-    Out.push_back(ReadOne(R));
+}
+template <typename T> void readFields(JSONFieldReader &R, T &Out);
+template <typename T>
+void read(JSONFieldReader &R, const char *Key, std::vector<T> &Out) {
+  R.each(Key, [&](JSONFieldReader &Element) {
+    readFields(Element, Out.emplace_back());
+  });
+}
+template <typename T> void read(JSONFieldReader &R, const char *Key, T &Out) {
+  const json *V = R.find(Key);
+  if (!V)
+    return;
+  JSONFieldReader Nested(*V, R.where() + "." + Key, R.error());
+  readFields(Nested, Out);
+}
+template <typename T> void readFields(JSONFieldReader &R, T &Out) {
+  forEachField<T>([&](const auto &F) { read(R, F.Name, Out.*F.Ptr); });
+}
+
+// Paths: the fields marked Path, in facts and their positions.
+template <typename V>
+void visitPaths(V &Value, unsigned Flags,
+                llvm::function_ref<void(std::string &)> Fn) {
+  if constexpr (std::is_same_v<V, std::string>) {
+    if (Flags & Path)
+      Fn(Value);
+  } else if constexpr (IsVector<V>::value) {
+    for (auto &Each : Value)
+      visitPaths(Each, Flags, Fn);
+  } else if constexpr (HasSchema<V>::value) {
+    forEachField<V>(
+        [&](const auto &F) { visitPaths(Value.*F.Ptr, F.Flags, Fn); });
   }
 }
 
-auto key(const ModuleFact &M) {
-  return std::tie(M.Key, M.Name, M.Framework, M.Loc);
+// The merge's order: the SortBy members, then every field in list order.
+template <typename V> int compareValues(const V &A, const V &B) {
+  return A < B ? -1 : B < A ? 1 : 0;
 }
-auto key(const RegistrationFact &R) {
-  return std::tie(R.Service, R.Loc, R.Interface, R.Module, R.Framework,
-                  R.Lifetime, R.InstanceName, R.Container,
-                  R.PoolCreatedByProvider, R.Database, R.Program);
-}
-auto key(const ImportFact &I) {
-  return std::tie(I.Module, I.Imported, I.Loc, I.Injector);
-}
-auto key(const PoolOwnerFact &O) { return std::tie(O.Type, O.Reason, O.Loc); }
-auto key(const HoldingFact &H) {
-  return std::tie(H.Held, H.Owner, H.Member, H.Loc);
-}
-auto key(const PoolCreationFact &C) {
-  return std::tie(C.Loc, C.Library, C.Callee, C.Size, C.SizeText,
-                  C.SizeIsDefault, C.Unbounded, C.PerThread,
-                  C.SizeIsInitialCache, C.Database, C.DatabaseText, C.OwnerType,
-                  C.Module, C.Function, C.Multiplier, C.MultiplierReason,
-                  C.MultiplierSetting, C.Instance, C.Repeats,
-                  C.Program);
-}
-auto key(const SettingFact &S) {
-  return std::tie(S.Name, S.Loc, S.Value, S.Text, S.IsDefault);
+template <typename T> int compareFacts(const T &A, const T &B) {
+  int Result = 0;
+  auto Member = [&](auto Ptr) {
+    if (Result == 0)
+      Result = compareValues(A.*Ptr, B.*Ptr);
+  };
+  std::apply([&](auto... Ptr) { (Member(Ptr), ...); }, Schema<T>::SortBy);
+  forEachField<T>([&](const auto &F) { Member(F.Ptr); });
+  return Result;
 }
 
 template <typename T> void sortUnique(std::vector<T> &V) {
-  llvm::sort(V, [](const T &A, const T &B) { return key(A) < key(B); });
+  llvm::sort(V, [](const T &A, const T &B) { return compareFacts(A, B) < 0; });
   V.erase(std::unique(V.begin(), V.end(),
-                      [](const T &A, const T &B) { return key(A) == key(B); }),
+                      [](const T &A, const T &B) {
+                        return compareFacts(A, B) == 0;
+                      }),
           V.end());
 }
 
@@ -116,86 +178,8 @@ std::string toJSON(const Facts &F) {
 }
 
 json factsToJSONValue(const Facts &F) {
-  json Root = json::object();
+  json Root = toValue(F);
   Root["version"] = FactsFormatVersion;
-  Root["translationUnits"] = F.TranslationUnits;
-  json &Mods = Root["modules"] = json::array();
-  for (const ModuleFact &M : F.Modules)
-    Mods.push_back({{"key", M.Key},
-                    {"name", M.Name},
-                    {"framework", M.Framework},
-                    {"loc", posToJSON(M.Loc)}});
-  json &Regs = Root["registrations"] = json::array();
-  for (const RegistrationFact &R : F.Registrations)
-    Regs.push_back({{"service", R.Service},
-                    {"interface", R.Interface},
-                    {"module", R.Module},
-                    {"framework", R.Framework},
-                    {"lifetime", R.Lifetime},
-                    {"instanceName", R.InstanceName},
-                    {"container", R.Container},
-                    {"poolCreatedByProvider", R.PoolCreatedByProvider},
-                    {"database", R.Database},
-                    {"program", R.Program},
-                    {"loc", posToJSON(R.Loc)}});
-  json &Imps = Root["imports"] = json::array();
-  for (const ImportFact &I : F.Imports)
-    Imps.push_back({{"module", I.Module},
-                    {"imported", I.Imported},
-                    {"injector", I.Injector},
-                    {"loc", posToJSON(I.Loc)}});
-  json &Owners = Root["poolOwners"] = json::array();
-  for (const PoolOwnerFact &O : F.PoolOwners)
-    Owners.push_back(
-        {{"type", O.Type}, {"reason", O.Reason}, {"loc", posToJSON(O.Loc)}});
-  if (!F.Holdings.empty()) {
-    json &Holdings = Root["holdings"] = json::array();
-    for (const HoldingFact &H : F.Holdings)
-      Holdings.push_back({{"owner", H.Owner},
-                          {"held", H.Held},
-                          {"member", H.Member},
-                          {"loc", posToJSON(H.Loc)}});
-  }
-  json &Pools = Root["poolCreations"] = json::array();
-  for (const PoolCreationFact &C : F.PoolCreations) {
-    json J = {{"library", C.Library},
-              {"callee", C.Callee},
-              {"size", C.Size ? json(*C.Size) : json(nullptr)},
-              {"sizeText", C.SizeText},
-              {"sizeIsDefault", C.SizeIsDefault},
-              {"unbounded", C.Unbounded},
-              {"perThread", C.PerThread},
-              {"sizeIsInitialCache", C.SizeIsInitialCache},
-              {"database", C.Database},
-              {"databaseText", C.DatabaseText},
-              {"ownerType", C.OwnerType},
-              {"module", C.Module},
-              {"function", C.Function},
-              {"multiplier", C.Multiplier},
-              {"multiplierReason", C.MultiplierReason},
-              {"loc", posToJSON(C.Loc)}};
-    if (!C.MultiplierSetting.empty())
-      J["multiplierSetting"] = C.MultiplierSetting;
-    if (!C.Instance.empty())
-      J["instance"] = C.Instance;
-    if (!C.Repeats.empty())
-      J["repeats"] = C.Repeats;
-    if (!C.Program.empty())
-      J["program"] = C.Program;
-    Pools.push_back(std::move(J));
-  }
-  // Written only when present, so facts without them are unchanged.
-  if (!F.Settings.empty()) {
-    json &Settings = Root["settings"] = json::array();
-    for (const SettingFact &S : F.Settings)
-      Settings.push_back({{"name", S.Name},
-                          {"value", S.Value},
-                          {"text", S.Text},
-                          {"isDefault", S.IsDefault},
-                          {"loc", posToJSON(S.Loc)}});
-  }
-  if (!F.ConfigFiles.empty())
-    Root["configFiles"] = F.ConfigFiles;
   return Root;
 }
 
@@ -229,109 +213,8 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
 
   Facts F;
   std::string Error;
-  if (auto It = Root.find("translationUnits"); It != Root.end()) {
-    if (!It->is_array())
-      Error = "translationUnits: expected an array";
-    else
-      for (const json &TU : *It) {
-        if (!TU.is_string()) {
-          Error = "translationUnits: expected strings";
-          break;
-        }
-        F.TranslationUnits.push_back(TU.get<std::string>());
-      }
-  }
-  readArray(Root, "modules", F.Modules, Error, [](Reader &R) {
-    ModuleFact M;
-    M.Key = R.str("key");
-    M.Name = R.str("name");
-    M.Framework = R.str("framework");
-    M.Loc = R.pos("loc");
-    return M;
-  });
-  readArray(Root, "registrations", F.Registrations, Error, [](Reader &R) {
-    RegistrationFact G;
-    G.Service = R.str("service");
-    G.Interface = R.str("interface");
-    G.Module = R.str("module");
-    G.Framework = R.str("framework");
-    G.Lifetime = R.str("lifetime");
-    G.InstanceName = R.str("instanceName");
-    G.Container = R.str("container");
-    G.PoolCreatedByProvider = R.boolean("poolCreatedByProvider");
-    G.Database = R.str("database");
-    G.Program = R.str("program");
-    G.Loc = R.pos("loc");
-    return G;
-  });
-  readArray(Root, "imports", F.Imports, Error, [](Reader &R) {
-    ImportFact I;
-    I.Module = R.str("module");
-    I.Imported = R.str("imported");
-    I.Injector = R.boolean("injector");
-    I.Loc = R.pos("loc");
-    return I;
-  });
-  readArray(Root, "poolOwners", F.PoolOwners, Error, [](Reader &R) {
-    PoolOwnerFact O;
-    O.Type = R.str("type");
-    O.Reason = R.str("reason");
-    O.Loc = R.pos("loc");
-    return O;
-  });
-  readArray(Root, "holdings", F.Holdings, Error, [](Reader &R) {
-    HoldingFact H;
-    H.Owner = R.str("owner");
-    H.Held = R.str("held");
-    H.Member = R.str("member");
-    H.Loc = R.pos("loc");
-    return H;
-  });
-  readArray(Root, "poolCreations", F.PoolCreations, Error, [](Reader &R) {
-    PoolCreationFact C;
-    C.Library = R.str("library");
-    C.Callee = R.str("callee");
-    C.Size = R.optInt("size");
-    C.SizeText = R.str("sizeText");
-    C.SizeIsDefault = R.boolean("sizeIsDefault");
-    C.Unbounded = R.boolean("unbounded");
-    C.PerThread = R.boolean("perThread");
-    C.SizeIsInitialCache = R.boolean("sizeIsInitialCache");
-    C.Database = R.str("database");
-    C.DatabaseText = R.str("databaseText");
-    C.OwnerType = R.str("ownerType");
-    C.Module = R.str("module");
-    C.Function = R.str("function");
-    C.Multiplier = R.uns("multiplier", 1);
-    C.MultiplierReason = R.str("multiplierReason");
-    C.MultiplierSetting = R.str("multiplierSetting");
-    C.Instance = R.str("instance");
-    C.Repeats = R.str("repeats");
-    C.Program = R.str("program");
-    C.Loc = R.pos("loc");
-    return C;
-  });
-  readArray(Root, "settings", F.Settings, Error, [](Reader &R) {
-    SettingFact S;
-    S.Name = R.str("name");
-    S.Value = R.optInt("value").value_or(0);
-    S.Text = R.str("text");
-    S.IsDefault = R.boolean("isDefault");
-    S.Loc = R.pos("loc");
-    return S;
-  });
-  if (auto It = Root.find("configFiles"); It != Root.end() && Error.empty()) {
-    if (!It->is_array())
-      Error = "configFiles: expected an array";
-    else
-      for (const json &File : *It) {
-        if (!File.is_string()) {
-          Error = "configFiles: expected strings";
-          break;
-        }
-        F.ConfigFiles.push_back(File.get<std::string>());
-      }
-  }
+  JSONFieldReader R(Root, "", Error);
+  readFields(R, F);
   if (!Error.empty())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "%s: invalid facts: %s",
@@ -340,18 +223,7 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
 }
 
 void forEachPath(Facts &F, llvm::function_ref<void(std::string &)> Fn) {
-  auto Each = [&](auto &Vector) {
-    for (auto &Fact : Vector)
-      Fn(Fact.Loc.File);
-  };
-  Each(F.Modules);
-  Each(F.Registrations);
-  Each(F.Imports);
-  Each(F.PoolOwners);
-  Each(F.PoolCreations);
-  Each(F.Settings);
-  llvm::for_each(F.TranslationUnits, Fn);
-  llvm::for_each(F.ConfigFiles, Fn);
+  visitPaths(F, Always, Fn);
 }
 
 Facts mergeFacts(std::vector<Facts> Parts) {

@@ -341,26 +341,48 @@ struct FactsCollector::Impl {
     const Expr *Arg = V.Index < static_cast<int>(S.Args.size())
                           ? ignoreWrappers(S.Args[V.Index])
                           : nullptr;
-    if (V.From == "templateArg") {
+    switch (V.From) {
+    case ValueFrom::TemplateArg:
       if (S.TemplateArgs &&
           V.Index < static_cast<int>(S.TemplateArgs->size()) &&
           (*S.TemplateArgs)[V.Index].getKind() == TemplateArgument::Type)
         T = (*S.TemplateArgs)[V.Index].getAsType();
-    } else if (V.From == "chainedTemplateArg") {
+      break;
+    case ValueFrom::ChainedTemplateArg:
       T = chainedTemplateArg(S.E, V.Name, V.Index);
-    } else if (V.From == "argType" && Arg) {
-      T = Arg->getType();
-    } else if (V.From == "argPointee" && Arg) {
-      T = pointeeOf(Arg->getType());
-    } else if ((V.From == "lambdaReturn" || V.From == "lambdaReturnPointee") &&
-               Arg) {
-      const Expr *Inner = ignoreConversions(followLocal(Arg));
-      if (const auto *L = dyn_cast_or_null<LambdaExpr>(Inner))
+      break;
+    case ValueFrom::ArgType:
+      if (Arg)
+        T = Arg->getType();
+      break;
+    case ValueFrom::ArgPointee:
+      if (Arg)
+        T = pointeeOf(Arg->getType());
+      break;
+    case ValueFrom::LambdaReturn:
+    case ValueFrom::LambdaReturnPointee:
+      if (!Arg)
+        break;
+      if (const auto *L = dyn_cast_or_null<LambdaExpr>(
+              ignoreConversions(followLocal(Arg))))
         T = L->getCallOperator()->getReturnType();
-      if (V.From == "lambdaReturnPointee")
+      if (V.From == ValueFrom::LambdaReturnPointee)
         T = pointeeOf(T);
-    } else if (isExtensionTypeSource(V)) {
+      break;
+    case ValueFrom::ClassTemplateArg:
+    case ValueFrom::ChainedArgType:
+    case ValueFrom::CalleeClass:
       T = extensionSourceType(V, S, *Ctx);
+      break;
+    // Values, not types.
+    case ValueFrom::Arg:
+    case ValueFrom::Param:
+    case ValueFrom::Field:
+    case ValueFrom::OptionAfter:
+    case ValueFrom::UriQuery:
+    case ValueFrom::ConnStringKey:
+    case ValueFrom::ResultMethodArg:
+      break;
     }
     if (V.Pointee)
       T = pointeeOf(T);
@@ -373,18 +395,26 @@ struct FactsCollector::Impl {
                          const Enclosing &Where, bool *IsDefault) {
     const Expr *Arg = argAt(S, V.Index, IsDefault);
     const Expr *Out = nullptr;
-    if (V.From == "arg" || V.From == "uriQuery" || V.From == "connStringKey") {
+    switch (V.From) {
+    case ValueFrom::Arg:
+    case ValueFrom::UriQuery:
+    case ValueFrom::ConnStringKey:
       Out = Arg;
-    } else if (V.From == "param") {
+      break;
+    case ValueFrom::Param:
       for (unsigned I = 0; I < S.Callee->getNumParams(); ++I)
         if (S.Callee->getParamDecl(I)->getName() == V.Name)
           Out = argAt(S, I, IsDefault);
-    } else if (V.From == "field" && Arg) {
-      Out = fieldValue(Arg, V.Name, Where.Body, S.E->getBeginLoc(), *Ctx,
-                       IsDefault);
-    } else if (V.From == "resultMethodArg") {
+      break;
+    case ValueFrom::Field:
+      if (Arg)
+        Out = fieldValue(Arg, V.Name, Where.Body, S.E->getBeginLoc(), *Ctx,
+                         IsDefault);
+      break;
+    case ValueFrom::ResultMethodArg:
       Out = resultMethodArg(S.E, V.Name, V.Index, Where.Body, *Ctx);
-    } else if (V.From == "optionAfter") {
+      break;
+    case ValueFrom::OptionAfter:
       for (size_t I = 0; I + 1 < S.Args.size(); ++I) {
         const auto *Ref = dyn_cast<DeclRefExpr>(ignoreWrappers(S.Args[I]));
         if (Ref && isa<EnumConstantDecl>(Ref->getDecl()) &&
@@ -393,6 +423,18 @@ struct FactsCollector::Impl {
           break;
         }
       }
+      break;
+    // Types, not values.
+    case ValueFrom::TemplateArg:
+    case ValueFrom::ChainedTemplateArg:
+    case ValueFrom::ArgType:
+    case ValueFrom::ArgPointee:
+    case ValueFrom::LambdaReturn:
+    case ValueFrom::LambdaReturnPointee:
+    case ValueFrom::ClassTemplateArg:
+    case ValueFrom::ChainedArgType:
+    case ValueFrom::CalleeClass:
+      break;
     }
     if (Out && isa<CXXDefaultArgExpr>(ignoreWrappers(Out)) && IsDefault)
       *IsDefault = true;
@@ -611,16 +653,19 @@ struct FactsCollector::Impl {
   //-----------------------------------------------------------===//
 
   /// Records the module \p Where stands for and returns its key.
-  std::string moduleFor(const std::string &Kind, const Enclosing &Where,
+  std::string moduleFor(ModuleKind Kind, const Enclosing &Where,
                         const Model &M) {
     const NamedDecl *D = nullptr;
     std::string Prefix;
-    if (Kind == "enclosingFunction") {
+    switch (Kind) {
+    case ModuleKind::EnclosingFunction:
       D = Where.Function;
       Prefix = "fn:";
-    } else {
+      break;
+    case ModuleKind::EnclosingClass:
       D = Where.Class;
       Prefix = "class:";
+      break;
     }
     if (!D)
       return "";
@@ -677,7 +722,7 @@ struct FactsCollector::Impl {
         F.InstanceName.clear();
     }
     F.Framework = M.Name;
-    F.Lifetime = registrationLifetime(R, S, *Ctx);
+    F.Lifetime = nameOf(registrationLifetime(R, S, *Ctx)).str();
     F.Module = moduleFor(R.Module, Where, M);
     F.PoolCreatedByProvider = findPoolCreation(Provider) != nullptr;
     F.Database = constructedDatabase(S);
@@ -813,7 +858,8 @@ struct FactsCollector::Impl {
     if (P.Size) {
       bool IsDefault = false;
       const Expr *SizeExpr = sourceExpr(*P.Size, S, Where, &IsDefault);
-      if (P.Size->From == "uriQuery" || P.Size->From == "connStringKey") {
+      if (P.Size->From == ValueFrom::UriQuery ||
+          P.Size->From == ValueFrom::ConnStringKey) {
         int64_t V = 0;
         std::optional<std::string> Q =
             SizeExpr ? keyedOption(SizeExpr, *P.Size) : std::nullopt;
@@ -832,7 +878,7 @@ struct FactsCollector::Impl {
       // A field the code sets in another function (the options are a call's
       // result, or go through a call by reference) is unknown, not the
       // library's default.
-      if (!SizeExpr && P.Size->From == "field") {
+      if (!SizeExpr && P.Size->From == ValueFrom::Field) {
         F.Size.reset();
         F.SizeIsDefault = false;
         F.SizeText = P.Size->Name + " set in another function";
@@ -855,8 +901,8 @@ struct FactsCollector::Impl {
       // tell databases apart: a Postgres client has no file
       // name, an SQLite one no host. A host setter not found may have been
       // called elsewhere: the host is unknown, not the local server.
-      if (!E && Part.From == "resultMethodArg" &&
-          dsnRoleOf(Part.Role) == DsnRole::Host) {
+      if (!E && Part.From == ValueFrom::ResultMethodArg &&
+          Part.Role == DsnRole::Host) {
         Keys.push_back("?");
         Roles.push_back(DsnRole::Host);
         continue;
@@ -872,11 +918,12 @@ struct FactsCollector::Impl {
         continue;
       AnyKnown |= !Id.Key.empty();
       Keys.push_back(Id.Key.empty() ? "?" : Id.Key);
-      Roles.push_back(dsnRoleOf(Part.Role));
-      std::string Label = Part.From == "field" || Part.From == "resultMethodArg"
+      Roles.push_back(Part.Role);
+      std::string Label = Part.From == ValueFrom::Field ||
+                                  Part.From == ValueFrom::ResultMethodArg
                               ? Part.Name
                               : std::string();
-      if (Label.empty() && Part.From == "arg" &&
+      if (Label.empty() && Part.From == ValueFrom::Arg &&
           Part.Index < static_cast<int>(S.Callee->getNumParams()))
         Label = S.Callee->getParamDecl(Part.Index)->getName().str();
       Texts.push_back(

@@ -22,20 +22,30 @@ std::string moduleName(const Facts &F, llvm::StringRef Key) {
                                         : Key.substr(Colon + 1).str();
 }
 
+LifetimeKind lifetimeOf(const RegistrationFact &R) {
+  return enumFromName<LifetimeKind>(R.Lifetime)
+      .value_or(LifetimeKind::PerRegistration);
+}
+
 std::string instanceKey(const RegistrationFact &R) {
-  llvm::StringRef L = R.Lifetime;
-  if (L == "per-name")
+  switch (lifetimeOf(R)) {
+  case LifetimeKind::PerName:
     return "name:" + R.InstanceName;
-  if (L == "per-type")
+  case LifetimeKind::PerType:
     return "type:" + R.InstanceName;
-  if (L == "per-module")
+  case LifetimeKind::PerModule:
     return "module:" + R.Module;
-  if (L == "per-injector")
+  case LifetimeKind::PerInjector:
     return "injector:" + (R.Container.empty() ? R.Module : R.Container);
-  if (L == "global")
+  case LifetimeKind::Global:
     return "global";
-  // "per-registration" and anything unknown: every registration is its own
-  // instance (Hypodermic registerType, CppMicroServices RegisterService).
+  // Every registration is its own instance (Hypodermic registerType,
+  // CppMicroServices RegisterService); a per-consumer factory is several
+  // by itself (DuplicatePooledProviderCheck).
+  case LifetimeKind::PerRegistration:
+  case LifetimeKind::PerConsumer:
+    break;
+  }
   return llvm::formatv("registration:{0}:{1}:{2}", R.Loc.File, R.Loc.Line,
                        R.Loc.Column)
       .str();

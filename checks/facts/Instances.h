@@ -10,6 +10,7 @@
 #define POOLGUARD_FACTS_INSTANCES_H
 
 #include "facts/Facts.h"
+#include "models/Model.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -23,6 +24,10 @@ namespace clang::tidy::poolguard {
 /// The name messages show for the module \p Key ("fn:AppendDb",
 /// "class:AppComponent"): its recorded name, else the key without its kind.
 std::string moduleName(const Facts &F, llvm::StringRef Key);
+
+/// The lifetime RegistrationFact::Lifetime names; a name poolguard does not
+/// know (facts of another version) is per-registration, the safe reading.
+LifetimeKind lifetimeOf(const RegistrationFact &R);
 
 /// The instance a registration denotes, under the framework's lifetime rules:
 /// two registrations with the same key are one instance at run time.

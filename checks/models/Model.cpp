@@ -21,15 +21,71 @@
 
 namespace clang::tidy::poolguard {
 
+// The names of the model vocabularies, in the order docs/models.md lists
+// them (error messages list them in this order).
+template <> llvm::ArrayRef<EnumName<DsnRole>> namesOf<DsnRole>() {
+  static constexpr EnumName<DsnRole> Names[] = {
+      {"dsn", DsnRole::Dsn},   {"driver", DsnRole::Driver},
+      {"host", DsnRole::Host}, {"port", DsnRole::Port},
+      {"database", DsnRole::Database}, {"file", DsnRole::File}};
+  return Names;
+}
+template <> llvm::ArrayRef<EnumName<ValueFrom>> namesOf<ValueFrom>() {
+  using F = ValueFrom;
+  static constexpr EnumName<ValueFrom> Names[] = {
+      {"templateArg", F::TemplateArg},
+      {"chainedTemplateArg", F::ChainedTemplateArg},
+      {"arg", F::Arg},
+      {"param", F::Param},
+      {"argType", F::ArgType},
+      {"argPointee", F::ArgPointee},
+      {"lambdaReturn", F::LambdaReturn},
+      {"lambdaReturnPointee", F::LambdaReturnPointee},
+      {"field", F::Field},
+      {"optionAfter", F::OptionAfter},
+      {"uriQuery", F::UriQuery},
+      {"connStringKey", F::ConnStringKey},
+      {"classTemplateArg", F::ClassTemplateArg},
+      {"chainedArgType", F::ChainedArgType},
+      {"calleeClass", F::CalleeClass},
+      {"resultMethodArg", F::ResultMethodArg}};
+  return Names;
+}
+template <> llvm::ArrayRef<EnumName<LifetimeKind>> namesOf<LifetimeKind>() {
+  using L = LifetimeKind;
+  static constexpr EnumName<LifetimeKind> Names[] = {
+      {"per-registration", L::PerRegistration},
+      {"per-name", L::PerName},
+      {"per-type", L::PerType},
+      {"per-module", L::PerModule},
+      {"per-injector", L::PerInjector},
+      {"global", L::Global},
+      {"per-consumer", L::PerConsumer}};
+  return Names;
+}
+template <> llvm::ArrayRef<EnumName<ModuleKind>> namesOf<ModuleKind>() {
+  static constexpr EnumName<ModuleKind> Names[] = {
+      {"enclosingFunction", ModuleKind::EnclosingFunction},
+      {"enclosingClass", ModuleKind::EnclosingClass}};
+  return Names;
+}
+template <> llvm::ArrayRef<EnumName<ConfigFormat>> namesOf<ConfigFormat>() {
+  static constexpr EnumName<ConfigFormat> Names[] = {
+      {"userver-static-config", ConfigFormat::UserverStaticConfig},
+      {"drogon-config", ConfigFormat::DrogonConfig}};
+  return Names;
+}
+template <> llvm::ArrayRef<EnumName<MatchKind>> namesOf<MatchKind>() {
+  static constexpr EnumName<MatchKind> Names[] = {
+      {"call", MatchKind::Call},
+      {"construct", MatchKind::Construct},
+      {"member", MatchKind::Member},
+      {"base", MatchKind::Base}};
+  return Names;
+}
+
 DsnRole dsnRoleOf(llvm::StringRef Name) {
-  return llvm::StringSwitch<DsnRole>(Name)
-      .Case("dsn", DsnRole::Dsn)
-      .Case("driver", DsnRole::Driver)
-      .Case("host", DsnRole::Host)
-      .Case("port", DsnRole::Port)
-      .Case("database", DsnRole::Database)
-      .Case("file", DsnRole::File)
-      .Default(DsnRole::None);
+  return enumFromName<DsnRole>(Name).value_or(DsnRole::None);
 }
 
 using OJson = nlohmann::ordered_json;
@@ -148,6 +204,31 @@ private:
   llvm::StringRef Text;
 };
 
+/// Whether a value source of kind \p From needs the key "name".
+bool needsName(ValueFrom From) {
+  switch (From) {
+  case ValueFrom::ChainedTemplateArg:
+  case ValueFrom::Param:
+  case ValueFrom::Field:
+  case ValueFrom::OptionAfter:
+  case ValueFrom::UriQuery:
+  case ValueFrom::ConnStringKey:
+  case ValueFrom::ChainedArgType:
+  case ValueFrom::ResultMethodArg:
+    return true;
+  case ValueFrom::TemplateArg:
+  case ValueFrom::Arg:
+  case ValueFrom::ArgType:
+  case ValueFrom::ArgPointee:
+  case ValueFrom::LambdaReturn:
+  case ValueFrom::LambdaReturnPointee:
+  case ValueFrom::ClassTemplateArg:
+  case ValueFrom::CalleeClass:
+    return false;
+  }
+  llvm_unreachable("unknown value source kind");
+}
+
 /// Validates one model file and reports the first error.
 class Validator {
 public:
@@ -247,39 +328,44 @@ public:
     return llvm::Error::success();
   }
 
-  llvm::Error getKind(const OJson &Obj, const std::string &Path,
-                      MatchKind &Out) {
-    std::string Kind = "call";
-    if (auto E = getString(Obj, Path, "kind", Kind))
-      return E;
-    if (Kind == "call")
-      Out = MatchKind::Call;
-    else if (Kind == "construct")
-      Out = MatchKind::Construct;
-    else if (Kind == "member")
-      Out = MatchKind::Member;
-    else if (Kind == "base")
-      Out = MatchKind::Base;
-    else
-      return error(Path + "/kind",
-                   "key 'kind' must be one of: call, construct, member, base; "
-                   "got '" +
-                       Kind + "'");
-    return llvm::Error::success();
+  /// Reads \p Key, a name of the vocabulary \p E; a missing key keeps \p Out
+  /// unless \p Required.
+  template <typename E>
+  llvm::Error getEnum(const OJson &Obj, const std::string &Path,
+                      llvm::StringRef Key, E &Out, bool Required = true) {
+    std::string Name(nameOf(Out));
+    if (auto Err = getString(Obj, Path, Key, Name, Required))
+      return Err;
+    if (!Required && Obj.find(Key.str()) == Obj.end())
+      return llvm::Error::success();
+    return toEnum(Path + "/" + Key.str(), Key, Name, Out);
   }
 
-  llvm::Error getEnum(const OJson &Obj, const std::string &Path,
-                      llvm::StringRef Key,
-                      llvm::ArrayRef<llvm::StringRef> Values,
-                      std::string &Out) {
-    if (auto E = getString(Obj, Path, Key, Out, /*Required=*/true))
-      return E;
-    if (!llvm::is_contained(Values, llvm::StringRef(Out)))
-      return error(Path + "/" + Key.str(),
-                   llvm::formatv("key '{0}' must be one of: {1}; got '{2}'",
-                                 Key, llvm::join(Values, ", "), Out)
-                       .str());
-    return llvm::Error::success();
+  /// Converts \p Name (the value of \p Key at \p Sub) to \p Out.
+  template <typename E>
+  llvm::Error toEnum(const std::string &Sub, llvm::StringRef Key,
+                     const std::string &Name, E &Out) {
+    if (std::optional<E> Value = enumFromName<E>(Name)) {
+      Out = *Value;
+      return llvm::Error::success();
+    }
+    return error(Sub, llvm::formatv("key '{0}' must be one of: {1}; got '{2}'",
+                                    Key, namesList<E>(), Name)
+                          .str());
+  }
+
+  /// "a, b, c": the names of \p E.
+  template <typename E> static std::string namesList() {
+    std::string Out;
+    for (const EnumName<E> &N : namesOf<E>())
+      Out += (Out.empty() ? "" : ", ") + N.Name.str();
+    return Out;
+  }
+
+  llvm::Error getKind(const OJson &Obj, const std::string &Path,
+                      MatchKind &Out) {
+    Out = MatchKind::Call;
+    return getEnum(Obj, Path, "kind", Out, /*Required=*/false);
   }
 
   llvm::Error source(const OJson &Obj, const std::string &Path,
@@ -287,26 +373,13 @@ public:
     static const llvm::StringRef Keys[] = {
         "from", "index", "name", "pointee", "through", "throughIndex",
         "dropOptions", "role"};
-    static const llvm::StringRef Froms[] = {
-        "templateArg",  "chainedTemplateArg",
-        "arg",          "param",
-        "argType",      "argPointee",
-        "lambdaReturn", "lambdaReturnPointee",
-        "field",        "optionAfter",
-        "uriQuery",     "connStringKey",
-        "classTemplateArg", "chainedArgType", "calleeClass",
-        "resultMethodArg"};
     if (auto E = checkKeys(Obj, Path, Keys))
       return E;
-    if (auto E = getEnum(Obj, Path, "from", Froms, Out.From))
+    if (auto E = getEnum(Obj, Path, "from", Out.From))
       return E;
     if (auto E = getIndex(Obj, Path, "index", Out.Index))
       return E;
-    bool NeedsName = llvm::is_contained(
-        {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery",
-         "connStringKey", "chainedArgType", "resultMethodArg"},
-        Out.From);
-    if (auto E = getString(Obj, Path, "name", Out.Name, NeedsName))
+    if (auto E = getString(Obj, Path, "name", Out.Name, needsName(Out.From)))
       return E;
     if (auto E = getBool(Obj, Path, "pointee", Out.Pointee))
       return E;
@@ -314,13 +387,12 @@ public:
       return E;
     if (auto E = getString(Obj, Path, "dropOptions", Out.DropOptions))
       return E;
-    if (auto E = getString(Obj, Path, "role", Out.Role))
+    std::string Role;
+    if (auto E = getString(Obj, Path, "role", Role))
       return E;
-    if (!Out.Role.empty() && dsnRoleOf(Out.Role) == DsnRole::None)
-      return error(Path + "/role",
-                   "key 'role' must be one of: dsn, driver, host, port, "
-                   "database, file; got '" +
-                       Out.Role + "'");
+    if (!Role.empty())
+      if (auto E = toEnum(Path + "/role", "role", Role, Out.Role))
+        return E;
     return getIndex(Obj, Path, "throughIndex", Out.ThroughIndex);
   }
 
@@ -384,90 +456,319 @@ private:
 
 } // namespace
 
-/// The "settings" and "configPools" sections (configuration joins).
-static llvm::Error parseConfigModels(Validator &V, const OJson &J, Model &M) {
-  auto Setting = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {"callee", "name",    "value",
-                                           "add",    "default", "defaultText"};
-    SettingModel S;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getString(O, Path, "callee", S.Callee))
-      return E;
-    if (auto E = V.getString(O, Path, "name", S.Name, /*Required=*/true))
-      return E;
-    std::optional<ValueSource> Value;
-    if (auto E = V.optSource(O, Path, "value", Value))
-      return E;
-    if (!S.Callee.empty() && !Value)
-      return V.error(Path, "missing key 'value' in setting with a callee");
-    if (Value)
-      S.Value = *Value;
-    std::optional<int64_t> Add;
-    if (auto E = V.getInt(O, Path, "add", Add))
-      return E;
-    S.Add = Add.value_or(0);
-    if (auto E = V.getInt(O, Path, "default", S.Default))
-      return E;
-    if (auto E = V.getString(O, Path, "defaultText", S.DefaultText))
-      return E;
-    M.Settings.push_back(std::move(S));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "settings", Setting))
-    return E;
+// One function per section of a model file; each reads one element of the
+// section's array (at \p Path) into \p M.
 
-  static const llvm::StringRef Formats[] = {"userver-static-config",
-                                            "drogon-config"};
-  auto Config = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {
-        "format",   "services", "nameMember",  "loadCall",
-        "fileNames", "library", "sizeKey",     "dsnKey",
-        "aliasKey", "defaultSize", "sizePerHost", "multiplierSetting",
-        "multiplierReason", "importCall"};
-    ConfigPoolModel C;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getEnum(O, Path, "format", Formats, C.Format))
-      return E;
-    if (auto E = V.getStrings(O, Path, "services", C.Services))
-      return E;
-    if (auto E = V.getString(O, Path, "nameMember", C.NameMember))
-      return E;
-    if (auto E = V.getString(O, Path, "loadCall", C.LoadCall))
-      return E;
-    if (auto E = V.getString(O, Path, "importCall", C.ImportCall))
-      return E;
-    if (auto E = V.getStrings(O, Path, "fileNames", C.FileNames))
-      return E;
-    C.Library = M.Name;
-    if (auto E = V.getString(O, Path, "library", C.Library))
-      return E;
-    if (auto E = V.getString(O, Path, "sizeKey", C.SizeKey))
-      return E;
-    if (auto E = V.getString(O, Path, "dsnKey", C.DsnKey))
-      return E;
-    if (auto E = V.getString(O, Path, "aliasKey", C.AliasKey))
-      return E;
-    if (auto E = V.getInt(O, Path, "defaultSize", C.DefaultSize))
-      return E;
-    if (auto E = V.getBool(O, Path, "sizePerHost", C.SizePerHost))
-      return E;
-    if (auto E =
-            V.getString(O, Path, "multiplierSetting", C.MultiplierSetting))
-      return E;
-    if (auto E = V.getString(O, Path, "multiplierReason", C.MultiplierReason))
-      return E;
-    if (C.Format == "userver-static-config" && C.Services.empty())
-      return V.error(Path, "missing key 'services' in a userver-static-config "
-                           "config pool");
-    if (C.Format == "drogon-config" && C.LoadCall.empty())
+/// A "settings" entry.
+static llvm::Error parseSetting(Validator &V, const OJson &O,
+                                const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {"callee", "name",    "value",
+                                         "add",    "default", "defaultText"};
+  SettingModel S;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getString(O, Path, "callee", S.Callee))
+    return E;
+  if (auto E = V.getString(O, Path, "name", S.Name, /*Required=*/true))
+    return E;
+  std::optional<ValueSource> Value;
+  if (auto E = V.optSource(O, Path, "value", Value))
+    return E;
+  if (!S.Callee.empty() && !Value)
+    return V.error(Path, "missing key 'value' in setting with a callee");
+  if (Value)
+    S.Value = *Value;
+  std::optional<int64_t> Add;
+  if (auto E = V.getInt(O, Path, "add", Add))
+    return E;
+  S.Add = Add.value_or(0);
+  if (auto E = V.getInt(O, Path, "default", S.Default))
+    return E;
+  if (auto E = V.getString(O, Path, "defaultText", S.DefaultText))
+    return E;
+  M.Settings.push_back(std::move(S));
+  return llvm::Error::success();
+}
+
+/// A "configPools" entry.
+static llvm::Error parseConfigPool(Validator &V, const OJson &O,
+                                   const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {
+      "format",   "services", "nameMember",  "loadCall",
+      "fileNames", "library", "sizeKey",     "dsnKey",
+      "aliasKey", "defaultSize", "sizePerHost", "multiplierSetting",
+      "multiplierReason", "importCall"};
+  ConfigPoolModel C;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getEnum(O, Path, "format", C.Format))
+    return E;
+  if (auto E = V.getStrings(O, Path, "services", C.Services))
+    return E;
+  if (auto E = V.getString(O, Path, "nameMember", C.NameMember))
+    return E;
+  if (auto E = V.getString(O, Path, "loadCall", C.LoadCall))
+    return E;
+  if (auto E = V.getString(O, Path, "importCall", C.ImportCall))
+    return E;
+  if (auto E = V.getStrings(O, Path, "fileNames", C.FileNames))
+    return E;
+  C.Library = M.Name;
+  if (auto E = V.getString(O, Path, "library", C.Library))
+    return E;
+  if (auto E = V.getString(O, Path, "sizeKey", C.SizeKey))
+    return E;
+  if (auto E = V.getString(O, Path, "dsnKey", C.DsnKey))
+    return E;
+  if (auto E = V.getString(O, Path, "aliasKey", C.AliasKey))
+    return E;
+  if (auto E = V.getInt(O, Path, "defaultSize", C.DefaultSize))
+    return E;
+  if (auto E = V.getBool(O, Path, "sizePerHost", C.SizePerHost))
+    return E;
+  if (auto E =
+          V.getString(O, Path, "multiplierSetting", C.MultiplierSetting))
+    return E;
+  if (auto E = V.getString(O, Path, "multiplierReason", C.MultiplierReason))
+    return E;
+  switch (C.Format) {
+  case ConfigFormat::UserverStaticConfig:
+    if (C.Services.empty())
+      return V.error(Path, "missing key 'services' in a "
+                           "userver-static-config config pool");
+    break;
+  case ConfigFormat::DrogonConfig:
+    if (C.LoadCall.empty())
       return V.error(Path,
                      "missing key 'loadCall' in a drogon-config config pool");
-    M.ConfigPools.push_back(std::move(C));
+    break;
+  }
+  M.ConfigPools.push_back(std::move(C));
+  return llvm::Error::success();
+}
+
+/// The "scopeLifetimes" of a registration: scope type -> lifetime.
+static llvm::Error
+parseScopeLifetimes(Validator &V, const OJson &O, const std::string &Path,
+                    std::vector<std::pair<std::string, LifetimeKind>> &Out) {
+  auto It = O.find("scopeLifetimes");
+  if (It == O.end())
     return llvm::Error::success();
-  };
-  return V.eachObject(J, "configPools", Config);
+  std::string Sub = Path + "/scopeLifetimes";
+  if (!It->is_object())
+    return V.error(Sub, "key 'scopeLifetimes' must be an object");
+  for (const auto &Item : It->items()) {
+    std::optional<LifetimeKind> Lifetime;
+    if (Item.value().is_string())
+      Lifetime =
+          enumFromName<LifetimeKind>(Item.value().get<std::string>());
+    if (!Lifetime)
+      return V.error(
+          Sub + "/" + Item.key(),
+          llvm::formatv("scopeLifetimes['{0}'] must be one of: {1}",
+                        Item.key(), Validator::namesList<LifetimeKind>())
+              .str());
+    Out.emplace_back(Item.key(), *Lifetime);
+  }
+  return llvm::Error::success();
+}
+
+/// A "registrations" entry.
+static llvm::Error parseRegistration(Validator &V, const OJson &O,
+                                     const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {
+      "kind",  "callee",         "service", "interface", "name",
+      "module", "lifetime",      "scope",   "scopeLifetimes", "roots",
+      "freshService", "unlessOn"};
+  RegistrationModel R;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getKind(O, Path, R.Kind))
+    return E;
+  if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
+    return E;
+  std::optional<ValueSource> Service;
+  if (auto E = V.optSource(O, Path, "service", Service))
+    return E;
+  if (!Service)
+    return V.error(Path, "missing key 'service' in registration");
+  R.Service = *Service;
+  if (auto E = V.optSource(O, Path, "interface", R.Interface))
+    return E;
+  if (auto E = V.optSource(O, Path, "name", R.Name))
+    return E;
+  if (auto E = V.getEnum(O, Path, "module", R.Module))
+    return E;
+  if (auto E = V.getEnum(O, Path, "lifetime", R.Lifetime))
+    return E;
+  if (auto E = V.optSource(O, Path, "scope", R.Scope))
+    return E;
+  if (auto E = V.getStrings(O, Path, "roots", R.Roots))
+    return E;
+  if (auto E = V.getBool(O, Path, "freshService", R.FreshService))
+    return E;
+  if (auto E = V.getStrings(O, Path, "unlessOn", R.UnlessOn))
+    return E;
+  if (auto E = parseScopeLifetimes(V, O, Path, R.ScopeLifetimes))
+    return E;
+  if (R.Kind == MatchKind::Base && (R.Name || R.Scope || R.Interface))
+    return V.error(Path + "/kind", "a registration of kind 'base' takes no "
+                                   "'name', 'interface' or 'scope'");
+  M.Registrations.push_back(std::move(R));
+  return llvm::Error::success();
+}
+
+/// An "imports" entry.
+static llvm::Error parseImport(Validator &V, const OJson &O,
+                               const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {"kind", "callee", "imported",
+                                         "module", "newInstances", "params",
+                                         "injector", "localContainer"};
+  ImportModel I;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getKind(O, Path, I.Kind))
+    return E;
+  if (I.Kind == MatchKind::Member || I.Kind == MatchKind::Base)
+    return V.error(Path + "/kind",
+                   "key 'kind' of an import must be 'call' or 'construct'");
+  if (auto E = V.getString(O, Path, "callee", I.Callee, /*Required=*/true))
+    return E;
+  std::optional<ValueSource> Imported;
+  if (auto E = V.optSource(O, Path, "imported", Imported))
+    return E;
+  if (!Imported)
+    return V.error(Path, "missing key 'imported' in import");
+  I.Imported = *Imported;
+  if (auto E = V.getEnum(O, Path, "module", I.Module))
+    return E;
+  if (auto E = V.getBool(O, Path, "newInstances", I.NewInstances))
+    return E;
+  if (auto E = V.getBool(O, Path, "injector", I.Injector))
+    return E;
+  if (auto E = V.getBool(O, Path, "localContainer", I.LocalContainer))
+    return E;
+  if (auto E = V.getStrings(O, Path, "params", I.Params))
+    return E;
+  M.Imports.push_back(std::move(I));
+  return llvm::Error::success();
+}
+
+/// A "repeating" entry.
+static llvm::Error parseRepeating(Validator &V, const OJson &O,
+                                  const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {"kind", "callee", "methods",
+                                         "reason"};
+  RepeatingModel R;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getKind(O, Path, R.Kind))
+    return E;
+  if (R.Kind == MatchKind::Member)
+    return V.error(Path + "/kind", "key 'kind' of a repeating entry must be "
+                                   "'call', 'construct' or 'base'");
+  if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
+    return E;
+  if (auto E = V.getStrings(O, Path, "methods", R.Methods))
+    return E;
+  if (!R.Methods.empty() && R.Kind != MatchKind::Base)
+    return V.error(Path + "/methods",
+                   "key 'methods' needs a repeating entry of kind 'base'");
+  if (auto E = V.getString(O, Path, "reason", R.Reason, /*Required=*/true))
+    return E;
+  M.Repeating.push_back(std::move(R));
+  return llvm::Error::success();
+}
+
+/// The "dsn" of a pool: one value source or an array of them (the parts).
+static llvm::Error parseDsn(Validator &V, const OJson &O,
+                            const std::string &Path,
+                            std::vector<ValueSource> &Out) {
+  auto Dsn = O.find("dsn");
+  if (Dsn == O.end())
+    return llvm::Error::success();
+  std::string DsnPath = Path + "/dsn";
+  if (Dsn->is_array()) {
+    for (size_t I = 0; I < Dsn->size(); ++I) {
+      ValueSource S;
+      if (auto E =
+              V.source((*Dsn)[I], DsnPath + "/" + std::to_string(I), S))
+        return E;
+      Out.push_back(std::move(S));
+    }
+  } else {
+    ValueSource S;
+    if (auto E = V.source(*Dsn, DsnPath, S))
+      return E;
+    Out.push_back(std::move(S));
+  }
+  return llvm::Error::success();
+}
+
+/// A "pools" entry.
+static llvm::Error parsePool(Validator &V, const OJson &O,
+                             const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {"kind",
+                                         "callee",
+                                         "params",
+                                         "library",
+                                         "size",
+                                         "dsn",
+                                         "defaultSize",
+                                         "unbounded",
+                                         "sizeIsInitialCache",
+                                         "cacheKey",
+                                         "multiplierFlag",
+                                         "multiplierReason",
+                                         "multiplierSetting",
+                                         "defaultPort",
+                                         "connectionName",
+                                         "connection",
+                                         "lazy"};
+  PoolModel P;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getKind(O, Path, P.Kind))
+    return E;
+  if (P.Kind == MatchKind::Member || P.Kind == MatchKind::Base)
+    return V.error(Path + "/kind",
+                   "key 'kind' of a pool must be 'call' or 'construct'");
+  if (auto E = V.getString(O, Path, "callee", P.Callee, /*Required=*/true))
+    return E;
+  if (auto E = V.getStrings(O, Path, "params", P.Params))
+    return E;
+  P.Library = M.Name;
+  if (auto E = V.getString(O, Path, "library", P.Library))
+    return E;
+  if (auto E = V.optSource(O, Path, "size", P.Size))
+    return E;
+  if (auto E = parseDsn(V, O, Path, P.Dsn))
+    return E;
+  if (auto E = V.getInt(O, Path, "defaultSize", P.DefaultSize))
+    return E;
+  if (auto E = V.getString(O, Path, "defaultPort", P.DefaultPort))
+    return E;
+  if (auto E = V.optSource(O, Path, "connectionName", P.ConnectionName))
+    return E;
+  if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
+    return E;
+  if (auto E = V.getBool(O, Path, "sizeIsInitialCache", P.SizeIsInitialCache))
+    return E;
+  if (auto E = V.getBool(O, Path, "connection", P.Connection))
+    return E;
+  if (auto E = V.getBool(O, Path, "lazy", P.Lazy))
+    return E;
+  if (auto E = V.optSource(O, Path, "cacheKey", P.CacheKey))
+    return E;
+  if (auto E = V.optSource(O, Path, "multiplierFlag", P.MultiplierFlag))
+    return E;
+  if (auto E = V.getString(O, Path, "multiplierReason", P.MultiplierReason))
+    return E;
+  if (auto E =
+          V.getString(O, Path, "multiplierSetting", P.MultiplierSetting))
+    return E;
+  M.Pools.push_back(std::move(P));
+  return llvm::Error::success();
 }
 
 llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
@@ -506,218 +807,19 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                             M.FrameworkNamespaces))
     return std::move(E);
 
-  static const llvm::StringRef Lifetimes[] = {
-      "per-registration", "per-name", "per-type",    "per-module",
-      "per-injector",     "global",   "per-consumer"};
-  static const llvm::StringRef ModuleKinds[] = {"enclosingFunction",
-                                                "enclosingClass"};
-  auto Registration = [&](const OJson &O,
-                          const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {
-        "kind",  "callee",         "service", "interface", "name",
-        "module", "lifetime",      "scope",   "scopeLifetimes", "roots",
-        "freshService", "unlessOn"};
-    RegistrationModel R;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getKind(O, Path, R.Kind))
-      return E;
-    if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
-      return E;
-    std::optional<ValueSource> Service;
-    if (auto E = V.optSource(O, Path, "service", Service))
-      return E;
-    if (!Service)
-      return V.error(Path, "missing key 'service' in registration");
-    R.Service = *Service;
-    if (auto E = V.optSource(O, Path, "interface", R.Interface))
-      return E;
-    if (auto E = V.optSource(O, Path, "name", R.Name))
-      return E;
-    if (auto E = V.getEnum(O, Path, "module", ModuleKinds, R.Module))
-      return E;
-    if (auto E = V.getEnum(O, Path, "lifetime", Lifetimes, R.Lifetime))
-      return E;
-    if (auto E = V.optSource(O, Path, "scope", R.Scope))
-      return E;
-    if (auto E = V.getStrings(O, Path, "roots", R.Roots))
-      return E;
-    if (auto E = V.getBool(O, Path, "freshService", R.FreshService))
-      return E;
-    if (auto E = V.getStrings(O, Path, "unlessOn", R.UnlessOn))
-      return E;
-    if (auto It = O.find("scopeLifetimes"); It != O.end()) {
-      std::string Sub = Path + "/scopeLifetimes";
-      if (!It->is_object())
-        return V.error(Sub, "key 'scopeLifetimes' must be an object");
-      for (const auto &Item : It->items()) {
-        if (!Item.value().is_string() ||
-            !llvm::is_contained(Lifetimes,
-                                llvm::StringRef(Item.value().get<std::string>())))
-          return V.error(Sub + "/" + Item.key(),
-                         llvm::formatv("scopeLifetimes['{0}'] must be one of: {1}",
-                                       Item.key(),
-                                       // ArrayRef: clang's join needs begin().
-                                       llvm::join(llvm::ArrayRef(Lifetimes), ", "))
-                             .str());
-        R.ScopeLifetimes.emplace_back(Item.key(),
-                                      Item.value().get<std::string>());
-      }
-    }
-    if (R.Kind == MatchKind::Base && (R.Name || R.Scope || R.Interface))
-      return V.error(Path + "/kind", "a registration of kind 'base' takes no "
-                                     "'name', 'interface' or 'scope'");
-    M.Registrations.push_back(std::move(R));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "registrations", Registration))
-    return std::move(E);
-
-  auto Import = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {"kind", "callee", "imported",
-                                           "module", "newInstances", "params",
-                                           "injector", "localContainer"};
-    ImportModel I;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getKind(O, Path, I.Kind))
-      return E;
-    if (I.Kind == MatchKind::Member || I.Kind == MatchKind::Base)
-      return V.error(Path + "/kind",
-                     "key 'kind' of an import must be 'call' or 'construct'");
-    if (auto E = V.getString(O, Path, "callee", I.Callee, /*Required=*/true))
-      return E;
-    std::optional<ValueSource> Imported;
-    if (auto E = V.optSource(O, Path, "imported", Imported))
-      return E;
-    if (!Imported)
-      return V.error(Path, "missing key 'imported' in import");
-    I.Imported = *Imported;
-    if (auto E = V.getEnum(O, Path, "module", ModuleKinds, I.Module))
-      return E;
-    if (auto E = V.getBool(O, Path, "newInstances", I.NewInstances))
-      return E;
-    if (auto E = V.getBool(O, Path, "injector", I.Injector))
-      return E;
-    if (auto E = V.getBool(O, Path, "localContainer", I.LocalContainer))
-      return E;
-    if (auto E = V.getStrings(O, Path, "params", I.Params))
-      return E;
-    M.Imports.push_back(std::move(I));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "imports", Import))
-    return std::move(E);
-
-  auto Repeating = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {"kind", "callee", "methods",
-                                           "reason"};
-    RepeatingModel R;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getKind(O, Path, R.Kind))
-      return E;
-    if (R.Kind == MatchKind::Member)
-      return V.error(Path + "/kind", "key 'kind' of a repeating entry must be "
-                                     "'call', 'construct' or 'base'");
-    if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
-      return E;
-    if (auto E = V.getStrings(O, Path, "methods", R.Methods))
-      return E;
-    if (!R.Methods.empty() && R.Kind != MatchKind::Base)
-      return V.error(Path + "/methods",
-                     "key 'methods' needs a repeating entry of kind 'base'");
-    if (auto E = V.getString(O, Path, "reason", R.Reason, /*Required=*/true))
-      return E;
-    M.Repeating.push_back(std::move(R));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "repeating", Repeating))
-    return std::move(E);
-
-  auto Pool = [&](const OJson &O, const std::string &Path) -> llvm::Error {
-    static const llvm::StringRef Keys[] = {"kind",
-                                           "callee",
-                                           "params",
-                                           "library",
-                                           "size",
-                                           "dsn",
-                                           "defaultSize",
-                                           "unbounded",
-                                           "sizeIsInitialCache",
-                                           "cacheKey",
-                                           "multiplierFlag",
-                                           "multiplierReason",
-                                           "multiplierSetting",
-                                           "defaultPort",
-                                           "connectionName",
-                                           "connection",
-                                           "lazy"};
-    PoolModel P;
-    if (auto E = V.checkKeys(O, Path, Keys))
-      return E;
-    if (auto E = V.getKind(O, Path, P.Kind))
-      return E;
-    if (P.Kind == MatchKind::Member || P.Kind == MatchKind::Base)
-      return V.error(Path + "/kind",
-                     "key 'kind' of a pool must be 'call' or 'construct'");
-    if (auto E = V.getString(O, Path, "callee", P.Callee, /*Required=*/true))
-      return E;
-    if (auto E = V.getStrings(O, Path, "params", P.Params))
-      return E;
-    P.Library = M.Name;
-    if (auto E = V.getString(O, Path, "library", P.Library))
-      return E;
-    if (auto E = V.optSource(O, Path, "size", P.Size))
-      return E;
-    auto Dsn = O.find("dsn");
-    if (Dsn != O.end()) {
-      std::string DsnPath = Path + "/dsn";
-      if (Dsn->is_array()) {
-        for (size_t I = 0; I < Dsn->size(); ++I) {
-          ValueSource S;
-          if (auto E =
-                  V.source((*Dsn)[I], DsnPath + "/" + std::to_string(I), S))
-            return E;
-          P.Dsn.push_back(std::move(S));
-        }
-      } else {
-        ValueSource S;
-        if (auto E = V.source(*Dsn, DsnPath, S))
-          return E;
-        P.Dsn.push_back(std::move(S));
-      }
-    }
-    if (auto E = V.getInt(O, Path, "defaultSize", P.DefaultSize))
-      return E;
-    if (auto E = V.getString(O, Path, "defaultPort", P.DefaultPort))
-      return E;
-    if (auto E = V.optSource(O, Path, "connectionName", P.ConnectionName))
-      return E;
-    if (auto E = V.getBool(O, Path, "unbounded", P.Unbounded))
-      return E;
-    if (auto E = V.getBool(O, Path, "sizeIsInitialCache", P.SizeIsInitialCache))
-      return E;
-    if (auto E = V.getBool(O, Path, "connection", P.Connection))
-      return E;
-    if (auto E = V.getBool(O, Path, "lazy", P.Lazy))
-      return E;
-    if (auto E = V.optSource(O, Path, "cacheKey", P.CacheKey))
-      return E;
-    if (auto E = V.optSource(O, Path, "multiplierFlag", P.MultiplierFlag))
-      return E;
-    if (auto E = V.getString(O, Path, "multiplierReason", P.MultiplierReason))
-      return E;
-    if (auto E =
-            V.getString(O, Path, "multiplierSetting", P.MultiplierSetting))
-      return E;
-    M.Pools.push_back(std::move(P));
-    return llvm::Error::success();
-  };
-  if (auto E = V.eachObject(J, "pools", Pool))
-    return std::move(E);
-  if (auto E = parseConfigModels(V, J, M))
-    return std::move(E);
+  // The sections, in the order their errors are reported.
+  using SectionParser = llvm::Error (*)(Validator &, const OJson &,
+                                        const std::string &, Model &);
+  static const std::pair<llvm::StringLiteral, SectionParser> Sections[] = {
+      {"registrations", parseRegistration}, {"imports", parseImport},
+      {"repeating", parseRepeating},         {"pools", parsePool},
+      {"settings", parseSetting},            {"configPools", parseConfigPool}};
+  for (const auto &[Key, Parse] : Sections)
+    if (auto E = V.eachObject(J, Key, [&](const OJson &O,
+                                          const std::string &Path) {
+          return Parse(V, O, Path, M);
+        }))
+      return std::move(E);
   return M;
 }
 

@@ -19,8 +19,90 @@
 
 namespace clang::tidy::poolguard {
 
+// The vocabularies of the model files: each is an enum with one table of
+// names (Model.cpp, `namesOf`), read once by parseModel; code dispatches on
+// the enum with a `switch`, so -Wswitch finds every place a new value must
+// be handled.
+
 /// What a part of a database identity gives (model key "role").
 enum class DsnRole { None, Dsn, Driver, Host, Port, Database, File };
+
+/// Where a value comes from at a call site (model key "from"); see
+/// ValueSource for what each names.
+enum class ValueFrom {
+  TemplateArg,
+  ChainedTemplateArg,
+  Arg,
+  Param,
+  ArgType,
+  ArgPointee,
+  LambdaReturn,
+  LambdaReturnPointee,
+  Field,
+  OptionAfter,
+  UriQuery,
+  ConnStringKey,
+  ClassTemplateArg,
+  ChainedArgType,
+  CalleeClass,
+  ResultMethodArg,
+};
+
+/// How a framework scopes the instances of a registration (model keys
+/// "lifetime" and "scopeLifetimes"; RegistrationFact::Lifetime names it).
+enum class LifetimeKind {
+  PerRegistration,
+  PerName,
+  PerType,
+  PerModule,
+  PerInjector,
+  Global,
+  PerConsumer,
+};
+
+/// The module a registration or import belongs to (model key "module").
+enum class ModuleKind { EnclosingFunction, EnclosingClass };
+
+/// The configuration file format of a config pool (model key "format").
+enum class ConfigFormat { UserverStaticConfig, DrogonConfig };
+
+/// How a model entry is found in the AST (model key "kind").
+enum class MatchKind {
+  Call,      ///< A call of the function \c Callee.
+  Construct, ///< A construction of the type \c Callee.
+  Member,    ///< A data member whose type is a specialization of \c Callee.
+  Base, ///< A class deriving from a specialization of \c Callee (kangaru).
+};
+
+/// The name of each value of a vocabulary, in the order the model format
+/// documents them (error messages list them so).
+template <typename E> struct EnumName {
+  llvm::StringLiteral Name;
+  E Value;
+};
+template <typename E> llvm::ArrayRef<EnumName<E>> namesOf();
+template <> llvm::ArrayRef<EnumName<DsnRole>> namesOf<DsnRole>();
+template <> llvm::ArrayRef<EnumName<ValueFrom>> namesOf<ValueFrom>();
+template <> llvm::ArrayRef<EnumName<LifetimeKind>> namesOf<LifetimeKind>();
+template <> llvm::ArrayRef<EnumName<ModuleKind>> namesOf<ModuleKind>();
+template <> llvm::ArrayRef<EnumName<ConfigFormat>> namesOf<ConfigFormat>();
+template <> llvm::ArrayRef<EnumName<MatchKind>> namesOf<MatchKind>();
+
+/// The value named \p Name, or std::nullopt.
+template <typename E> std::optional<E> enumFromName(llvm::StringRef Name) {
+  for (const EnumName<E> &N : namesOf<E>())
+    if (N.Name == Name)
+      return N.Value;
+  return std::nullopt;
+}
+
+/// The name of \p Value ("" for a value without one, DsnRole::None).
+template <typename E> llvm::StringRef nameOf(E Value) {
+  for (const EnumName<E> &N : namesOf<E>())
+    if (N.Value == Value)
+      return N.Name;
+  return "";
+}
 
 /// The role a model names ("dsn", "driver", "host", "port", "database",
 /// "file"), or None for an unknown name.
@@ -29,9 +111,10 @@ DsnRole dsnRoleOf(llvm::StringRef Name);
 /// Where a value (service type, size, DSN, name) comes from at a call site,
 /// constructor or member. See docs/models.md for every kind.
 struct ValueSource {
-  /// One of: "templateArg" (template argument \c Index of the callee or of
-  /// the member's type), "chainedTemplateArg" (template argument \c Index of
-  /// a method \c Name called on the result, `.as<I>()`), "arg" (call
+  /// Model key "from" (ValueFrom), one of: "templateArg" (template argument
+  /// \c Index of the callee or of the member's type), "chainedTemplateArg"
+  /// (template argument \c Index of a method \c Name called on the result,
+  /// `.as<I>()`), "arg" (call
   /// argument \c Index), "param" (the argument bound to the parameter named
   /// \c Name), "argType", "argPointee" (type of argument \c Index, or what
   /// it points to: `std::make_shared<T>()` gives T), "lambdaReturn",
@@ -46,7 +129,7 @@ struct ValueSource {
   /// "calleeClass" (the constructed class, or the callee's class),
   /// "resultMethodArg" (argument \c Index of the last call of method \c Name
   /// on the variable the result is stored in: `Db.setDatabaseName(x)`).
-  std::string From;
+  ValueFrom From = ValueFrom::Arg;
   int Index = 0;
   std::string Name;
   /// For types: strip one smart pointer or pointer (shared_ptr<T> -> T).
@@ -61,16 +144,8 @@ struct ValueSource {
   std::string DropOptions;
   /// For DSN parts: what the part gives ("dsn", "driver", "host", "port",
   /// "database", "file"), so that parts and connection strings naming the
-  /// same database compare equal (facts/DatabaseAddress.h). Empty: none.
-  std::string Role;
-};
-
-/// How a model entry is found in the AST.
-enum class MatchKind {
-  Call,      ///< A call of the function \c Callee.
-  Construct, ///< A construction of the type \c Callee.
-  Member,    ///< A data member whose type is a specialization of \c Callee.
-  Base, ///< A class deriving from a specialization of \c Callee (kangaru).
+  /// same database compare equal (facts/DatabaseAddress.h).
+  DsnRole Role = DsnRole::None;
 };
 
 /// A call, constructor or macro-expanded member that registers a service.
@@ -80,12 +155,12 @@ struct RegistrationModel {
   ValueSource Service;
   std::optional<ValueSource> Interface;
   std::optional<ValueSource> Name;
-  std::string Module;   ///< "enclosingFunction" or "enclosingClass".
-  std::string Lifetime; ///< See RegistrationFact::Lifetime.
+  ModuleKind Module = ModuleKind::EnclosingFunction;
+  LifetimeKind Lifetime = LifetimeKind::PerRegistration;
   /// The scope of the registration (the type of `.in(di::singleton)`) and
   /// the lifetime each scope type gives; \c Lifetime when none matches.
   std::optional<ValueSource> Scope;
-  std::vector<std::pair<std::string, std::string>> ScopeLifetimes;
+  std::vector<std::pair<std::string, LifetimeKind>> ScopeLifetimes;
   /// When not empty, only registrations in functions of these names
   /// (unqualified or qualified) count: composition roots.
   std::vector<std::string> Roots;
@@ -104,7 +179,7 @@ struct ImportModel {
   MatchKind Kind = MatchKind::Call;
   std::string Callee;
   ValueSource Imported;
-  std::string Module; ///< "enclosingFunction" or "enclosingClass".
+  ModuleKind Module = ModuleKind::EnclosingFunction;
   /// Every call creates new instances of what the imported module provides
   /// (a Fruit injector per request): each pool-owning registration the
   /// imported module reaches in the TU is registered again at the call.
@@ -194,7 +269,7 @@ struct ConfigPoolModel {
   /// under a name is a pool configured by that name's component block.
   /// "drogon-config": each `db_clients[]` entry of the file \c LoadCall
   /// names is a pool created at that call.
-  std::string Format;
+  ConfigFormat Format = ConfigFormat::UserverStaticConfig;
   std::vector<std::string> Services;
   std::string NameMember; ///< Static member naming an unnamed registration.
   std::string LoadCall;   ///< Function whose argument 0 names the file.
