@@ -41,16 +41,6 @@ findPerProgram(const Facts &F,
   return All;
 }
 
-static std::vector<std::string> splitList(StringRef List) {
-  SmallVector<StringRef, 4> Parts;
-  List.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  std::vector<std::string> Out;
-  for (StringRef P : Parts)
-    if (!P.trim().empty())
-      Out.push_back(P.trim().str());
-  return Out;
-}
-
 CrossTUCheck::CrossTUCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Context(Context),
       IndexFile(pathOption("IndexFile")), ModelFiles(pathOption("ModelFiles")),
