@@ -421,46 +421,128 @@ void ConfigJoin::joinComponents(Facts &F) {
   }
 }
 
+/// The Drogon configuration file a load names (relative to the TU's
+/// directory, else to the compile directory), else the .json one of the
+/// ConfigFiles option; empty when there is none.
+std::string ConfigJoin::loadedPath(const PendingLoad &L) const {
+  std::string Path;
+  if (!L.File.empty()) {
+    std::string Beside =
+        absolutePath(L.File, llvm::sys::path::parent_path(MainFile));
+    return llvm::sys::fs::exists(Beside) ? Beside
+                                         : absolutePath(L.File, WorkingDir);
+  }
+  for (const std::string &Opt : OptionFiles)
+    if (llvm::StringRef(Opt).ends_with_insensitive(".json"))
+      Path = absolutePath(Opt, WorkingDir);
+  return Path;
+}
+
+/// The threads setting a Drogon configuration file gives: "app":
+/// {"number_of_threads": n} (older: "threads_num"), plus the main loop.
+static std::optional<SettingFact> threadsSetting(const ConfigFile &File,
+                                                 const ConfigPoolModel &M,
+                                                 const SourcePos &Loc,
+                                                 llvm::StringRef FileName) {
+  if (M.MultiplierSetting.empty())
+    return std::nullopt;
+  for (llvm::StringRef Key :
+       {"app.number_of_threads", "app.threads_num", "threads_num"}) {
+    const ConfigNode *Threads = File.Root.path(Key);
+    if (!Threads || !Threads->integer() || *Threads->integer() <= 0)
+      continue;
+    SettingFact S;
+    S.Name = M.MultiplierSetting;
+    S.Value = *Threads->integer() + 1;
+    S.Text =
+        llvm::formatv("{0} {1} in {2}", Key, *Threads->integer(), FileName)
+            .str();
+    S.Loc = Loc;
+    return S;
+  }
+  return std::nullopt;
+}
+
+/// The pool of one "db_clients" entry; an error when its size is not an
+/// integer.
+llvm::Expected<PoolCreationFact>
+ConfigJoin::clientPool(const ConfigNode &Client, size_t Index,
+                       const PendingLoad &L, llvm::StringRef Path) {
+  const ConfigPoolModel &M = *L.Model;
+  const std::string FileName = llvm::sys::path::filename(Path).str();
+  auto Str = [&](llvm::StringRef Key, llvm::StringRef Default) {
+    const ConfigNode *N = Client.get(Key);
+    return N && N->scalar() ? N->Value : Default.str();
+  };
+  std::string Rdbms = llvm::StringRef(Str("rdbms", "postgresql")).lower();
+  std::string Name = Str("name", "default");
+  PoolCreationFact P;
+  P.Library = M.Library;
+  P.Callee = "db_clients";
+  P.Function = L.Function;
+  P.Instance = "drogon:" + Name;
+  P.Loc = L.Loc;
+  // The identity has the parts createDbClient/addDbClient give, so a
+  // client configured in code and one in the file compare equal.
+  std::vector<std::string> Keys, Texts;
+  std::vector<DsnRole> Roles;
+  auto Part = [&](llvm::StringRef Label, DsnRole Role, const std::string &V) {
+    if (V.empty() || V == "0")
+      return;
+    Keys.push_back("lit:" + V);
+    Roles.push_back(Role);
+    Texts.push_back((Label + "=" + V).str());
+  };
+  if (Rdbms == "sqlite3") {
+    Part("filename", DsnRole::File, Str("filename", ""));
+  } else {
+    Part("host", DsnRole::Host, Str("host", "127.0.0.1"));
+    Part("port", DsnRole::Port, Str("port", defaultPortOf(Rdbms).str()));
+    Part("databaseName", DsnRole::Database, Str("dbname", ""));
+  }
+  P.Database = databaseKeyOf(Keys, Roles, "");
+  P.DatabaseText = llvm::join(Texts, " ");
+  const ConfigNode *Size = Client.get("number_of_connections");
+  llvm::StringRef SizeKey = "number_of_connections";
+  if (!Size) {
+    Size = Client.get("connection_number");
+    SizeKey = "connection_number";
+  }
+  if (Size && Size->integer()) {
+    P.Size = *Size->integer();
+    P.SizeText = llvm::formatv("{0}: {1} (db_client '{2}' in {3})", SizeKey,
+                               *P.Size, Name, FileName)
+                     .str();
+  } else if (Size) {
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("{0}: key 'db_clients[{1}].{2}' must be an integer",
+                      Path, Index, SizeKey)
+            .str());
+  } else {
+    P.Size = 1; // Drogon's default.
+    P.SizeText = "1";
+    P.SizeIsDefault = true;
+  }
+  const ConfigNode *Fast = Client.get("is_fast");
+  if (Fast && Fast->boolean().value_or(false)) {
+    P.MultiplierReason = M.MultiplierReason;
+    P.MultiplierSetting = M.MultiplierSetting;
+  }
+  return P;
+}
+
 void ConfigJoin::joinLoads(Facts &F) {
   for (const PendingLoad &L : Loads) {
-    std::string Path;
-    if (!L.File.empty()) {
-      // Relative to the TU's directory, else to the compile directory.
-      std::string Beside =
-          absolutePath(L.File, llvm::sys::path::parent_path(MainFile));
-      Path = llvm::sys::fs::exists(Beside) ? Beside
-                                           : absolutePath(L.File, WorkingDir);
-    } else {
-      for (const std::string &Opt : OptionFiles)
-        if (llvm::StringRef(Opt).ends_with_insensitive(".json"))
-          Path = absolutePath(Opt, WorkingDir);
-    }
+    std::string Path = loadedPath(L);
     if (Path.empty())
       continue;
     std::shared_ptr<const ConfigFile> File = read(Path, /*YAML=*/false);
     if (!File)
       continue;
-    const ConfigPoolModel &M = *L.Model;
-    std::string FileName = llvm::sys::path::filename(Path).str();
-
-    // Drogon reads "app": {"number_of_threads": n} (older: "threads_num").
-    for (llvm::StringRef Key :
-         {"app.number_of_threads", "app.threads_num", "threads_num"}) {
-      const ConfigNode *Threads = File->Root.path(Key);
-      if (!Threads || !Threads->integer() || *Threads->integer() <= 0 ||
-          M.MultiplierSetting.empty())
-        continue;
-      SettingFact S;
-      S.Name = M.MultiplierSetting;
-      S.Value = *Threads->integer() + 1;
-      S.Text = llvm::formatv("{0} {1} in {2}", Key, *Threads->integer(),
-                             FileName)
-                   .str();
-      S.Loc = L.Loc;
-      F.Settings.push_back(std::move(S));
-      break;
-    }
-
+    if (std::optional<SettingFact> S = threadsSetting(
+            *File, *L.Model, L.Loc, llvm::sys::path::filename(Path)))
+      F.Settings.push_back(std::move(*S));
     const ConfigNode *Clients = File->Root.get("db_clients");
     if (!Clients)
       continue;
@@ -469,69 +551,13 @@ void ConfigJoin::joinLoads(Facts &F) {
           llvm::formatv("{0}: key 'db_clients' must be an array", Path).str());
       continue;
     }
-    for (const ConfigNode &Client : Clients->Items) {
-      auto Str = [&](llvm::StringRef Key, llvm::StringRef Default) {
-        const ConfigNode *N = Client.get(Key);
-        return N && N->scalar() ? N->Value : Default.str();
-      };
-      std::string Rdbms = llvm::StringRef(Str("rdbms", "postgresql")).lower();
-      std::string Name = Str("name", "default");
-      PoolCreationFact P;
-      P.Library = M.Library;
-      P.Callee = "db_clients";
-      P.Function = L.Function;
-      P.Instance = "drogon:" + Name;
-      P.Loc = L.Loc;
-      // The identity has the parts createDbClient/addDbClient give, so a
-      // client configured in code and one in the file compare equal.
-      std::vector<std::string> Keys, Texts;
-      std::vector<DsnRole> Roles;
-      auto Part = [&](llvm::StringRef Label, DsnRole Role,
-                      const std::string &V) {
-        if (V.empty() || V == "0")
-          return;
-        Keys.push_back("lit:" + V);
-        Roles.push_back(Role);
-        Texts.push_back((Label + "=" + V).str());
-      };
-      if (Rdbms == "sqlite3") {
-        Part("filename", DsnRole::File, Str("filename", ""));
-      } else {
-        Part("host", DsnRole::Host, Str("host", "127.0.0.1"));
-        Part("port", DsnRole::Port, Str("port", defaultPortOf(Rdbms).str()));
-        Part("databaseName", DsnRole::Database, Str("dbname", ""));
-      }
-      P.Database = databaseKeyOf(Keys, Roles, "");
-      P.DatabaseText = llvm::join(Texts, " ");
-      const ConfigNode *Size = Client.get("number_of_connections");
-      llvm::StringRef SizeKey = "number_of_connections";
-      if (!Size) {
-        Size = Client.get("connection_number");
-        SizeKey = "connection_number";
-      }
-      if (Size && Size->integer()) {
-        P.Size = *Size->integer();
-        P.SizeText = llvm::formatv("{0}: {1} (db_client '{2}' in {3})",
-                                   SizeKey, *P.Size, Name, FileName)
-                         .str();
-      } else if (Size) {
-        Errors.push_back(llvm::formatv("{0}: key 'db_clients[{1}].{2}' must "
-                                       "be an integer",
-                                       Path, &Client - Clients->Items.data(),
-                                       SizeKey)
-                             .str());
+    for (size_t I = 0; I < Clients->Items.size(); ++I) {
+      auto P = clientPool(Clients->Items[I], I, L, Path);
+      if (!P) {
+        Errors.push_back(llvm::toString(P.takeError()));
         continue;
-      } else {
-        P.Size = 1; // Drogon's default.
-        P.SizeText = "1";
-        P.SizeIsDefault = true;
       }
-      const ConfigNode *Fast = Client.get("is_fast");
-      if (Fast && Fast->boolean().value_or(false)) {
-        P.MultiplierReason = M.MultiplierReason;
-        P.MultiplierSetting = M.MultiplierSetting;
-      }
-      F.PoolCreations.push_back(std::move(P));
+      F.PoolCreations.push_back(std::move(*P));
     }
   }
 }

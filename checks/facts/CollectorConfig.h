@@ -71,6 +71,11 @@ private:
   std::vector<std::string> staticConfigFiles();
   void joinComponents(Facts &F);
   void joinLoads(Facts &F);
+  std::string loadedPath(const PendingLoad &L) const;
+  llvm::Expected<PoolCreationFact> clientPool(const ConfigNode &Client,
+                                              size_t Index,
+                                              const PendingLoad &L,
+                                              llvm::StringRef Path);
   void addDefaultSettings(Facts &F);
   void importClient(const CallExpr *Call);
 
