@@ -321,6 +321,66 @@ static PoolCreationFact unconfiguredPool(const ConfigJoin::PendingComponent &C) 
   return P;
 }
 
+/// The database a userver component's block names (the DSN, an environment
+/// variable, or a secdist alias) into \p P; the DSN when it is a constant.
+static std::string configuredDatabase(const UserverConfig &Config,
+                                      const ConfigNode &Block,
+                                      const ConfigPoolModel &M,
+                                      PoolCreationFact &P) {
+  std::string Dsn;
+  if (!M.DsnKey.empty()) {
+    if (const ConfigNode *Env = Config.value(Block, M.DsnKey + "#env", nullptr);
+        Env && Env->scalar()) {
+      P.Database = "env:" + Env->Value;
+      P.DatabaseText = "$" + Env->Value;
+    } else if (const ConfigNode *Uri = Config.value(Block, M.DsnKey, nullptr);
+               Uri && Uri->scalar() && !Uri->Value.empty() &&
+               Uri->Value[0] != '$') {
+      Dsn = Uri->Value;
+      P.Database = databaseKeyOf({"lit:" + Dsn}, {DsnRole::Dsn}, "");
+      P.DatabaseText = Dsn;
+    }
+  }
+  if (P.Database.empty() && !M.AliasKey.empty())
+    if (const ConfigNode *Alias = Config.value(Block, M.AliasKey, nullptr);
+        Alias && Alias->scalar()) {
+      P.Database = "secdist:" + Alias->Value;
+      P.DatabaseText = M.AliasKey + " '" + Alias->Value + "'";
+    }
+  return Dsn;
+}
+
+/// The pool size a userver component's block gives (or the model's
+/// default) into \p P; an error when it is not a number (userver would
+/// refuse to start too).
+static std::optional<std::string>
+configuredSize(const UserverConfig &Config, const ConfigNode &Block,
+               const ConfigPoolModel &M, const ConfigFile &In,
+               llvm::StringRef Name, PoolCreationFact &P) {
+  std::string SizeFrom;
+  const ConfigNode *Size =
+      M.SizeKey.empty() ? nullptr : Config.value(Block, M.SizeKey, &SizeFrom);
+  if (Size && Size->integer()) {
+    P.Size = *Size->integer();
+    P.SizeText = llvm::formatv("{0}: {1} ({2}:{3})", M.SizeKey, *P.Size,
+                               llvm::sys::path::filename(In.Path), Size->Line)
+                     .str();
+    if (!SizeFrom.empty())
+      P.SizeText += ", " + SizeFrom;
+  } else if (Size && Size->Kind != ConfigNode::CN_Null) {
+    return llvm::formatv("{0}:{1}: key 'components_manager.components.{2}.{3}' "
+                         "must be an integer; got '{4}'",
+                         In.Path, Size->Line, Name, M.SizeKey,
+                         Size->scalar().value_or("(not a scalar)"))
+        .str();
+  } else if (M.DefaultSize) {
+    P.Size = M.DefaultSize;
+    P.SizeText = std::to_string(*M.DefaultSize);
+    P.SizeIsDefault = true;
+  }
+  return std::nullopt;
+}
+
 void ConfigJoin::joinComponents(Facts &F) {
   if (Components.empty())
     return;
@@ -357,58 +417,12 @@ void ConfigJoin::joinComponents(Facts &F) {
     if (!Block || !Done.insert(R.InstanceName).second)
       continue;
     const ConfigPoolModel &M = *C.Model;
-    std::string FileName = llvm::sys::path::filename(In->Path).str();
-
     PoolCreationFact P = componentPool(C);
 
-    std::string Dsn;
-    if (!M.DsnKey.empty()) {
-      if (const ConfigNode *Env = Config.value(*Block, M.DsnKey + "#env",
-                                               nullptr);
-          Env && Env->scalar()) {
-        P.Database = "env:" + Env->Value;
-        P.DatabaseText = "$" + Env->Value;
-      } else if (const ConfigNode *Uri =
-                     Config.value(*Block, M.DsnKey, nullptr);
-                 Uri && Uri->scalar() && !Uri->Value.empty() &&
-                 Uri->Value[0] != '$') {
-        Dsn = Uri->Value;
-        P.Database = databaseKeyOf({"lit:" + Dsn}, {DsnRole::Dsn}, "");
-        P.DatabaseText = Dsn;
-      }
-    }
-    if (P.Database.empty() && !M.AliasKey.empty())
-      if (const ConfigNode *Alias = Config.value(*Block, M.AliasKey, nullptr);
-          Alias && Alias->scalar()) {
-        P.Database = "secdist:" + Alias->Value;
-        P.DatabaseText = M.AliasKey + " '" + Alias->Value + "'";
-      }
-
-    std::string SizeFrom;
-    if (const ConfigNode *Size =
-            M.SizeKey.empty() ? nullptr
-                              : Config.value(*Block, M.SizeKey, &SizeFrom);
-        Size && Size->integer()) {
-      P.Size = *Size->integer();
-      P.SizeText = llvm::formatv("{0}: {1} ({2}:{3})", M.SizeKey, *P.Size,
-                                 FileName, Size->Line)
-                       .str();
-      if (!SizeFrom.empty())
-        P.SizeText += ", " + SizeFrom;
-    } else if (Size && Size->Kind != ConfigNode::CN_Null) {
-      // A size that is not a number is a configuration error; userver
-      // would refuse to start too.
-      Errors.push_back(
-          llvm::formatv("{0}:{1}: key 'components_manager.components.{2}.{3}' "
-                        "must be an integer; got '{4}'",
-                        In->Path, Size->Line, R.InstanceName, M.SizeKey,
-                        Size->scalar().value_or("(not a scalar)"))
-              .str());
-    } else if (M.DefaultSize) {
-      P.Size = M.DefaultSize;
-      P.SizeText = std::to_string(*M.DefaultSize);
-      P.SizeIsDefault = true;
-    }
+    const std::string Dsn = configuredDatabase(Config, *Block, M, P);
+    if (std::optional<std::string> Error =
+            configuredSize(Config, *Block, M, *In, R.InstanceName, P))
+      Errors.push_back(std::move(*Error));
     if (M.SizePerHost && !Dsn.empty())
       if (unsigned Hosts = countDsnHosts(Dsn); Hosts > 1) {
         P.Multiplier = Hosts;
