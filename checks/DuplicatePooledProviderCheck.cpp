@@ -230,6 +230,13 @@ static std::vector<Finding> findInProgram(const Facts &F) {
     for (const RegistrationFact *R : Regs)
       if (Seen.insert(instanceKey(*R)).second)
         Instances.push_back(R);
+    // A named instance that is a pool itself, with the database its
+    // configuration gives (a userver component), is counted by
+    // poolguard-repeated-pool with the other pools of that database: one
+    // issue, one finding. The instances left are those it cannot place.
+    llvm::erase_if(Instances, [&](const RegistrationFact *R) {
+      return namedInstancePool(F, *R) != nullptr;
+    });
     Instances = instancesSharingDatabase(F, Service, Instances);
 
     std::string Ownership =

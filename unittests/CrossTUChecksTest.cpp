@@ -559,8 +559,16 @@ TEST(DuplicatePooledProviderTest, NamedInstancesTakeTheirConfiguredDatabase) {
     F.PoolCreations.push_back(C);
   }
   EXPECT_TRUE(findDuplicatePooledProviders(mergeFacts({F})).empty());
+  // On one database, each named instance is a pool of it: one finding, by
+  // database, from poolguard-repeated-pool, none from this check.
   F.PoolCreations.back().Database = "db:pg:5432/users";
-  EXPECT_EQ(findDuplicatePooledProviders(mergeFacts({F})).size(), 1u);
+  EXPECT_TRUE(findDuplicatePooledProviders(mergeFacts({F})).empty());
+  EXPECT_EQ(findRepeatedPools(mergeFacts({F})).size(), 1u);
+  // Names the configuration does not join may share a database.
+  F.PoolCreations.clear();
+  auto Findings = findDuplicatePooledProviders(mergeFacts({F}));
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Loc.Line, 8u);
 }
 
 /// A class built by the main of two programs, with its pool in a header.

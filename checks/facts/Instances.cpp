@@ -47,17 +47,25 @@ static bool isProvenDatabase(llvm::StringRef Key) {
   return Key.starts_with("db:") || Key.starts_with("lit:");
 }
 
+const PoolCreationFact *namedInstancePool(const Facts &F,
+                                          const RegistrationFact &R) {
+  if (R.InstanceName.empty())
+    return nullptr;
+  std::string Instance = R.Framework + ":" + R.InstanceName;
+  for (const PoolCreationFact &C : F.PoolCreations)
+    if (C.Instance == Instance && !C.Database.empty())
+      return &C;
+  return nullptr;
+}
+
 /// The database an instance of \p R reaches, when where it is made says:
 /// the registration's own, else the pool configured for its named instance.
 static std::string instanceDatabase(const Facts &F,
                                     const RegistrationFact &R) {
-  if (!R.Database.empty() || R.InstanceName.empty())
+  if (!R.Database.empty())
     return R.Database;
-  std::string Instance = R.Framework + ":" + R.InstanceName;
-  for (const PoolCreationFact &C : F.PoolCreations)
-    if (C.Instance == Instance)
-      return C.Database;
-  return "";
+  const PoolCreationFact *C = namedInstancePool(F, R);
+  return C ? C->Database : "";
 }
 
 std::vector<const RegistrationFact *>

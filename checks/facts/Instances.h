@@ -39,6 +39,14 @@ std::vector<const RegistrationFact *>
 instancesSharingDatabase(const Facts &F, llvm::StringRef Service,
                          llvm::ArrayRef<const RegistrationFact *> Instances);
 
+/// The pool creation that is the instance \p R names itself, when the
+/// configuration joins made one with a known database (a userver
+/// `components::Postgres` under a name whose block gives its
+/// `dbconnection`): poolguard-repeated-pool reports such pools by database.
+/// Null otherwise.
+const PoolCreationFact *namedInstancePool(const Facts &F,
+                                          const RegistrationFact &R);
+
 /// The programs of \p F: the distinct names in RegistrationFact::Program
 /// and PoolCreationFact::Program (';'-separated lists), sorted; {""} (the whole of \p F, one
 /// program) when there are fewer than two.
