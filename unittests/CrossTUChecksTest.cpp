@@ -600,6 +600,40 @@ TEST(ProgramsTest, InstancesAreCountedPerProgram) {
   EXPECT_EQ(Findings[0].Loc.File, "/p/monitor.cpp");
 }
 
+TEST(ProgramsTest, AGroupInTwoProgramsIsTwoIdentities) {
+  Facts F = twoPrograms(true);
+  RegistrationFact R = F.Registrations.front();
+  R.Program = "/p/producer.cpp";
+  R.Loc = at("/p/producer.cpp", 5);
+  F.Registrations.push_back(R);
+  auto Findings = findDuplicatePooledProviders(mergeFacts({F}));
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[0].Key, "Database\nprogram:/p/monitor.cpp");
+  EXPECT_EQ(Findings[1].Key, "Database\nprogram:/p/producer.cpp");
+  // A group every program makes alike (a library's) is one finding under
+  // the group's own key.
+  Facts Lib = twoPrograms(false);
+  for (RegistrationFact &L : Lib.Registrations) {
+    L.Program.clear();
+    L.Loc.File = "/p/lib.cpp";
+  }
+  Lib.Registrations.back().Loc.Line = 9;
+  Findings = findDuplicatePooledProviders(mergeFacts({Lib}));
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Key, "Database");
+}
+
+TEST(ProgramsTest, ProgramKeysAreRelativeToTheRoot) {
+  EXPECT_EQ(programKey("db:pg:5432/app", ""), "db:pg:5432/app");
+  EXPECT_EQ(keyRelativeToRoot("Database\nprogram:/src/app/monitor.cpp",
+                              "/src/app"),
+            "Database\nprogram:monitor.cpp");
+  // CMake target names and keys without a program are kept.
+  EXPECT_EQ(keyRelativeToRoot("Database\nprogram:monitor", "/src"),
+            "Database\nprogram:monitor");
+  EXPECT_EQ(keyRelativeToRoot("Database", "/src"), "Database");
+}
+
 TEST(ProgramsTest, TheBudgetAddsThePrograms) {
   auto Budgets = computeBudgets(twoPrograms(true), BudgetOptions());
   ASSERT_EQ(Budgets.size(), 1u);

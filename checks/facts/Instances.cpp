@@ -6,10 +6,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/Instances.h"
+#include "utils/Paths.h"
 #include "utils/Plural.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 
 namespace clang::tidy::poolguard {
 
@@ -127,6 +129,22 @@ std::vector<std::pair<std::string, Facts>> factsPerProgram(const Facts &F) {
     llvm::erase_if(P.PoolCreations, Foreign);
   }
   return Out;
+}
+
+/// Between a group's key and its program in Finding::Key.
+static constexpr llvm::StringLiteral ProgramSeparator = "\nprogram:";
+
+std::string programKey(llvm::StringRef Key, llvm::StringRef Program) {
+  if (Program.empty())
+    return Key.str();
+  return (Key + ProgramSeparator + Program).str();
+}
+
+std::string keyRelativeToRoot(llvm::StringRef Key, llvm::StringRef Root) {
+  auto [Group, Program] = Key.rsplit(ProgramSeparator);
+  if (Program.empty() || !llvm::sys::path::is_absolute(Program))
+    return Key.str();
+  return programKey(Group, relativeToRoot(Program, Root));
 }
 
 InstanceIndex::InstanceIndex(const Facts &F, llvm::StringRef Program) {

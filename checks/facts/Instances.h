@@ -62,6 +62,18 @@ bool inProgram(llvm::StringRef FactProgram, llvm::StringRef Program);
 /// pool creations that belong to it).
 std::vector<std::pair<std::string, Facts>> factsPerProgram(const Facts &F);
 
+/// The identity (Finding::Key) of a group finding about \p Key in
+/// \p Program: \p Key itself for the whole program (""), else \p Key and
+/// the program, so that the same group formed in two programs is two
+/// findings with two fingerprints.
+std::string programKey(llvm::StringRef Key, llvm::StringRef Program);
+
+/// \p Key (from programKey) with the program, when it is an absolute path
+/// (the main file of the TU that roots it), relative to \p Root: the form
+/// fingerprints hash, the same in every checkout. CMake target names are
+/// kept.
+std::string keyRelativeToRoot(llvm::StringRef Key, llvm::StringRef Root);
+
 /// The instances of each registered service, and of each pool owner that
 /// other classes hold (HoldingFact), indexed once per computation. \p F must
 /// outlive the index.
