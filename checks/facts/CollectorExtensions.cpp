@@ -99,6 +99,15 @@ std::string registrationLifetime(const RegistrationModel &R,
                                  const CallSite &S, ASTContext &Ctx) {
   if (!R.Scope || R.ScopeLifetimes.empty())
     return R.Lifetime;
+  // A scope chosen by calling a method (`.singleInstance()`), not by a type.
+  if (R.Scope->From == "chainedCall") {
+    if (!chainedCall(S.E, R.Scope->Name, Ctx))
+      return R.Lifetime;
+    for (const auto &[Name, Lifetime] : R.ScopeLifetimes)
+      if (Name == R.Scope->Name)
+        return Lifetime;
+    return R.Lifetime;
+  }
   QualType Scope;
   if (isExtensionTypeSource(*R.Scope))
     Scope = extensionSourceType(*R.Scope, S, Ctx);

@@ -295,7 +295,7 @@ public:
         "field",        "optionAfter",
         "uriQuery",     "connStringKey",
         "classTemplateArg", "chainedArgType", "calleeClass",
-        "resultMethodArg"};
+        "resultMethodArg", "chainedCall"};
     if (auto E = checkKeys(Obj, Path, Keys))
       return E;
     if (auto E = getEnum(Obj, Path, "from", Froms, Out.From))
@@ -304,7 +304,7 @@ public:
       return E;
     bool NeedsName = llvm::is_contained(
         {"chainedTemplateArg", "param", "field", "optionAfter", "uriQuery",
-         "connStringKey", "chainedArgType", "resultMethodArg"},
+         "connStringKey", "chainedArgType", "resultMethodArg", "chainedCall"},
         Out.From);
     if (auto E = getString(Obj, Path, "name", Out.Name, NeedsName))
       return E;
