@@ -247,9 +247,13 @@ static std::vector<Finding> findInProgram(const Facts &F) {
             : llvm::formatv("the provider of '{0}' creates a pool", Service)
                   .str();
     // A factory that makes an instance per consumer is several instances by
-    // itself (a CppMicroServices ServiceFactory: one per consuming bundle).
+    // itself (a CppMicroServices ServiceFactory: one per consuming bundle),
+    // reported on its own when no group finding about the service covers it
+    // already (one issue, one finding).
     std::set<SourcePos> Reported;
     for (const RegistrationFact *R : Regs) {
+      if (Instances.size() >= 2)
+        break;
       if (R->Lifetime != "per-consumer" || !Reported.insert(R->Loc).second)
         continue;
       Finding Fd;
