@@ -37,7 +37,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 MOCKS = os.path.join(HERE, "..", "test", "checks", "Inputs", "Headers")
 FRAMEWORK_DIRS = ["Hypodermic", "oatpp", "oatpp-postgresql", "oatpp-sqlite",
-                  "drogon", "json", "soci", "sw", "tao", "mysqlx", "Poco"]
+                  "drogon", "trantor", "json", "soci", "sw", "tao", "mysqlx",
+                  "Poco"]
 
 KINDS = [("logic", 45), ("hypodermic", 15), ("soci", 10), ("oatpp", 8),
          ("drogon", 8), ("dsn", 10), ("redis", 4)]

@@ -29,15 +29,27 @@ bool operator<(const Finding &A, const Finding &B) {
 std::vector<Finding>
 findPerProgram(const Facts &F,
                llvm::function_ref<std::vector<Finding>(const Facts &)> Find) {
-  std::vector<Finding> All;
+  std::vector<std::pair<Finding, std::string>> Tagged;
   for (const auto &[Program, ProgramFacts] : factsPerProgram(F))
-    llvm::append_range(All, Find(ProgramFacts));
-  llvm::sort(All);
-  All.erase(std::unique(All.begin(), All.end(),
-                        [](const Finding &A, const Finding &B) {
-                          return !(A < B) && !(B < A);
-                        }),
-            All.end());
+    for (Finding &Fd : Find(ProgramFacts))
+      Tagged.emplace_back(std::move(Fd), Program);
+  llvm::stable_sort(Tagged, [](const auto &A, const auto &B) {
+    return A.first < B.first;
+  });
+  // A finding every program of a run makes alike (a library's group) is
+  // reported once, under its own key; one made by a single program carries
+  // that program in its key, so the same group in two programs keeps two
+  // identities.
+  std::vector<Finding> All;
+  for (size_t I = 0; I < Tagged.size();) {
+    size_t End = I + 1;
+    while (End < Tagged.size() && !(Tagged[I].first < Tagged[End].first))
+      ++End;
+    Finding &Fd = All.emplace_back(std::move(Tagged[I].first));
+    if (End - I == 1 && !Fd.Key.empty())
+      Fd.Key = programKey(Fd.Key, Tagged[I].second);
+    I = End;
+  }
   return All;
 }
 

@@ -230,6 +230,13 @@ static std::vector<Finding> findInProgram(const Facts &F) {
     for (const RegistrationFact *R : Regs)
       if (Seen.insert(instanceKey(*R)).second)
         Instances.push_back(R);
+    // A named instance that is a pool itself, with the database its
+    // configuration gives (a userver component), is counted by
+    // poolguard-repeated-pool with the other pools of that database: one
+    // issue, one finding. The instances left are those it cannot place.
+    llvm::erase_if(Instances, [&](const RegistrationFact *R) {
+      return namedInstancePool(F, *R) != nullptr;
+    });
     Instances = instancesSharingDatabase(F, Service, Instances);
 
     std::string Ownership =
@@ -240,9 +247,13 @@ static std::vector<Finding> findInProgram(const Facts &F) {
             : llvm::formatv("the provider of '{0}' creates a pool", Service)
                   .str();
     // A factory that makes an instance per consumer is several instances by
-    // itself (a CppMicroServices ServiceFactory: one per consuming bundle).
+    // itself (a CppMicroServices ServiceFactory: one per consuming bundle),
+    // reported on its own when no group finding about the service covers it
+    // already (one issue, one finding).
     std::set<SourcePos> Reported;
     for (const RegistrationFact *R : Regs) {
+      if (Instances.size() >= 2)
+        break;
       if (lifetimeOf(*R) != LifetimeKind::PerConsumer ||
           !Reported.insert(R->Loc).second)
         continue;

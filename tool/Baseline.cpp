@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "facts/Instances.h"
 #include "utils/AtomicFile.h"
 #include "utils/JSONSyntax.h"
 #include "utils/Paths.h"
@@ -86,7 +87,8 @@ static std::string hashOf(llvm::StringRef Check, llvm::StringRef Message,
 }
 
 std::vector<std::string> computeFingerprints(const Report &R,
-                                             const FileReader &Read) {
+                                             const FileReader &Read,
+                                             llvm::StringRef Root) {
   ReportFiles Files(R, Read);
   // (file, hash) -> occurrences so far.
   std::map<std::pair<std::string, std::string>, unsigned> Seen;
@@ -97,7 +99,10 @@ std::vector<std::string> computeFingerprints(const Report &R,
     const std::string Line =
         Text ? normalizedLineText(*Text, D.Line, D.Offset) : "";
     const std::string Hash = D.Key.empty() ? hashOf(D.Check, D.Message, Line)
-                                           : hashOf(D.Check, "key", D.Key);
+                                           : hashOf(D.Check, "key",
+                                                    clang::tidy::poolguard::
+                                                        keyRelativeToRoot(
+                                                            D.Key, Root));
     const unsigned N = ++Seen[{D.File, Hash}];
     Result.push_back(Hash + ":" + std::to_string(N));
   }
@@ -134,7 +139,7 @@ struct EntryDetails {
 
 static std::map<Baseline::Entry, EntryDetails>
 baselineEntries(const Report &R, llvm::StringRef Root, const FileReader &Read) {
-  const std::vector<std::string> Prints = computeFingerprints(R, Read);
+  const std::vector<std::string> Prints = computeFingerprints(R, Read, Root);
   ReportFiles Files(R, Read);
   std::map<Baseline::Entry, EntryDetails> Sorted;
   for (size_t I = 0; I < Prints.size(); ++I) {
@@ -244,7 +249,7 @@ llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path) {
 
 unsigned filterBaseline(Report &R, const Baseline &B, llvm::StringRef Root,
                         const FileReader &Read) {
-  const std::vector<std::string> Prints = computeFingerprints(R, Read);
+  const std::vector<std::string> Prints = computeFingerprints(R, Read, Root);
   ReportFiles Files(R, Read);
   // A group finding is known while every member is: its primary location may
   // have moved to another member, another file. One reported again gets a

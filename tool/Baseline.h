@@ -8,7 +8,9 @@
 // SARIF's partialFingerprints.primaryLocationLineHash uses the same value.
 //
 // A finding about a group (duplicate registrations of a service, pools of
-// one database) is identified by its check and key instead, so adding or
+// one database) is identified by its check and key instead (with the program
+// when a run has several and the group is one program's, its main file
+// relative to the root), so adding or
 // removing a member changes neither its fingerprint nor that of another
 // finding; its baseline entry also lists its members (file and line text):
 // the finding stays suppressed while it has no member the baseline has not
@@ -69,8 +71,10 @@ std::string normalizedLineText(llvm::StringRef FileText, unsigned Line,
 /// n counting from 1 among the diagnostics of the same file with the same
 /// hash, in report order. Files are read through \p Read (disk if null), each
 /// once; an unreadable file hashes an empty line.
+/// Program paths in group keys are taken relative to \p Root.
 std::vector<std::string> computeFingerprints(const Report &R,
-                                             const FileReader &Read = nullptr);
+                                             const FileReader &Read = nullptr,
+                                             llvm::StringRef Root = "");
 
 /// The accepted findings.
 struct Baseline {

@@ -142,7 +142,7 @@ public:
 
   std::string write() {
     json Rules = rules();
-    const std::vector<std::string> Prints = computeFingerprints(R, O.Read);
+    const std::vector<std::string> Prints = computeFingerprints(R, O.Read, O.SourceRoot);
     json Results = json::array();
     for (size_t I = 0; I < R.Diagnostics.size(); ++I)
       Results.push_back(result(R.Diagnostics[I], Prints[I]));

@@ -559,8 +559,16 @@ TEST(DuplicatePooledProviderTest, NamedInstancesTakeTheirConfiguredDatabase) {
     F.PoolCreations.push_back(C);
   }
   EXPECT_TRUE(findDuplicatePooledProviders(mergeFacts({F})).empty());
+  // On one database, each named instance is a pool of it: one finding, by
+  // database, from poolguard-repeated-pool, none from this check.
   F.PoolCreations.back().Database = "db:pg:5432/users";
-  EXPECT_EQ(findDuplicatePooledProviders(mergeFacts({F})).size(), 1u);
+  EXPECT_TRUE(findDuplicatePooledProviders(mergeFacts({F})).empty());
+  EXPECT_EQ(findRepeatedPools(mergeFacts({F})).size(), 1u);
+  // Names the configuration does not join may share a database.
+  F.PoolCreations.clear();
+  auto Findings = findDuplicatePooledProviders(mergeFacts({F}));
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Loc.Line, 8u);
 }
 
 /// A class built by the main of two programs, with its pool in a header.
@@ -590,6 +598,40 @@ TEST(ProgramsTest, InstancesAreCountedPerProgram) {
   auto Findings = findDuplicatePooledProviders(twoPrograms(true));
   ASSERT_EQ(Findings.size(), 1u);
   EXPECT_EQ(Findings[0].Loc.File, "/p/monitor.cpp");
+}
+
+TEST(ProgramsTest, AGroupInTwoProgramsIsTwoIdentities) {
+  Facts F = twoPrograms(true);
+  RegistrationFact R = F.Registrations.front();
+  R.Program = "/p/producer.cpp";
+  R.Loc = at("/p/producer.cpp", 5);
+  F.Registrations.push_back(R);
+  auto Findings = findDuplicatePooledProviders(mergeFacts({F}));
+  ASSERT_EQ(Findings.size(), 2u);
+  EXPECT_EQ(Findings[0].Key, "Database\nprogram:/p/monitor.cpp");
+  EXPECT_EQ(Findings[1].Key, "Database\nprogram:/p/producer.cpp");
+  // A group every program makes alike (a library's) is one finding under
+  // the group's own key.
+  Facts Lib = twoPrograms(false);
+  for (RegistrationFact &L : Lib.Registrations) {
+    L.Program.clear();
+    L.Loc.File = "/p/lib.cpp";
+  }
+  Lib.Registrations.back().Loc.Line = 9;
+  Findings = findDuplicatePooledProviders(mergeFacts({Lib}));
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Key, "Database");
+}
+
+TEST(ProgramsTest, ProgramKeysAreRelativeToTheRoot) {
+  EXPECT_EQ(programKey("db:pg:5432/app", ""), "db:pg:5432/app");
+  EXPECT_EQ(keyRelativeToRoot("Database\nprogram:/src/app/monitor.cpp",
+                              "/src/app"),
+            "Database\nprogram:monitor.cpp");
+  // CMake target names and keys without a program are kept.
+  EXPECT_EQ(keyRelativeToRoot("Database\nprogram:monitor", "/src"),
+            "Database\nprogram:monitor");
+  EXPECT_EQ(keyRelativeToRoot("Database", "/src"), "Database");
 }
 
 TEST(ProgramsTest, TheBudgetAddsThePrograms) {

@@ -132,6 +132,34 @@ TEST(ModelTest, BadValuesAreErrors) {
       "size": {"from": "field"}}]})")
                 .find("missing key 'name' in pools[0].size"),
             std::string::npos);
+  // A scope chosen by a chained call names the method.
+  EXPECT_NE(errorOf(R"({"name": "a", "registrations": [{"callee": "f",
+      "service": {"from": "templateArg"}, "module": "enclosingFunction",
+      "lifetime": "per-consumer", "scope": {"from": "chainedCall"}}]})")
+                .find("missing key 'name' in registrations[0].scope"),
+            std::string::npos);
+}
+
+TEST(ModelTest, HypodermicIsTransientUnlessSingleInstance) {
+  auto Models = loadModels({});
+  ASSERT_TRUE(static_cast<bool>(Models)) << llvm::toString(Models.takeError());
+  const Model *H = nullptr;
+  for (const Model &M : (*Models)->Models)
+    if (M.Name == "hypodermic")
+      H = &M;
+  ASSERT_NE(H, nullptr);
+  for (const RegistrationModel &R : H->Registrations) {
+    if (R.Callee == "Hypodermic::ContainerBuilder::registerInstance") {
+      EXPECT_EQ(R.Lifetime, LifetimeKind::PerRegistration);
+      continue;
+    }
+    EXPECT_EQ(R.Lifetime, LifetimeKind::PerConsumer) << R.Callee;
+    ASSERT_TRUE(R.Scope.has_value()) << R.Callee;
+    EXPECT_EQ(R.Scope->From, ValueFrom::ChainedCall);
+    EXPECT_EQ(R.Scope->Name, "singleInstance");
+    ASSERT_EQ(R.ScopeLifetimes.size(), 1u);
+    EXPECT_EQ(R.ScopeLifetimes[0].second, LifetimeKind::PerRegistration);
+  }
 }
 
 TEST(ModelTest, RepeatingConnectionAndLazyKeys) {

@@ -47,6 +47,8 @@ static SourceYields sourceYields(ValueFrom From) {
   case ValueFrom::UriQuery:
   case ValueFrom::ConnStringKey:
   case ValueFrom::ResultMethodArg:
+  // Neither: whether a method is called (a registration's scope).
+  case ValueFrom::ChainedCall:
     return SourceYields::Expression;
   }
   llvm_unreachable("unknown value source kind");
@@ -128,6 +130,15 @@ LifetimeKind registrationLifetime(const RegistrationModel &R,
                                  const CallSite &S, ASTContext &Ctx) {
   if (!R.Scope || R.ScopeLifetimes.empty())
     return R.Lifetime;
+  // A scope chosen by calling a method (`.singleInstance()`), not by a type.
+  if (R.Scope->From == ValueFrom::ChainedCall) {
+    if (!chainedCall(S.E, R.Scope->Name, Ctx))
+      return R.Lifetime;
+    for (const auto &[Name, Lifetime] : R.ScopeLifetimes)
+      if (Name == R.Scope->Name)
+        return Lifetime;
+    return R.Lifetime;
+  }
   QualType Scope;
   if (isExtensionTypeSource(*R.Scope))
     Scope = extensionSourceType(*R.Scope, S, Ctx);

@@ -382,6 +382,8 @@ struct FactsCollector::Impl {
     case ValueFrom::UriQuery:
     case ValueFrom::ConnStringKey:
     case ValueFrom::ResultMethodArg:
+    // A scope chosen by a call (registrationLifetime).
+    case ValueFrom::ChainedCall:
       break;
     }
     if (V.Pointee)
@@ -434,6 +436,8 @@ struct FactsCollector::Impl {
     case ValueFrom::ClassTemplateArg:
     case ValueFrom::ChainedArgType:
     case ValueFrom::CalleeClass:
+    // A scope chosen by a call (registrationLifetime).
+    case ValueFrom::ChainedCall:
       break;
     }
     if (Out && isa<CXXDefaultArgExpr>(ignoreWrappers(Out)) && IsDefault)

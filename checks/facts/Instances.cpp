@@ -6,10 +6,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/Instances.h"
+#include "utils/Paths.h"
 #include "utils/Plural.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 
 namespace clang::tidy::poolguard {
 
@@ -57,17 +59,25 @@ static bool isProvenDatabase(llvm::StringRef Key) {
   return Key.starts_with("db:") || Key.starts_with("lit:");
 }
 
+const PoolCreationFact *namedInstancePool(const Facts &F,
+                                          const RegistrationFact &R) {
+  if (R.InstanceName.empty())
+    return nullptr;
+  std::string Instance = R.Framework + ":" + R.InstanceName;
+  for (const PoolCreationFact &C : F.PoolCreations)
+    if (C.Instance == Instance && !C.Database.empty())
+      return &C;
+  return nullptr;
+}
+
 /// The database an instance of \p R reaches, when where it is made says:
 /// the registration's own, else the pool configured for its named instance.
 static std::string instanceDatabase(const Facts &F,
                                     const RegistrationFact &R) {
-  if (!R.Database.empty() || R.InstanceName.empty())
+  if (!R.Database.empty())
     return R.Database;
-  std::string Instance = R.Framework + ":" + R.InstanceName;
-  for (const PoolCreationFact &C : F.PoolCreations)
-    if (C.Instance == Instance)
-      return C.Database;
-  return "";
+  const PoolCreationFact *C = namedInstancePool(F, R);
+  return C ? C->Database : "";
 }
 
 std::vector<const RegistrationFact *>
@@ -129,6 +139,22 @@ std::vector<std::pair<std::string, Facts>> factsPerProgram(const Facts &F) {
     llvm::erase_if(P.PoolCreations, Foreign);
   }
   return Out;
+}
+
+/// Between a group's key and its program in Finding::Key.
+static constexpr llvm::StringLiteral ProgramSeparator = "\nprogram:";
+
+std::string programKey(llvm::StringRef Key, llvm::StringRef Program) {
+  if (Program.empty())
+    return Key.str();
+  return (Key + ProgramSeparator + Program).str();
+}
+
+std::string keyRelativeToRoot(llvm::StringRef Key, llvm::StringRef Root) {
+  auto [Group, Program] = Key.rsplit(ProgramSeparator);
+  if (Program.empty() || !llvm::sys::path::is_absolute(Program))
+    return Key.str();
+  return programKey(Group, relativeToRoot(Program, Root));
 }
 
 InstanceIndex::InstanceIndex(const Facts &F, llvm::StringRef Program) {

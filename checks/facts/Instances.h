@@ -44,6 +44,14 @@ std::vector<const RegistrationFact *>
 instancesSharingDatabase(const Facts &F, llvm::StringRef Service,
                          llvm::ArrayRef<const RegistrationFact *> Instances);
 
+/// The pool creation that is the instance \p R names itself, when the
+/// configuration joins made one with a known database (a userver
+/// `components::Postgres` under a name whose block gives its
+/// `dbconnection`): poolguard-repeated-pool reports such pools by database.
+/// Null otherwise.
+const PoolCreationFact *namedInstancePool(const Facts &F,
+                                          const RegistrationFact &R);
+
 /// The programs of \p F: the distinct names in RegistrationFact::Program
 /// and PoolCreationFact::Program (';'-separated lists), sorted; {""} (the whole of \p F, one
 /// program) when there are fewer than two.
@@ -58,6 +66,18 @@ bool inProgram(llvm::StringRef FactProgram, llvm::StringRef Program);
 /// For each program of \p F, its name and its facts (registrations and
 /// pool creations that belong to it).
 std::vector<std::pair<std::string, Facts>> factsPerProgram(const Facts &F);
+
+/// The identity (Finding::Key) of a group finding about \p Key in
+/// \p Program: \p Key itself for the whole program (""), else \p Key and
+/// the program, so that the same group formed in two programs is two
+/// findings with two fingerprints.
+std::string programKey(llvm::StringRef Key, llvm::StringRef Program);
+
+/// \p Key (from programKey) with the program, when it is an absolute path
+/// (the main file of the TU that roots it), relative to \p Root: the form
+/// fingerprints hash, the same in every checkout. CMake target names are
+/// kept.
+std::string keyRelativeToRoot(llvm::StringRef Key, llvm::StringRef Root);
 
 /// The instances of each registered service, and of each pool owner that
 /// other classes hold (HoldingFact), indexed once per computation. \p F must

@@ -48,7 +48,8 @@ template <> llvm::ArrayRef<EnumName<ValueFrom>> namesOf<ValueFrom>() {
       {"classTemplateArg", F::ClassTemplateArg},
       {"chainedArgType", F::ChainedArgType},
       {"calleeClass", F::CalleeClass},
-      {"resultMethodArg", F::ResultMethodArg}};
+      {"resultMethodArg", F::ResultMethodArg},
+      {"chainedCall", F::ChainedCall}};
   return Names;
 }
 template <> llvm::ArrayRef<EnumName<LifetimeKind>> namesOf<LifetimeKind>() {
@@ -215,6 +216,7 @@ bool needsName(ValueFrom From) {
   case ValueFrom::ConnStringKey:
   case ValueFrom::ChainedArgType:
   case ValueFrom::ResultMethodArg:
+  case ValueFrom::ChainedCall:
     return true;
   case ValueFrom::TemplateArg:
   case ValueFrom::Arg:

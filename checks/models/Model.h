@@ -46,6 +46,7 @@ enum class ValueFrom {
   ChainedArgType,
   CalleeClass,
   ResultMethodArg,
+  ChainedCall,
 };
 
 /// How a framework scopes the instances of a registration (model keys
@@ -128,7 +129,10 @@ struct ValueSource {
   /// a method \c Name called on the result: `.in(di::singleton)`),
   /// "calleeClass" (the constructed class, or the callee's class),
   /// "resultMethodArg" (argument \c Index of the last call of method \c Name
-  /// on the variable the result is stored in: `Db.setDatabaseName(x)`).
+  /// on the variable the result is stored in: `Db.setDatabaseName(x)`),
+  /// "chainedCall" (for a registration's scope: \c Name itself when a method
+  /// of that name is called on the result, through a chain of calls:
+  /// Hypodermic's `.singleInstance()`; nothing otherwise).
   ValueFrom From = ValueFrom::Arg;
   int Index = 0;
   std::string Name;

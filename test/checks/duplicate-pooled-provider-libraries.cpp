@@ -24,7 +24,7 @@ public:
 
 void DiWeb(Hypodermic::ContainerBuilder &builder) {
   builder.registerInstance(std::make_shared<SessionStore>());
-  builder.registerType<Inventory>();
+  builder.registerType<Inventory>().singleInstance();
 }
 
 void DiAdmin(Hypodermic::ContainerBuilder &builder) {

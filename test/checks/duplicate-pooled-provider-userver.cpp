@@ -2,11 +2,15 @@
 // RUN: %clang_tidy --load=%plugin --checks='-*,poolguard-duplicate-pooled-provider,poolguard-repeated-pool' -config="{CheckOptions: {ConfigFiles: '%S/Inputs/userver-config/static_config.yaml;%S/Inputs/userver-config/config_vars.yaml'}}" %s -- -std=c++17 -nostdinc++ -isystem %headers -DFIXED 2>&1 | %FileCheck %s --check-prefix=FIXED --allow-empty --implicit-check-not='{{warning|error}}:'
 
 // userver: one component per name. The same pool-owning type under two names
-// is two components, two pools: a duplicate pooled provider when the
-// configured databases can be the same. Two names given different
-// databases in static_config.yaml are userver's way to use two databases:
-// correct code. The same name twice is a startup error ("Attempt to add a
-// duplicate component"), not a second pool.
+// is two components, two pools. When static_config.yaml gives both names a
+// database, each component is a pool of that database and
+// poolguard-repeated-pool reports the pools of one database once (one
+// issue, one finding: this check stays silent on them). Names the
+// configuration does not join have unknown databases that may be one:
+// a duplicate pooled provider. Two names given different databases are
+// userver's way to use two databases: correct code. The same name twice is
+// a startup error ("Attempt to add a duplicate component"), not a second
+// pool.
 
 #include <userver/components/component_list.hpp>
 #include <userver/storages/postgres/component.hpp>
@@ -19,16 +23,24 @@ using namespace userver;
 void AppendUsers(components::ComponentList &list) {
   list.Append<components::Postgres>("users-database");
 }
-// Another name on the same dbconnection: a second pool to one database.
+// Another name on the same dbconnection: a second pool to one database,
+// reported once, by poolguard-repeated-pool.
 void AppendRoutes(components::ComponentList &list) {
   list.Append<components::Postgres>("routes-database");
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'userver::components::Postgres' owns a connection pool and is provided again by 'AppendRoutes'; its 2 registrations in 2 modules create 2 instances, each with its own pool; provide it once in a shared module and inject it elsewhere [poolguard-duplicate-pooled-provider]
-  // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: another connection pool to database 'postgresql://postgres:driver@localhost:5432/postgres' is created here; 2 pools reach it; share one pool (or executor) as its own component and inject it [poolguard-repeated-pool]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: another connection pool to database 'postgresql://postgres:driver@localhost:5432/postgres' is created here; 2 pools reach it; share one pool (or executor) as its own component and inject it [poolguard-repeated-pool]
+}
+// Two names without a block in the configuration: their databases are
+// unknown and may be one.
+void AppendCaches(components::ComponentList &list) {
+  list.Append<components::Postgres>("cache-a");
+  list.Append<components::Postgres>("cache-b");
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'userver::components::Postgres' owns a connection pool and is provided again by 'AppendCaches'; its 2 registrations in 1 module create 2 instances, each with its own pool; provide it once in a shared module and inject it elsewhere [poolguard-duplicate-pooled-provider]
 }
 int main(int argc, char *argv[]) {
   auto list = components::MinimalServerComponentList();
   AppendUsers(list);
   AppendRoutes(list);
+  AppendCaches(list);
   return utils::DaemonMain(argc, argv, list);
 }
 #else

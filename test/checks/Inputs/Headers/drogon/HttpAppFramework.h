@@ -5,6 +5,7 @@
 #include "drogon/orm/DbConfig.h"
 #include "drogon/plugins/Plugin.h"
 #include "drogon/HttpTypes.h"
+#include "trantor/net/EventLoop.h"
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -35,6 +36,7 @@ public:
   virtual HttpAppFramework &setThreadNum(size_t threadNum) = 0;
   virtual HttpAppFramework &loadConfigFile(const std::string &fileName) = 0;
   virtual void run() = 0;
+  virtual trantor::EventLoop *getLoop() const = 0;
   virtual PluginBase *getPlugin(const std::string &name) = 0;
   template <typename T> T *getPlugin() {
     return dynamic_cast<T *>(getPlugin(std::string()));

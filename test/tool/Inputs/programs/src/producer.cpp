@@ -4,5 +4,8 @@
 
 int main() {
   Database db;
+#ifdef PRODUCER_TWICE
+  Database archive;
+#endif
   return publishAll(db);
 }

@@ -1,0 +1,2 @@
+// Mock of oatpp/codegen/ApiController_undef.hpp.
+#undef ENDPOINT
