@@ -48,8 +48,9 @@ public:
 
   /// Runs each enabled cross-TU check's reduce on \p Merged and reports the
   /// findings \p Keep accepts through the check (reportFindings), over the
-  /// files on disk. A finding's own file is the file being checked: the
-  /// header filter does not hide it; NOLINT and warnings-as-errors apply.
+  /// files on disk. A finding in a TU's main file is shown; one in a header
+  /// is subject to clang-tidy's header filter, as in the plugin; NOLINT and
+  /// warnings-as-errors apply.
   std::vector<ReportedError>
   report(const clang::tidy::poolguard::Facts &Merged,
          llvm::function_ref<bool(const clang::tidy::poolguard::Finding &)> Keep);
