@@ -450,6 +450,7 @@ struct Driver::Impl {
   /// The enabled checks as clang-tidy creates them, for the cross-TU
   /// findings (made by prepare()).
   std::unique_ptr<ReportPhase> Checks;
+  GroupAnchor Anchor; ///< See Driver::setGroupAnchor.
 };
 
 Driver::Driver(DriverOptions Opts) : P(std::make_unique<Impl>()) {
@@ -1452,6 +1453,10 @@ bool Driver::Impl::selects(const llvm::StringSet<> &Selected,
   return Selected.empty() || Selected.contains(File);
 }
 
+void Driver::setGroupAnchor(GroupAnchor Anchor) {
+  P->Anchor = std::move(Anchor);
+}
+
 Report Driver::reportFromFacts(const Facts &Merged) {
   Report R;
   llvm::StringSet<> Selected;
@@ -1466,7 +1471,7 @@ Report Driver::reportFromFacts(const Facts &Merged) {
       return P->selects(Selected, N.Loc.File);
     });
   };
-  for (const ReportedError &E : P->Checks->report(Merged, Touches)) {
+  for (const ReportedError &E : P->Checks->report(Merged, Touches, P->Anchor)) {
     ReportDiagnostic D = P->toReport(E.Error, P->Opts.DatabaseDir);
     D.Key = E.Key;
     for (const SourcePos &M : E.Members)

@@ -579,6 +579,16 @@ int main(int argc, const char **argv) {
   const ProjectRoots ProjectDirs =
       projectRoots(DatabaseDir, D.translationUnits());
   D.setProjectDirs(libraryBoundary(ProjectDirs, NoDatabase));
+  // A group finding the baseline holds that comes back because of a new
+  // member is reported at that member: the change that added it.
+  if (Known)
+    D.setGroupAnchor([&](const ct::poolguard::Finding &F) {
+      std::vector<ReportPlace> Members;
+      for (const ct::poolguard::SourcePos &M : F.Members)
+        Members.push_back({M.File, M.Line, M.Column});
+      return newGroupMember(*Known, F.Check, F.Key, Members, Root,
+                            ProjectDirs);
+    });
   if (Error E = D.prepare())
     return usageError(toString(std::move(E)));
 

@@ -98,7 +98,8 @@ ReportPhase::~ReportPhase() = default;
 
 std::vector<ReportedError>
 ReportPhase::report(const Facts &Merged,
-                    llvm::function_ref<bool(const Finding &)> Keep) {
+                    llvm::function_ref<bool(const Finding &)> Keep,
+                    const GroupAnchor &Anchor) {
   if (!P->Sources) {
     P->Files = std::make_unique<FileManager>(
         FileSystemOptions(), llvm::makeIntrusiveRefCnt<RegularFilesOnly>());
@@ -129,7 +130,13 @@ ReportPhase::report(const Facts &Merged,
   };
   std::vector<ReportedError> Out;
   for (CrossTUCheck *Check : CrossTU) {
-    for (const Finding &F : Check->reduce(Merged)) {
+    for (const Finding &Reduced : Check->reduce(Merged)) {
+      const Finding *Chosen = &Reduced;
+      if (Anchor && !Reduced.AtMembers.empty())
+        if (std::optional<size_t> I = Anchor(Reduced);
+            I && *I < Reduced.AtMembers.size())
+          Chosen = &Reduced.AtMembers[*I];
+      const Finding &F = *Chosen;
       if (!Keep(F))
         continue;
       FileID FID = Load(F.Loc.File);
