@@ -71,6 +71,16 @@ static cl::opt<std::string> WarningsAsErrors(
     cl::desc("Globs of checks whose warnings are errors (clang-tidy's\n"
              "syntax); added after the .clang-tidy WarningsAsErrors"),
     cl::value_desc("globs"), cl::cat(Category));
+static cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression: headers whose findings are shown (as\n"
+             "clang-tidy's --header-filter; overrides HeaderFilterRegex)"),
+    cl::value_desc("regex"), cl::cat(Category));
+static cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regular expression: headers whose findings are not shown\n"
+             "(overrides ExcludeHeaderFilterRegex)"),
+    cl::value_desc("regex"), cl::cat(Category));
 static cl::opt<bool> NoIndex(
     "no-index",
     cl::desc("Do not write <build dir>/poolguard-index.json (written by\n"
@@ -469,6 +479,10 @@ int main(int argc, const char **argv) {
   }
   if (WarningsAsErrors.getNumOccurrences())
     Opts.Overrides.WarningsAsErrors = WarningsAsErrors;
+  if (HeaderFilter.getNumOccurrences())
+    Opts.Overrides.HeaderFilterRegex = HeaderFilter;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    Opts.Overrides.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
   if (!Config.empty() || !ConfigFile.empty()) {
     if (!Config.empty() && !ConfigFile.empty())
       return usageError("--config and --config-file are mutually exclusive");
