@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include <atomic>
 #include <tuple>
 
 using namespace clang::ast_matchers;
@@ -158,19 +159,32 @@ void CrossTUCheck::indexWarning(const Twine &Message, SourceManager &SM) {
       return;
     break;
   }
-  if (Context->areDiagsSelfContained())
-    diag(SM.getLocForStartOfFile(SM.getMainFileID()), "%0",
-         DiagnosticIDs::Warning)
+  if (Context->areDiagsSelfContained()) {
+    // clangd shows a diagnostic only with a position, and forgets it at the
+    // next parse: a warning at the top of the file, on every parse. A
+    // compiler warning, not a check's, so that clangd's WarningsAsErrors does
+    // not turn it into an error.
+    DiagnosticsEngine &Diags = SM.getDiagnostics();
+    Diags.Report(SM.getLocForStartOfFile(SM.getMainFileID()),
+                 Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0"))
         << Message.str();
-  else
-    configurationDiag("%0", DiagnosticIDs::Warning) << Message.str();
+    return;
+  }
+  // clang-tidy: once per run, as a remark, which WarningsAsErrors (even '*')
+  // never promotes: a configuration problem must not fail a
+  // CMAKE_CXX_CLANG_TIDY build. clang-tidy's own warning-level
+  // clang-tidy-config diagnostics are promoted by '*'.
+  static std::atomic<bool> Reported{false};
+  if (Reported.exchange(true))
+    return;
+  configurationDiag("%0", DiagnosticIDs::Remark) << Message.str();
 }
 
 /// The command that writes \p Index, given the compile database of the TU
 /// in \p DatabaseDir (empty if not found).
 static std::string indexCommand(StringRef Index, StringRef DatabaseDir) {
   std::string Dir = DatabaseDir.empty() ? "<build dir>" : DatabaseDir.str();
-  if (sys::path::parent_path(Index) == DatabaseDir &&
+  if (sys::path::parent_path(Index) == Dir &&
       sys::path::filename(Index) == DefaultIndexName)
     return "poolguard -p " + Dir;
   return ("poolguard -p " + Dir + " --write-index=" + Index).str();
@@ -185,13 +199,18 @@ Facts CrossTUCheck::programFacts(const Facts &Fresh, SourceManager &SM,
     DatabaseDir = findCompileDatabaseDir(sys::path::parent_path(MainFile));
   std::string Index = IndexFile;
   if (Index.empty()) {
-    // The default index needs no option; without one the checks see this
-    // TU alone, as documented.
-    SmallString<256> Default(DatabaseDir);
+    // The default index needs no option: beside the compile database.
+    SmallString<256> Default(DatabaseDir.empty() ? "<build dir>" : DatabaseDir);
     sys::path::append(Default, DefaultIndexName);
-    if (DatabaseDir.empty() || !sys::fs::exists(Default))
-      return Fresh;
     Index = std::string(Default);
+    if (DatabaseDir.empty() || !sys::fs::exists(Default)) {
+      indexWarning("no facts index at '" + Index +
+                       "'; cross-TU checks see this translation unit alone; "
+                       "write the index with '" +
+                       indexCommand(Index, DatabaseDir) + "'",
+                   SM);
+      return Fresh;
+    }
   }
   auto Loaded = loadFactsIndex(Index);
   if (!Loaded) {

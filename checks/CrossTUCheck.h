@@ -35,6 +35,11 @@ struct Finding {
   std::string Key = {};
   /// Every place of the group, Loc included, in the group's order.
   std::vector<SourcePos> Members = {};
+  /// The same finding reported at each member instead (AtMembers[I] is at
+  /// Members[I], with its message and notes), for a report that must show a
+  /// given member, e.g. the one added since a baseline was written. Empty
+  /// when the check does not offer it.
+  std::vector<Finding> AtMembers = {};
 };
 bool operator<(const Finding &A, const Finding &B);
 

@@ -116,19 +116,18 @@ static void findHeldDuplicates(
   }
 }
 
-/// One finding for all instances of \p Service: at the instance that is not
-/// the first (\p Instances is in reachability, file and line order), with a
+/// One finding for all instances of \p Service, at instance \p At, with a
 /// note at every other instance. Its key is the service, so its identity
 /// does not change when an instance is added or removed.
-static Finding groupFinding(
+static Finding groupFindingAt(
     const Facts &F, StringRef Service,
     ArrayRef<const RegistrationFact *> Instances,
     const std::map<const RegistrationFact *, const RegistrationFact *> &BoundAt,
-    const PoolOwnerFact *Owner, StringRef Ownership) {
+    const PoolOwnerFact *Owner, StringRef Ownership, size_t At) {
   std::set<std::string> Modules;
   for (const RegistrationFact *R : Instances)
     Modules.insert(R->Module);
-  const RegistrationFact *Primary = Instances[1];
+  const RegistrationFact *Primary = Instances[At];
   Finding Fd;
   Fd.Check = "poolguard-duplicate-pooled-provider";
   Fd.Key = Service.str();
@@ -164,6 +163,22 @@ static Finding groupFinding(
          B->Loc});
   if (Owner)
     Fd.Notes.push_back({Ownership.str(), Owner->Loc});
+  return Fd;
+}
+
+/// The finding of groupFindingAt at the instance that is not the first
+/// (\p Instances is in reachability, file and line order: the first is the
+/// one to keep), and the same finding at each instance.
+static Finding groupFinding(
+    const Facts &F, StringRef Service,
+    ArrayRef<const RegistrationFact *> Instances,
+    const std::map<const RegistrationFact *, const RegistrationFact *> &BoundAt,
+    const PoolOwnerFact *Owner, StringRef Ownership) {
+  Finding Fd =
+      groupFindingAt(F, Service, Instances, BoundAt, Owner, Ownership, 1);
+  for (size_t I = 0; I < Instances.size(); ++I)
+    Fd.AtMembers.push_back(
+        groupFindingAt(F, Service, Instances, BoundAt, Owner, Ownership, I));
   return Fd;
 }
 

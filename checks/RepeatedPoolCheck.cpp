@@ -12,13 +12,14 @@
 
 namespace clang::tidy::poolguard {
 
-/// One finding for the pools of database \p Db: at the creation that is not
-/// the first (\p Group is in file and line order), with a note at every
-/// other creation. Its key is the database, so its identity does not change
-/// when a creation is added or removed.
-static Finding groupFinding(StringRef Db,
-                            ArrayRef<const PoolCreationFact *> Group) {
-  const PoolCreationFact *Primary = Group[1];
+/// One finding for the pools of database \p Db, at creation \p At (\p Group
+/// is in file and line order), with a note at every other creation. Its key
+/// is the database, so its identity does not change when a creation is added
+/// or removed.
+static Finding groupFindingAt(StringRef Db,
+                              ArrayRef<const PoolCreationFact *> Group,
+                              size_t At) {
+  const PoolCreationFact *Primary = Group[At];
   Finding Fd;
   Fd.Check = "poolguard-repeated-pool";
   Fd.Key = Db.str();
@@ -40,6 +41,16 @@ static Finding groupFinding(StringRef Db,
              .str(),
          Other->Loc});
   }
+  return Fd;
+}
+
+/// The finding at the creation that is not the first, and the same finding
+/// at each creation.
+static Finding groupFinding(StringRef Db,
+                            ArrayRef<const PoolCreationFact *> Group) {
+  Finding Fd = groupFindingAt(Db, Group, 1);
+  for (size_t I = 0; I < Group.size(); ++I)
+    Fd.AtMembers.push_back(groupFindingAt(Db, Group, I));
   return Fd;
 }
 

@@ -247,6 +247,34 @@ llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path) {
   return parseBaseline((*Buffer)->getBuffer(), Path);
 }
 
+std::optional<size_t> newGroupMember(const Baseline &B, llvm::StringRef Check,
+                                     llvm::StringRef Key,
+                                     llvm::ArrayRef<ReportPlace> Members,
+                                     llvm::StringRef Root,
+                                     const ProjectRoots &Roots,
+                                     const FileReader &Read) {
+  // The group's fingerprint is its key's hash and an occurrence count.
+  const std::string Prefix = hashOf(Check, "key", Key) + ":";
+  std::set<std::string> Seen;
+  bool Held = false;
+  for (auto It = B.Groups.lower_bound({Check.str(), Prefix});
+       It != B.Groups.end() && It->first.first == Check &&
+       llvm::StringRef(It->first.second).starts_with(Prefix);
+       ++It) {
+    Held = true;
+    Seen.insert(It->second.begin(), It->second.end());
+  }
+  if (!Held)
+    return std::nullopt;
+  Report Files;
+  Files.Roots = Roots;
+  ReportFiles Texts(Files, Read);
+  for (size_t I = 0; I < Members.size(); ++I)
+    if (!Seen.count(memberPrint(Check, Members[I], Root, Texts)))
+      return I;
+  return std::nullopt;
+}
+
 unsigned filterBaseline(Report &R, const Baseline &B, llvm::StringRef Root,
                         const FileReader &Read) {
   const std::vector<std::string> Prints = computeFingerprints(R, Read, Root);

@@ -14,7 +14,9 @@
 // removing a member changes neither its fingerprint nor that of another
 // finding; its baseline entry also lists its members (file and line text):
 // the finding stays suppressed while it has no member the baseline has not
-// seen, and comes back once when one is added, with a note at each new one.
+// seen, and comes back once when one is added, reported at the first new
+// member (newGroupMember; the checks offer the finding at each member), with
+// a note at each new one.
 //
 // A baseline file records the fingerprints of accepted findings
 // (--write-baseline); --baseline drops those from a later report so that only
@@ -115,6 +117,18 @@ llvm::Expected<Baseline> parseBaseline(llvm::StringRef JSON,
 
 /// Reads and parses the baseline file \p Path.
 llvm::Expected<Baseline> loadBaseline(llvm::StringRef Path);
+
+/// Where to report a group finding (check \p Check, key \p Key, places
+/// \p Members in the group's order) that \p B holds: at its first member
+/// \p B has not seen, the one added since (an index into \p Members).
+/// std::nullopt when \p B does not hold the group or has seen every member.
+/// Files are read as in a report over \p Roots.
+std::optional<size_t> newGroupMember(const Baseline &B, llvm::StringRef Check,
+                                     llvm::StringRef Key,
+                                     llvm::ArrayRef<ReportPlace> Members,
+                                     llvm::StringRef Root,
+                                     const ProjectRoots &Roots,
+                                     const FileReader &Read = nullptr);
 
 /// Removes from \p R the diagnostics recorded in \p B; returns how many. A
 /// group finding kept because of members \p B has not seen gets a note at

@@ -301,6 +301,7 @@ struct Driver::Impl {
   /// The enabled checks as clang-tidy creates them, for the cross-TU
   /// findings (made by prepare()).
   std::unique_ptr<ReportPhase> Checks;
+  GroupAnchor Anchor; ///< See Driver::setGroupAnchor.
 };
 
 Driver::Driver(DriverOptions Opts) : P(std::make_unique<Impl>()) {
@@ -893,6 +894,10 @@ bool Driver::Impl::selects(const llvm::StringSet<> &Selected,
   return Selected.empty() || Selected.contains(File);
 }
 
+void Driver::setGroupAnchor(GroupAnchor Anchor) {
+  P->Anchor = std::move(Anchor);
+}
+
 Report Driver::reportFromFacts(const Facts &Merged) {
   Report R;
   llvm::StringSet<> Selected;
@@ -907,7 +912,7 @@ Report Driver::reportFromFacts(const Facts &Merged) {
       return P->selects(Selected, N.Loc.File);
     });
   };
-  for (const ReportedError &E : P->Checks->report(Merged, Touches)) {
+  for (const ReportedError &E : P->Checks->report(Merged, Touches, P->Anchor)) {
     ReportDiagnostic D = P->toReport(E.Error, P->Opts.DatabaseDir);
     D.Key = E.Key;
     for (const SourcePos &M : E.Members)

@@ -10,6 +10,7 @@
 
 #include "ProjectRoots.h"
 #include "Report.h"
+#include "ReportPhase.h"
 #include "Results.h"
 #include "facts/Facts.h"
 #include "ConnectionBudgetCheck.h"
@@ -99,6 +100,10 @@ public:
   /// Computes the cross-TU diagnostics from merged facts (also for
   /// poolguard --merge) through the enabled checks (ReportPhase).
   Report reportFromFacts(const clang::tidy::poolguard::Facts &Merged);
+
+  /// Reports group findings at the member \p Anchor names (e.g. the one a
+  /// baseline has not seen), when it names one.
+  void setGroupAnchor(GroupAnchor Anchor);
 
   /// Options of the project (the database directory's .clang-tidy).
   const clang::tidy::ClangTidyOptions &projectOptions() const;

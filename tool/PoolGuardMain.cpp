@@ -71,6 +71,16 @@ static cl::opt<std::string> WarningsAsErrors(
     cl::desc("Globs of checks whose warnings are errors (clang-tidy's\n"
              "syntax); added after the .clang-tidy WarningsAsErrors"),
     cl::value_desc("globs"), cl::cat(Category));
+static cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression: headers whose findings are shown (as\n"
+             "clang-tidy's --header-filter; overrides HeaderFilterRegex)"),
+    cl::value_desc("regex"), cl::cat(Category));
+static cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regular expression: headers whose findings are not shown\n"
+             "(overrides ExcludeHeaderFilterRegex)"),
+    cl::value_desc("regex"), cl::cat(Category));
 static cl::opt<bool> NoIndex(
     "no-index",
     cl::desc("Do not write <build dir>/poolguard-index.json (written by\n"
@@ -404,6 +414,16 @@ static void reportAppliedFixes(const Report &R, const FixStats &Stats) {
                         D.Column, D.Check);
 }
 
+/// What SARIF and baseline paths are relative to: --sarif-root, else the
+/// current directory.
+static std::string sarifRoot() {
+  if (!SarifRoot.empty())
+    return SarifRoot;
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  return std::string(Cwd);
+}
+
 /// A usage error: printed by main as "poolguard: error: <message>", exit 2.
 static Error usage(const Twine &Message) {
   return createStringError(inconvertibleErrorCode(), Message);
@@ -489,6 +509,10 @@ static Error applyConfigOptions(DriverOptions &Opts) {
   }
   if (WarningsAsErrors.getNumOccurrences())
     Opts.Overrides.WarningsAsErrors = WarningsAsErrors;
+  if (HeaderFilter.getNumOccurrences())
+    Opts.Overrides.HeaderFilterRegex = HeaderFilter;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    Opts.Overrides.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
   if (!Config.empty() || !ConfigFile.empty()) {
     auto Fixed = fixedConfig();
     if (!Fixed)
@@ -752,12 +776,7 @@ static int reportResults(Driver &D, std::vector<TUResult> Results,
       WithColor::error(errs(), "poolguard") << E << "\n";
     return EC_Usage;
   }
-  std::string Root = SarifRoot;
-  if (Root.empty()) {
-    SmallString<256> Cwd;
-    sys::fs::current_path(Cwd);
-    Root = std::string(Cwd);
-  }
+  const std::string Root = sarifRoot();
   if (Error E = writeSideOutputs(R, Merged, DatabaseDir, Known, Root))
     return usageError(toString(std::move(E)));
   const std::string Text = renderReport(R, D, Merged, Root);
@@ -828,6 +847,17 @@ int main(int argc, const char **argv) {
   const ProjectRoots ProjectDirs =
       projectRoots(DatabaseDir, D.translationUnits());
   D.setProjectDirs(libraryBoundary(ProjectDirs, NoDatabase));
+  // A group finding the baseline holds that comes back because of a new
+  // member is reported at that member: the change that added it.
+  if (Known)
+    D.setGroupAnchor([&Known, &ProjectDirs,
+                      Root = sarifRoot()](const ct::poolguard::Finding &F) {
+      std::vector<ReportPlace> Members;
+      for (const ct::poolguard::SourcePos &M : F.Members)
+        Members.push_back({M.File, M.Line, M.Column});
+      return newGroupMember(*Known, F.Check, F.Key, Members, Root,
+                            ProjectDirs);
+    });
   if (Error E = D.prepare())
     return usageError(toString(std::move(E)));
   if (VerifyConfig || ListChecks || DumpConfig)

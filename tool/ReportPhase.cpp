@@ -9,6 +9,7 @@
 #include "utils/ReadFile.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <set>
 
@@ -54,6 +55,8 @@ struct ReportPhase::Impl {
   /// engine keeps its states by location in this SourceManager).
   std::unique_ptr<FileManager> Files;
   std::unique_ptr<SourceManager> Sources;
+  /// An empty main file for findings located in headers.
+  FileID NoMainFile;
 
   explicit Impl(std::unique_ptr<ClangTidyOptionsProvider> Provider)
       : Context(std::move(Provider)),
@@ -95,7 +98,8 @@ ReportPhase::~ReportPhase() = default;
 
 std::vector<ReportedError>
 ReportPhase::report(const Facts &Merged,
-                    llvm::function_ref<bool(const Finding &)> Keep) {
+                    llvm::function_ref<bool(const Finding &)> Keep,
+                    const GroupAnchor &Anchor) {
   if (!P->Sources) {
     P->Files = std::make_unique<FileManager>(
         FileSystemOptions(), llvm::makeIntrusiveRefCnt<RegularFilesOnly>());
@@ -104,20 +108,50 @@ ReportPhase::report(const Facts &Merged,
   }
   FileManager &Files = *P->Files;
   SourceManager &SM = *P->Sources;
+  if (P->NoMainFile.isInvalid())
+    P->NoMainFile = SM.createFileID(llvm::MemoryBuffer::getMemBuffer(
+        "", "<poolguard: cross-TU findings in headers>"));
+  const std::set<std::string> MainFiles(Merged.TranslationUnits.begin(),
+                                        Merged.TranslationUnits.end());
+  // Loads \p File: a translation unit's main file as a file of its own, a
+  // header as included (from the empty main file), so that clang-tidy's
+  // header filter applies to it as in a TU that includes it.
+  auto Load = [&](const std::string &File) {
+    auto FE = Files.getOptionalFileRef(File);
+    if (!FE)
+      return FileID();
+    FileID FID = SM.translateFile(*FE);
+    if (FID.isValid())
+      return FID;
+    SourceLocation IncludedFrom;
+    if (!MainFiles.count(File))
+      IncludedFrom = SM.getLocForStartOfFile(P->NoMainFile);
+    return SM.createFileID(*FE, IncludedFrom, SrcMgr::C_User);
+  };
   std::vector<ReportedError> Out;
   for (CrossTUCheck *Check : CrossTU) {
-    for (const Finding &F : Check->reduce(Merged)) {
+    for (const Finding &Reduced : Check->reduce(Merged)) {
+      const Finding *Chosen = &Reduced;
+      if (Anchor && !Reduced.AtMembers.empty())
+        if (std::optional<size_t> I = Anchor(Reduced);
+            I && *I < Reduced.AtMembers.size())
+          Chosen = &Reduced.AtMembers[*I];
+      const Finding &F = *Chosen;
       if (!Keep(F))
         continue;
-      auto FE = Files.getOptionalFileRef(F.Loc.File);
-      if (!FE)
-        continue;
-      FileID FID = SM.translateFile(*FE);
-      if (FID.isInvalid())
-        FID = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
+      FileID FID = Load(F.Loc.File);
       if (FID.isInvalid())
         continue;
-      SM.setMainFileID(FID);
+      for (const FindingNote &N : F.Notes)
+        Load(N.Loc.File);
+      // A finding in a translation unit's main file is reported as the
+      // plugin reports it in that TU: the header filter does not hide it. One
+      // in a header is reported with the empty main file: the finding is
+      // shown if its header or a note's header passes HeaderFilterRegex and
+      // not ExcludeHeaderFilterRegex, or a note is in a TU's main file, as
+      // in a TU that includes the header (where the other TUs' main files
+      // are files it did not parse, which clang-tidy counts as main files).
+      SM.setMainFileID(MainFiles.count(F.Loc.File) ? FID : P->NoMainFile);
       Check->reportFindings(F, SM);
       // Taken per finding, so each diagnostic keeps its finding's identity.
       for (ClangTidyError &E : P->Consumer.take()) {

@@ -13,7 +13,9 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,10 @@ struct ReportedError {
   std::string Key;
   std::vector<clang::tidy::poolguard::SourcePos> Members;
 };
+
+/// Which member of a group finding to report it at, if not its own choice.
+using GroupAnchor = std::function<std::optional<size_t>(
+    const clang::tidy::poolguard::Finding &)>;
 
 class ReportPhase {
 public:
@@ -48,11 +54,15 @@ public:
 
   /// Runs each enabled cross-TU check's reduce on \p Merged and reports the
   /// findings \p Keep accepts through the check (reportFindings), over the
-  /// files on disk. A finding's own file is the file being checked: the
-  /// header filter does not hide it; NOLINT and warnings-as-errors apply.
+  /// files on disk. A finding in a TU's main file is shown; one in a header
+  /// is subject to clang-tidy's header filter, as in the plugin; NOLINT and
+  /// warnings-as-errors apply.
+  /// \p Anchor, if set, may name the member (an index into Members) a group
+  /// finding is reported at instead, when its check offers it (AtMembers).
   std::vector<ReportedError>
   report(const clang::tidy::poolguard::Facts &Merged,
-         llvm::function_ref<bool(const clang::tidy::poolguard::Finding &)> Keep);
+         llvm::function_ref<bool(const clang::tidy::poolguard::Finding &)> Keep,
+         const GroupAnchor &Anchor = nullptr);
 
   /// The options of poolguard-connection-budget, read by that check (made
   /// for this call if it is not enabled).

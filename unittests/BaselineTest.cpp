@@ -182,6 +182,35 @@ TEST(BaselineTest, GroupFindingKnownWhileItHasNoNewMember) {
   EXPECT_EQ(Parsed->Groups, B.Groups);
 }
 
+TEST(BaselineTest, NewGroupMemberIsWhereTheGroupIsReported) {
+  FakeFiles Files;
+  for (const char *F : {"/src/a.cpp", "/src/b.cpp", "/src/c.cpp"})
+    Files.Files[F] = "reg<S>();\n";
+  Files.Files["/src/0.cpp"] = "reg<S>(); // new\n";
+  Report Accepted;
+  Accepted.Diagnostics = {group({"/src/a.cpp", "/src/b.cpp", "/src/c.cpp"}, 3)};
+  const Baseline B = makeBaseline(Accepted, "/src", Files.reader());
+  const std::vector<ReportPlace> Known = {
+      {"/src/a.cpp", 1}, {"/src/b.cpp", 1}, {"/src/c.cpp", 1}};
+  // Every member known: the group's own choice.
+  EXPECT_EQ(newGroupMember(B, "poolguard-duplicate-pooled-provider", "S",
+                           Known, "/src", ProjectRoots(), Files.reader()),
+            std::nullopt);
+  // A new member sorting first in the group: reported there.
+  std::vector<ReportPlace> Added = Known;
+  Added.insert(Added.begin(), {"/src/0.cpp", 1});
+  EXPECT_EQ(newGroupMember(B, "poolguard-duplicate-pooled-provider", "S",
+                           Added, "/src", ProjectRoots(), Files.reader()),
+            std::optional<size_t>(0));
+  // A group the baseline does not hold (another key or check): not moved.
+  EXPECT_EQ(newGroupMember(B, "poolguard-duplicate-pooled-provider", "T",
+                           Added, "/src", ProjectRoots(), Files.reader()),
+            std::nullopt);
+  EXPECT_EQ(newGroupMember(B, "poolguard-repeated-pool", "S", Added, "/src",
+                           ProjectRoots(), Files.reader()),
+            std::nullopt);
+}
+
 TEST(BaselineTest, SameRootIndependentOfCheckoutLocation) {
   FakeFiles A, B;
   A.Files["/home/a/repo/src/x.cpp"] = "f(dsn + \"?a\");\n";

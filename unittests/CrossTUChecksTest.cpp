@@ -83,6 +83,28 @@ TEST(DuplicatePooledProviderTest, OneFindingAtTheSecondRegistration) {
   EXPECT_EQ(Findings[0].Members[1], Findings[0].Loc);
 }
 
+TEST(DuplicatePooledProviderTest, SameFindingAtEachMember) {
+  auto Findings = findDuplicatePooledProviders(incident());
+  ASSERT_EQ(Findings.size(), 1u);
+  const Finding &F = Findings[0];
+  ASSERT_EQ(F.AtMembers.size(), F.Members.size());
+  for (size_t I = 0; I < F.Members.size(); ++I) {
+    const Finding &At = F.AtMembers[I];
+    EXPECT_EQ(At.Loc, F.Members[I]);
+    EXPECT_EQ(At.Key, F.Key);
+    EXPECT_EQ(At.Members, F.Members);
+    // The other two registrations and the ownership.
+    ASSERT_EQ(At.Notes.size(), 3u);
+    EXPECT_TRUE(llvm::none_of(At.Notes, [&](const FindingNote &N) {
+      return N.Loc == At.Loc;
+    }));
+  }
+  // At the first registration: it is the one provided again.
+  EXPECT_NE(F.AtMembers[0].Message.find("provided again by 'registerApp'"),
+            std::string::npos);
+  EXPECT_EQ(F.AtMembers[1].Message, F.Message);
+}
+
 TEST(DuplicatePooledProviderTest, KeyIsStableWhenARegistrationComesOrGoes) {
   Facts F = incident();
   const Finding Three = findDuplicatePooledProviders(F).at(0);

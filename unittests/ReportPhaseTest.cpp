@@ -312,8 +312,12 @@ void expectSameAsClangTidy(llvm::StringRef Text, bool ExpectWarnings = false) {
   EXPECT_TRUE(Phase.configErrors().empty());
   ASSERT_EQ(Phase.crossTUChecks().size(), 1u);
   TidyOutput Ours;
+  // t.cpp is a translation unit's main file, as in clang-tidy (a file the
+  // facts do not name as one is a header, subject to the header filter).
+  Facts Program;
+  Program.TranslationUnits = {Source};
   for (const ::poolguard::ReportedError &Reported :
-       Phase.report(Facts(), [](const Finding &) { return true; })) {
+       Phase.report(Program, [](const Finding &) { return true; })) {
     const ClangTidyError &E = Reported.Error;
     const unsigned Offset = E.Message.FileOffset;
     const llvm::StringRef Before = Text.take_front(Offset);

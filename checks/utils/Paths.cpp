@@ -81,7 +81,8 @@ std::string findCompileDatabaseDir(llvm::StringRef Start) {
   for (llvm::StringRef D = Abs; !D.empty(); D = llvm::sys::path::parent_path(D))
     for (llvm::StringRef Sub : {"", "build"}) {
       llvm::SmallString<256> Dir(D);
-      llvm::sys::path::append(Dir, Sub);
+      if (!Sub.empty()) // append(Dir, "") would add a trailing separator
+        llvm::sys::path::append(Dir, Sub);
       llvm::SmallString<256> JSON(Dir);
       llvm::sys::path::append(JSON, "compile_commands.json");
       if (llvm::sys::fs::exists(JSON))

@@ -11,6 +11,16 @@ fence run (docs/doctest.md describes the convention):
                               stderr).
   <!-- doctest: CMD -->       the block is the output of CMD (stdout and
                               stderr).
+  <!-- doctest: run -->       a sh block of commands whose output the doc
+                              does not show: each command (a line, with its
+                              backslash continuations; comments ignored) is
+                              run and must exit 0 or 1.
+  <!-- doctest: skip (WHY) -->  not run, for the reason WHY (needs Bazel
+                              remote execution, an editor, root...).
+
+With --lint, nothing runs: every shell block (sh, bash, shell, console) of
+the files must be marked, to run or to skip with a reason; each unmarked one
+is reported as "FILE:LINE: unmarked shell block" and the exit code is 1.
 
 Commands run with bash in a sandbox: a temporary directory holding a fresh
 copy of examples/ for each block, the compile database of examples/incident as build/example/ and
@@ -26,6 +36,7 @@ lines (including none); "..." inside a line matches any text; run times
 on the machine and on the blocks run before.
 
 Usage: doctest.py --src ROOT --bin-dir DIR --lib-dir DIR FILE...
+       doctest.py --lint FILE...
 (a FILE with wildcards, such as docs/*.md, is expanded)
 Prints "FILE:LINE: ok" per block, or the difference, and a last line
 "N blocks checked"; exits 1 if a block differs."""
@@ -39,18 +50,33 @@ import subprocess
 import sys
 import tempfile
 
-MARKER = re.compile(r"^<!--\s*doctest(?::\s*(.*?))?\s*-->\s*$")
-FENCE = re.compile(r"^(\s*)(```+|~~~+)")
+MARKER = re.compile(r"^\s*<!--\s*doctest(?::\s*(.*?))?\s*-->\s*$")
+FENCE = re.compile(r"^(\s*)(```+|~~~+)\s*([\w-]*)")
+SKIP = re.compile(r"^skip\s*\((.*)\)$")
+SHELL = ("sh", "bash", "shell", "console")
 EXIT = re.compile(r"^exit=(\d+)\s*")
 TIME = re.compile(r"\bin [0-9]+(\.[0-9]+)? s\b")
 CACHED = re.compile(r", [0-9]+ from cache\b")
 
 
 class Block:
-    def __init__(self, path, line, spec, lines):
+    def __init__(self, path, line, spec, lines, lang="", marked=True):
         self.path, self.line, self.lines = path, line, lines
+        self.lang, self.marked = lang, marked
         self.exit = None
+        self.skip = None   # the reason, for a block marked not to run
+        self.script = False
         spec = spec or ""
+        m = SKIP.match(spec.strip())
+        if m:
+            self.skip = m.group(1).strip()
+            if not self.skip:
+                sys.exit("%s:%d: a skipped doctest block needs a reason: "
+                         "<!-- doctest: skip (why) -->" % (path, line - 1))
+            spec = ""
+        if spec.strip() == "run":
+            self.script = True
+            spec = ""
         m = EXIT.match(spec)
         if m:
             self.exit = int(m.group(1))
@@ -58,8 +84,9 @@ class Block:
         self.command = spec.strip() or None
 
 
-def marked_blocks(path):
-    """The marked fenced blocks of the file at path."""
+def marked_blocks(path, unmarked=False):
+    """The marked fenced blocks of the file at path (and the unmarked ones
+    too, with marked=False, if unmarked)."""
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     blocks = []
@@ -86,7 +113,11 @@ def marked_blocks(path):
         if j == len(lines):
             sys.exit("%s:%d: unterminated code block" % (path, start + 1))
         if m:
-            blocks.append(Block(path, start + 1, m.group(1), body))
+            blocks.append(Block(path, start + 1, m.group(1), body,
+                                fence.group(3)))
+        elif unmarked:
+            blocks.append(Block(path, start + 1, None, body, fence.group(3),
+                                marked=False))
         i = j + 1
     return blocks
 
@@ -156,9 +187,22 @@ def matches(expected, actual):
 
 
 def steps(block):
-    """(command, expected lines) pairs of a block."""
+    """(command, expected lines) pairs of a block; None for expected lines
+    that are not compared."""
     if block.command:
         return [(block.command, block.lines)]
+    if block.script:
+        out, pending = [], ""
+        for line in block.lines:
+            line = re.sub(r"\s+#.*$", "", line) if not line.lstrip().startswith("#") else ""
+            if line.rstrip().endswith("\\"):
+                pending += line.rstrip()[:-1].strip() + " "
+                continue
+            command = (pending + line.strip()).strip()
+            pending = ""
+            if command:
+                out.append((command, None))
+        return out
     out = []
     for line in block.lines:
         if line.startswith("$ "):
@@ -176,6 +220,12 @@ def check(block, box, args):
     reset_sandbox(box, args.src)
     for command, expected in steps(block):
         rc, actual = run(box, command, args.bin_dir)
+        if expected is None:
+            if rc not in (0, 1):
+                print("%s: FAIL: $ %s (exit %d)" % (name, command, rc))
+                print("  output:\n    " + "\n    ".join(actual))
+                return False
+            continue
         while expected and not expected[-1].strip():
             expected = expected[:-1]
         allowed = (block.exit,) if block.exit is not None else (0, 1)
@@ -190,17 +240,33 @@ def check(block, box, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--src", required=True)
-    ap.add_argument("--bin-dir", required=True)
-    ap.add_argument("--lib-dir", required=True)
+    ap.add_argument("--src")
+    ap.add_argument("--bin-dir")
+    ap.add_argument("--lib-dir")
+    ap.add_argument("--lint", action="store_true")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
+    paths = [p for f in args.files for p in sorted(glob.glob(f)) or [f]]
+    if args.lint:
+        bad = 0
+        for path in paths:
+            for block in marked_blocks(path, unmarked=True):
+                if block.lang in SHELL and not block.marked:
+                    print("%s:%d: unmarked shell block: mark it "
+                          "<!-- doctest... --> or <!-- doctest: skip "
+                          "(why) -->" % (path, block.line))
+                    bad += 1
+        print("%d unmarked shell blocks" % bad)
+        return 1 if bad else 0
+    if not (args.src and args.bin_dir and args.lib_dir):
+        ap.error("--src, --bin-dir and --lib-dir are required to run blocks")
     ok, count = True, 0
     box = make_sandbox(args.src, args.bin_dir, args.lib_dir)
     try:
-        paths = [p for f in args.files for p in sorted(glob.glob(f)) or [f]]
         for path in paths:
             for block in marked_blocks(path):
+                if block.skip is not None:
+                    continue
                 ok = check(block, box, args) and ok
                 count += 1
     finally:

@@ -3,11 +3,12 @@
 and prints the cross-TU findings of each, normalized, then whether they agree.
 
 Usage: front_ends.py --poolguard=P --clang-tidy=T --plugin=SO -p DIR
-                     [--config=YAML]
+                     [--config=YAML] [--header-filter-from-config]
 
 The tool runs once over every TU and writes the facts index; clang-tidy then
 runs with the plugin on each TU with that index (IndexFile) and every header
-shown (--header-filter=.*). --config is given to both (the tool's --config
+shown (--header-filter=.*), unless --header-filter-from-config leaves that to
+the configuration (HeaderFilterRegex, ExcludeHeaderFilterRegex in --config). --config is given to both (the tool's --config
 and clang-tidy's), with IndexFile added for clang-tidy. Each finding becomes
 one line 'file:line:col: severity: message [check]' (paths relative to DIR,
 clang-tidy's ',-warnings-as-errors' dropped), sorted and deduplicated (a
@@ -51,6 +52,7 @@ def main():
     ap.add_argument("--plugin", required=True)
     ap.add_argument("-p", dest="db", required=True)
     ap.add_argument("--config", default="")
+    ap.add_argument("--header-filter-from-config", action="store_true")
     args = ap.parse_args()
     root = os.path.realpath(args.db)
     checks = "-*," + ",".join(CROSS_TU)
@@ -80,8 +82,9 @@ def main():
                         for e in json.load(f)})
     for directory, tu in files:
         proc = subprocess.run(
-            [args.clang_tidy, "--load=" + args.plugin, "--checks=" + checks,
-             "--header-filter=.*", "--config={%s}" % inner, "-p", args.db, tu],
+            [args.clang_tidy, "--load=" + args.plugin, "--checks=" + checks]
+            + ([] if args.header_filter_from_config else ["--header-filter=.*"])
+            + ["--config={%s}" % inner, "-p", args.db, tu],
             capture_output=True, text=True)
         plugin_lines.update(normalize(proc.stdout, root, directory))
 

@@ -1,0 +1,5 @@
+#include "pools.h"
+#include "reports.h"
+
+void orders() { ordersPool(); }
+void reports() { reportsPool(); }
