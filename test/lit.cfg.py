@@ -80,6 +80,7 @@ config.substitutions.append(("%clang_tidy", tidy_env + config.clang_tidy))
 config.substitutions.append(("%llvm_tools_dir", config.llvm_tools_dir))
 config.substitutions.append(("%plugin", config.poolguard_plugin))
 config.substitutions.append(("%{poolguard_bin}", tools))
+config.substitutions.append(("%{clang_tidy_bin}", config.clang_tidy))
 config.substitutions.append(
     ("%{poolguard_lib}", os.path.dirname(config.poolguard_plugin)))
 config.substitutions.append(("%poolguard", os.path.join(tools, "poolguard")))

@@ -342,7 +342,6 @@ Driver::Impl::makeProvider(bool PerTUOnly) {
   ClangTidyGlobalOptions Global;
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,poolguard-*";
-  Defaults.HeaderFilterRegex = "";
   ClangTidyOptions Override = Opts.Overrides;
   // poolguard runs its own checks only, whatever the globs say: '*' in a
   // .clang-tidy shared with clang-tidy must not start the static analyzer.

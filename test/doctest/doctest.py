@@ -35,7 +35,7 @@ lines (including none); "..." inside a line matches any text; run times
 ("in 0.5 s") and cache hits (", 4 from cache") are not compared: they depend
 on the machine and on the blocks run before.
 
-Usage: doctest.py --src ROOT --bin-dir DIR --lib-dir DIR FILE...
+Usage: doctest.py --src ROOT --bin-dir DIR --lib-dir DIR [--clang-tidy BIN] FILE...
        doctest.py --lint FILE...
 (a FILE with wildcards, such as docs/*.md, is expanded)
 Prints "FILE:LINE: ok" per block, or the difference, and a last line
@@ -122,8 +122,16 @@ def marked_blocks(path, unmarked=False):
     return blocks
 
 
-def make_sandbox(src, bin_dir, lib_dir):
+def make_sandbox(src, bin_dir, lib_dir, clang_tidy=None):
     box = tempfile.mkdtemp(prefix="poolguard-doctest-")
+    # The docs name clang-tidy-19; with --clang-tidy (the clang-tidy of the
+    # LLVM poolguard was built against, e.g. 22) that name runs it, so the
+    # plugin under test loads into its own clang-tidy.
+    if clang_tidy:
+        shims = os.path.join(box, ".doctest-bin")
+        os.makedirs(shims)
+        os.symlink(os.path.abspath(clang_tidy),
+                   os.path.join(shims, "clang-tidy-19"))
     template = os.path.join(src, "examples", "incident",
                             "compile_commands.json.in")
     with open(template) as f:
@@ -143,7 +151,7 @@ def reset_sandbox(box, src):
     stays, so poolguard's cache there is shared by the blocks (its entries
     are keyed by content, so a stale one is never used)."""
     for name in os.listdir(box):
-        if name != "build":
+        if name not in ("build", ".doctest-bin"):
             path = os.path.join(box, name)
             if os.path.isdir(path) and not os.path.islink(path):
                 shutil.rmtree(path)
@@ -156,6 +164,9 @@ def reset_sandbox(box, src):
 def run(box, command, bin_dir):
     env = dict(os.environ)
     env["PATH"] = os.path.abspath(bin_dir) + os.pathsep + env.get("PATH", "")
+    shims = os.path.join(box, ".doctest-bin")
+    if os.path.isdir(shims):
+        env["PATH"] = shims + os.pathsep + env["PATH"]
     env.pop("NO_COLOR", None)
     proc = subprocess.run(["bash", "-c", command], cwd=box, env=env,
                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -243,6 +254,7 @@ def main():
     ap.add_argument("--src")
     ap.add_argument("--bin-dir")
     ap.add_argument("--lib-dir")
+    ap.add_argument("--clang-tidy")
     ap.add_argument("--lint", action="store_true")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
@@ -261,7 +273,7 @@ def main():
     if not (args.src and args.bin_dir and args.lib_dir):
         ap.error("--src, --bin-dir and --lib-dir are required to run blocks")
     ok, count = True, 0
-    box = make_sandbox(args.src, args.bin_dir, args.lib_dir)
+    box = make_sandbox(args.src, args.bin_dir, args.lib_dir, args.clang_tidy)
     try:
         for path in paths:
             for block in marked_blocks(path):
