@@ -183,22 +183,16 @@ static Finding groupFinding(
 }
 
 /// The findings within one program.
-static std::vector<Finding> findInProgram(const Facts &F) {
-  std::vector<Finding> Findings;
-  auto Owners = poolOwners(F);
-  std::set<std::string> ReportedAsHeld;
-  findHeldDuplicates(F, Owners, Findings, ReportedAsHeld);
-  // Registrations are ranked by distance from the program's roots, so the
-  // one "reached first" can be kept; modules no root reaches get no rank.
-  ModuleGraph Graph(F.Imports);
-  llvm::StringMap<unsigned> Rank = Graph.distancesFrom(Graph.roots());
-
-  // A per-injector registration (a Fruit binding) is one instance in every
-  // injector whose component reaches it: with several injectors, each is an
-  // instance, located where that injector is built.
+/// The registrations of each service. A per-injector registration (a Fruit
+/// binding) is one instance in every injector whose component reaches it:
+/// with several injectors, each is an instance, located where that injector
+/// is built (a copy in \p PerInjector, mapped to its binding in \p BoundAt).
+static std::map<std::string, std::vector<const RegistrationFact *>>
+registrationsByService(
+    const Facts &F, const ModuleGraph &Graph,
+    std::deque<RegistrationFact> &PerInjector,
+    std::map<const RegistrationFact *, const RegistrationFact *> &BoundAt) {
   auto Reaching = injectorsReaching(F, Graph);
-  std::deque<RegistrationFact> PerInjector;
-  std::map<const RegistrationFact *, const RegistrationFact *> BoundAt;
   std::map<std::string, std::vector<const RegistrationFact *>> ByService;
   for (const RegistrationFact &R : F.Registrations) {
     if (R.Service.empty())
@@ -218,79 +212,108 @@ static std::vector<Finding> findInProgram(const Facts &F) {
       ByService[R.Service].push_back(&C);
     }
   }
+  return ByService;
+}
 
-  for (auto &[Service, Regs] : ByService) {
+/// The instances \p Regs of \p Service make, one registration each: the one
+/// reached first from a root module (by \p Rank), else the first by file
+/// and line. \p Regs is sorted so.
+static std::vector<const RegistrationFact *>
+instancesOf(const Facts &F, llvm::StringRef Service,
+            std::vector<const RegistrationFact *> &Regs,
+            const llvm::StringMap<unsigned> &Rank) {
+  llvm::stable_sort(Regs, [&](const RegistrationFact *A,
+                              const RegistrationFact *B) {
+    unsigned RA = Rank.lookup(A->Module), RB = Rank.lookup(B->Module);
+    bool HasA = Rank.count(A->Module), HasB = Rank.count(B->Module);
+    if (HasA != HasB)
+      return HasA;
+    if (HasA && RA != RB)
+      return RA < RB;
+    return A->Loc < B->Loc;
+  });
+  std::vector<const RegistrationFact *> Instances;
+  std::set<std::string> Seen;
+  for (const RegistrationFact *R : Regs)
+    if (Seen.insert(instanceKey(*R)).second)
+      Instances.push_back(R);
+  // A named instance that is a pool itself, with the database its
+  // configuration gives (a userver component), is counted by
+  // poolguard-repeated-pool with the other pools of that database: one
+  // issue, one finding. The instances left are those it cannot place.
+  llvm::erase_if(Instances, [&](const RegistrationFact *R) {
+    return namedInstancePool(F, *R) != nullptr;
+  });
+  return instancesSharingDatabase(F, Service, Instances);
+}
+
+/// A factory that makes an instance per consumer is several instances by
+/// itself (a CppMicroServices ServiceFactory: one per consuming bundle): a
+/// finding at each such registration of \p Regs.
+static void perConsumerFindings(const Facts &F, llvm::StringRef Service,
+                                llvm::ArrayRef<const RegistrationFact *> Regs,
+                                const PoolOwnerFact *Owner,
+                                const std::string &Ownership,
+                                std::vector<Finding> &Findings) {
+  std::set<SourcePos> Reported;
+  for (const RegistrationFact *R : Regs) {
+    if (lifetimeOf(*R) != LifetimeKind::PerConsumer ||
+        !Reported.insert(R->Loc).second)
+      continue;
+    Finding Fd;
+    Fd.Check = "poolguard-duplicate-pooled-provider";
+    Fd.Loc = R->Loc;
+    Fd.Message =
+        llvm::formatv("'{0}' owns a connection pool and is made by '{1}' "
+                      "for each consumer; every consumer gets its own "
+                      "instance and pool; register one shared instance "
+                      "instead",
+                      Service, moduleName(F, R->Module))
+            .str();
+    if (Owner)
+      Fd.Notes.push_back({Ownership, Owner->Loc});
+    Findings.push_back(std::move(Fd));
+  }
+}
+
+static std::vector<Finding> findInProgram(const Facts &F) {
+  std::vector<Finding> Findings;
+  auto Owners = poolOwners(F);
+  std::set<std::string> ReportedAsHeld;
+  findHeldDuplicates(F, Owners, Findings, ReportedAsHeld);
+  // Registrations are ranked by distance from the program's roots, so the
+  // one "reached first" can be kept; modules no root reaches get no rank.
+  ModuleGraph Graph(F.Imports);
+  llvm::StringMap<unsigned> Rank = Graph.distancesFrom(Graph.roots());
+  std::deque<RegistrationFact> PerInjector;
+  std::map<const RegistrationFact *, const RegistrationFact *> BoundAt;
+  for (auto &[Service, Regs] :
+       registrationsByService(F, Graph, PerInjector, BoundAt)) {
     if (ReportedAsHeld.count(Service))
       continue;
     auto Owner = Owners.find(Service);
+    const PoolOwnerFact *OwnerFact =
+        Owner != Owners.end() ? Owner->second : nullptr;
     bool ProviderCreatesPool = llvm::any_of(
         Regs, [](const RegistrationFact *R) { return R->PoolCreatedByProvider; });
-    if (Owner == Owners.end() && !ProviderCreatesPool)
+    if (!OwnerFact && !ProviderCreatesPool)
       continue;
-
-    // Keep the registration reached first from a root module, else the first
-    // by file and line; registrations of one instance collapse to the first.
-    llvm::stable_sort(Regs, [&](const RegistrationFact *A,
-                                const RegistrationFact *B) {
-      unsigned RA = Rank.lookup(A->Module), RB = Rank.lookup(B->Module);
-      bool HasA = Rank.count(A->Module), HasB = Rank.count(B->Module);
-      if (HasA != HasB)
-        return HasA;
-      if (HasA && RA != RB)
-        return RA < RB;
-      return A->Loc < B->Loc;
-    });
-    std::vector<const RegistrationFact *> Instances;
-    std::set<std::string> Seen;
-    for (const RegistrationFact *R : Regs)
-      if (Seen.insert(instanceKey(*R)).second)
-        Instances.push_back(R);
-    // A named instance that is a pool itself, with the database its
-    // configuration gives (a userver component), is counted by
-    // poolguard-repeated-pool with the other pools of that database: one
-    // issue, one finding. The instances left are those it cannot place.
-    llvm::erase_if(Instances, [&](const RegistrationFact *R) {
-      return namedInstancePool(F, *R) != nullptr;
-    });
-    Instances = instancesSharingDatabase(F, Service, Instances);
-
+    std::vector<const RegistrationFact *> Instances =
+        instancesOf(F, Service, Regs, Rank);
     std::string Ownership =
-        Owner != Owners.end()
-            ? llvm::formatv("'{0}' owns a pool: {1}", Service,
-                            Owner->second->Reason)
-                  .str()
-            : llvm::formatv("the provider of '{0}' creates a pool", Service)
-                  .str();
-    // A factory that makes an instance per consumer is several instances by
-    // itself (a CppMicroServices ServiceFactory: one per consuming bundle),
-    // reported on its own when no group finding about the service covers it
-    // already (one issue, one finding).
-    std::set<SourcePos> Reported;
-    for (const RegistrationFact *R : Regs) {
-      if (Instances.size() >= 2)
-        break;
-      if (lifetimeOf(*R) != LifetimeKind::PerConsumer ||
-          !Reported.insert(R->Loc).second)
-        continue;
-      Finding Fd;
-      Fd.Check = "poolguard-duplicate-pooled-provider";
-      Fd.Loc = R->Loc;
-      Fd.Message =
-          llvm::formatv("'{0}' owns a connection pool and is made by '{1}' "
-                        "for each consumer; every consumer gets its own "
-                        "instance and pool; register one shared instance "
-                        "instead",
-                        Service, moduleName(F, R->Module))
-              .str();
-      if (Owner != Owners.end())
-        Fd.Notes.push_back({Ownership, Owner->second->Loc});
-      Findings.push_back(std::move(Fd));
-    }
+        OwnerFact ? llvm::formatv("'{0}' owns a pool: {1}", Service,
+                                  OwnerFact->Reason)
+                        .str()
+                  : llvm::formatv("the provider of '{0}' creates a pool",
+                                  Service)
+                        .str();
+    // One issue, one finding: the per-consumer registrations are reported
+    // on their own only when no group finding about the service covers them.
     if (Instances.size() >= 2)
-      Findings.push_back(groupFinding(F, Service, Instances, BoundAt,
-                                      Owner != Owners.end() ? Owner->second
-                                                            : nullptr,
-                                      Ownership));
+      Findings.push_back(
+          groupFinding(F, Service, Instances, BoundAt, OwnerFact, Ownership));
+    else
+      perConsumerFindings(F, Service, Regs, OwnerFact, Ownership, Findings);
   }
   return Findings;
 }
