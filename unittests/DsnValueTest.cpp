@@ -273,9 +273,11 @@ TEST(DsnFormatTest, Braces) {
   llvm::SmallVector<FormatPiece, 8> P;
   ASSERT_TRUE(parseBraceFormat("postgres://{}:{}@{}/{}?sslmode={:>8}", P));
   int Fields = 0;
-  for (const FormatPiece &F : P)
-    if (F.Kind == FormatPiece::FP_Argument)
+  for (const FormatPiece &F : P) {
+    if (F.Kind == FormatPiece::FP_Argument) {
       EXPECT_EQ(F.ArgIndex, Fields++);
+    }
+  }
   EXPECT_EQ(Fields, 5);
   EXPECT_EQ(P[0].Text, "postgres://");
 
