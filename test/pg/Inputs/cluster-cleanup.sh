@@ -12,7 +12,10 @@ start() {
     echo "$pg_dir $(head -n 1 "$pg_dir/data/postmaster.pid")"
     case "$2" in
       fail) false; exit 1 ;;
-      *) for _ in $(seq 600); do sleep 0.1; done ;;
+      # The wait builtin returns as soon as a trapped signal arrives; a
+      # foreground sleep would defer SIGINT until it ended, and bash drops
+      # a SIGINT its child did not die of (seen under load: exit 0).
+      *) sleep 60 >/dev/null 2>&1 & wait $! ;;
     esac' start "$helper" "$1" > "$out" &
   child=$!
   for _ in $(seq 600); do [ -s "$out" ] && break; sleep 0.1; done
