@@ -813,41 +813,11 @@ struct FactsCollector::Impl {
     return false;
   }
 
-  void pool(const Model &M, const PoolModel &P, const CallSite &S,
-            DynTypedNode Node) {
-    PoolCreationFact F;
-    F.Library = P.Library.empty() ? M.Name : P.Library;
-    F.Callee = P.Callee;
-    F.Unbounded = P.Unbounded;
-    F.SizeIsInitialCache = P.SizeIsInitialCache;
-    F.Loc = pos(creationLoc(S.E));
-    if (!firstTime("pool|" + posKey(F.Loc)) || (P.Lazy && unusedLocal(Node)) ||
-        inTestFile(F.Loc.File))
-      return;
-    Enclosing Where = enclosing(Node);
-    if (P.CacheKey) {
-      bool IsDefault = false;
-      const Expr *Key = sourceExpr(*P.CacheKey, S, Where, &IsDefault);
-      Identity Id = Key ? identityOf(Key, *Ctx, EnvGetters) : Identity();
-      if (!Id.Key.empty() &&
-          !firstTime("pool-cache|" + F.Library + "|" + Id.Key))
-        return;
-    }
-    if (P.ConnectionName) {
-      bool IsDefault = false;
-      const Expr *Name = sourceExpr(*P.ConnectionName, S, Where, &IsDefault);
-      if (Name && !IsDefault && isBuiltAtRunTime(Name)) {
-        F.PerThread = true;
-        F.Unbounded = true;
-        // As many connections as threads: the program's thread limit.
-        F.MultiplierSetting = P.MultiplierSetting;
-        F.MultiplierReason = P.MultiplierReason;
-      } else if (Name) {
-        F.Instance = F.Library + ":" +
-                     (IsDefault ? std::string("<default>")
-                                : constantString(Name).value_or(nameText(Name)));
-      }
-    }
+  /// The size of the pool \p F that \p S creates: the model's size source,
+  /// else the library's default; a connection created in a loop is one per
+  /// iteration.
+  void poolSize(const PoolModel &P, const CallSite &S, const Enclosing &Where,
+                DynTypedNode Node, PoolCreationFact &F) {
     if (!P.Size && P.DefaultSize) {
       F.Size = P.DefaultSize;
       F.SizeText = std::to_string(*P.DefaultSize);
@@ -892,7 +862,12 @@ struct FactsCollector::Impl {
         F.SizeIsDefault = true;
       }
     }
+  }
 
+  /// The database the pool \p F that \p S creates reaches, from the
+  /// model's DSN parts, when any part is known.
+  void poolDatabase(const PoolModel &P, const CallSite &S,
+                    const Enclosing &Where, PoolCreationFact &F) {
     std::vector<std::string> Keys, Texts;
     std::vector<DsnRole> Roles;
     bool AnyKnown = false;
@@ -937,6 +912,45 @@ struct FactsCollector::Impl {
       F.Database = databaseKeyOf(Keys, Roles, P.DefaultPort);
       F.DatabaseText = llvm::join(Texts, " ");
     }
+  }
+
+  void pool(const Model &M, const PoolModel &P, const CallSite &S,
+            DynTypedNode Node) {
+    PoolCreationFact F;
+    F.Library = P.Library.empty() ? M.Name : P.Library;
+    F.Callee = P.Callee;
+    F.Unbounded = P.Unbounded;
+    F.SizeIsInitialCache = P.SizeIsInitialCache;
+    F.Loc = pos(creationLoc(S.E));
+    if (!firstTime("pool|" + posKey(F.Loc)) || (P.Lazy && unusedLocal(Node)) ||
+        inTestFile(F.Loc.File))
+      return;
+    Enclosing Where = enclosing(Node);
+    if (P.CacheKey) {
+      bool IsDefault = false;
+      const Expr *Key = sourceExpr(*P.CacheKey, S, Where, &IsDefault);
+      Identity Id = Key ? identityOf(Key, *Ctx, EnvGetters) : Identity();
+      if (!Id.Key.empty() &&
+          !firstTime("pool-cache|" + F.Library + "|" + Id.Key))
+        return;
+    }
+    if (P.ConnectionName) {
+      bool IsDefault = false;
+      const Expr *Name = sourceExpr(*P.ConnectionName, S, Where, &IsDefault);
+      if (Name && !IsDefault && isBuiltAtRunTime(Name)) {
+        F.PerThread = true;
+        F.Unbounded = true;
+        // As many connections as threads: the program's thread limit.
+        F.MultiplierSetting = P.MultiplierSetting;
+        F.MultiplierReason = P.MultiplierReason;
+      } else if (Name) {
+        F.Instance = F.Library + ":" +
+                     (IsDefault ? std::string("<default>")
+                                : constantString(Name).value_or(nameText(Name)));
+      }
+    }
+    poolSize(P, S, Where, Node, F);
+    poolDatabase(P, S, Where, F);
 
     if (P.MultiplierFlag) {
       bool IsDefault = false;
