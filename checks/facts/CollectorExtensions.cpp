@@ -217,6 +217,35 @@ static std::string repeatingMethod(const FunctionDecl *FD,
   return "";
 }
 
+namespace {
+/// Finds a call of a function named \c Callee, or of \c Outer, in a body.
+struct RearmFinder : RecursiveASTVisitor<RearmFinder> {
+  llvm::StringRef Callee;
+  const FunctionDecl *Outer = nullptr;
+  bool Found = false;
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD)
+      return true;
+    Found = plainQualifiedName(FD) == Callee ||
+            (Outer && FD->getCanonicalDecl() == Outer->getCanonicalDecl());
+    return !Found;
+  }
+};
+} // namespace
+
+/// Whether the body of \p Lambda, passed to a call of \p Callee, starts the
+/// call again: calls \p Callee itself, or the function the lambda is written
+/// in (`void tick() { timer_.async_wait([this](auto) { ...; tick(); }); }`).
+static bool rearms(const LambdaExpr *Lambda, llvm::StringRef Callee) {
+  RearmFinder Finder;
+  Finder.Callee = Callee;
+  Finder.Outer = dyn_cast_or_null<FunctionDecl>(
+      Lambda->getLambdaClass()->getDeclContext());
+  Finder.TraverseStmt(Lambda->getBody());
+  return Finder.Found;
+}
+
 /// The reason of the repeating call (or construction) that \p Lambda is an
 /// argument of.
 static std::string repeatingCallback(const LambdaExpr *Lambda, ASTContext &Ctx,
@@ -236,7 +265,8 @@ static std::string repeatingCallback(const LambdaExpr *Lambda, ASTContext &Ctx,
     MatchKind Kind = Ctor ? MatchKind::Construct : MatchKind::Call;
     for (const Model &M : Models.Models)
       for (const RepeatingModel &R : M.Repeating)
-        if (R.Kind == Kind && R.Callee == Name)
+        if (R.Kind == Kind && R.Callee == Name &&
+            (!R.Rearmed || rearms(Lambda, Name)))
           return R.Reason;
     if (!Ctor || Ctor->getNumParams() != 1)
       return ""; // The lambda is an argument of some other call.
@@ -258,8 +288,8 @@ struct LambdaFinder : RecursiveASTVisitor<LambdaFinder> {
 };
 } // namespace
 
-/// The lambda expression whose call operator is \p FD, searched in the body
-/// of the function that contains it; null for other functions.
+/// The lambda expression whose call operator is \p FD, searched in the
+/// function that contains it; null for other functions.
 static const LambdaExpr *lambdaOf(const FunctionDecl *FD) {
   const auto *Class = dyn_cast<CXXRecordDecl>(FD->getDeclContext());
   if (!Class || !Class->isLambda())
@@ -269,7 +299,9 @@ static const LambdaExpr *lambdaOf(const FunctionDecl *FD) {
     return nullptr;
   LambdaFinder Finder;
   Finder.Class = Class;
-  Finder.TraverseStmt(Outer->getBody());
+  // The whole declaration: a constructor's member initializers too
+  // (`task_("refresh", period, [] {...})`).
+  Finder.TraverseDecl(const_cast<FunctionDecl *>(Outer));
   return Finder.Found;
 }
 

@@ -69,6 +69,12 @@ struct RegistrationFact {
   /// (';'-separated CMake target names, from the File API); empty when
   /// unknown, a library that every program may link.
   std::string Program;
+  /// Why the code making the registration runs again and again (as
+  /// PoolCreationFact::Repeats): every run makes new instances. Such a
+  /// registration is poolguard-pool-per-call's, not counted as an instance
+  /// by the other checks. A construction of a pool owner outside a
+  /// composition root is recorded only when it repeats.
+  std::string Repeats;
   SourcePos Loc;
 };
 
@@ -80,6 +86,9 @@ struct ImportFact {
   /// The import builds an injector (a Fruit fruit::Injector): each injector
   /// makes its own instance of a per-injector registration it reaches.
   bool Injector = false;
+  /// With Injector: why the code building the injector runs again and again
+  /// (as PoolCreationFact::Repeats); each run builds new instances.
+  std::string Repeats;
 };
 
 /// A type that holds a pool, and why.

@@ -702,8 +702,6 @@ struct FactsCollector::Impl {
         F.Interface = serviceKey(I, *Ctx);
     }
     Enclosing Where = Given ? *Given : enclosing(Node);
-    if (!inRoot(R, Where.Function))
-      return;
     if (R.FreshService && !isFreshObject(argAt(S, R.Service.Index, nullptr)))
       return;
     if (calledOnResultOf(S.E, R.UnlessOn))
@@ -715,6 +713,11 @@ struct FactsCollector::Impl {
       if (!O || O->IsPool)
         return;
     }
+    // Outside its roots, a registration is one only when it runs again and
+    // again: a pool owner built per request (poolguard-pool-per-call).
+    F.Repeats = repeatReason(Node, *Ctx, *Models);
+    if (F.Repeats.empty() && !inRoot(R, Where.Function))
+      return;
     if (R.Name && isTypeSource(*R.Name)) {
       QualType N = sourceType(*R.Name, S);
       if (!N.isNull() && !N->isDependentType())
@@ -1036,6 +1039,8 @@ struct FactsCollector::Impl {
       return;
     F.Loc = pos(S.E->getExprLoc());
     F.Injector = I.Injector && (!I.LocalContainer || onLocalObject(S.E));
+    if (F.Injector)
+      F.Repeats = repeatReason(Node, *Ctx, *Models);
     // Not an import: the call makes instances of its own.
     if (I.NewInstances) {
       NewInstanceSites.push_back({F, M.Name});

@@ -74,7 +74,7 @@ template <> struct Schema<RegistrationFact> {
       field("container", &R::Container),
       field("poolCreatedByProvider", &R::PoolCreatedByProvider),
       field("database", &R::Database), field("program", &R::Program),
-      field("loc", &R::Loc));
+      field("repeats", &R::Repeats, OmitEmpty), field("loc", &R::Loc));
   static constexpr auto SortBy = std::make_tuple(&R::Service, &R::Loc);
 };
 
@@ -82,7 +82,8 @@ template <> struct Schema<ImportFact> {
   using I = ImportFact;
   static constexpr auto Fields = std::make_tuple(
       field("module", &I::Module), field("imported", &I::Imported),
-      field("injector", &I::Injector), field("loc", &I::Loc));
+      field("injector", &I::Injector),
+      field("repeats", &I::Repeats, OmitEmpty), field("loc", &I::Loc));
   static constexpr auto SortBy =
       std::make_tuple(&I::Module, &I::Imported, &I::Loc);
 };

@@ -137,6 +137,14 @@ std::vector<std::pair<std::string, Facts>> factsPerProgram(const Facts &F) {
     };
     llvm::erase_if(P.Registrations, Foreign);
     llvm::erase_if(P.PoolCreations, Foreign);
+    // What code that repeats makes is poolguard-pool-per-call's: not an
+    // instance, and an injector built per call is a plain import here.
+    llvm::erase_if(P.Registrations, [](const RegistrationFact &R) {
+      return !R.Repeats.empty();
+    });
+    for (ImportFact &I : P.Imports)
+      if (!I.Repeats.empty())
+        I.Injector = false;
   }
   return Out;
 }
@@ -159,7 +167,7 @@ std::string keyRelativeToRoot(llvm::StringRef Key, llvm::StringRef Root) {
 
 InstanceIndex::InstanceIndex(const Facts &F, llvm::StringRef Program) {
   for (const RegistrationFact &R : F.Registrations) {
-    if (!inProgram(R.Program, Program))
+    if (!inProgram(R.Program, Program) || !R.Repeats.empty())
       continue;
     Entry &E = Services[R.Service];
     E.Keys.insert(instanceKey(R));

@@ -660,7 +660,7 @@ static llvm::Error parseImport(Validator &V, const OJson &O,
 static llvm::Error parseRepeating(Validator &V, const OJson &O,
                                   const std::string &Path, Model &M) {
   static const llvm::StringRef Keys[] = {"kind", "callee", "methods",
-                                         "reason"};
+                                         "rearmed", "reason"};
   RepeatingModel R;
   if (auto E = V.checkKeys(O, Path, Keys))
     return E;
@@ -676,6 +676,11 @@ static llvm::Error parseRepeating(Validator &V, const OJson &O,
   if (!R.Methods.empty() && R.Kind != MatchKind::Base)
     return V.error(Path + "/methods",
                    "key 'methods' needs a repeating entry of kind 'base'");
+  if (auto E = V.getBool(O, Path, "rearmed", R.Rearmed))
+    return E;
+  if (R.Rearmed && R.Kind != MatchKind::Call)
+    return V.error(Path + "/rearmed",
+                   "key 'rearmed' needs a repeating entry of kind 'call'");
   if (auto E = V.getString(O, Path, "reason", R.Reason, /*Required=*/true))
     return E;
   M.Repeating.push_back(std::move(R));

@@ -251,6 +251,10 @@ struct RepeatingModel {
   /// Base only: the repeating member functions (empty: every member
   /// function but constructors and destructors).
   std::vector<std::string> Methods;
+  /// Call only: the lambda repeats only when it starts the call again, by
+  /// calling \c Callee itself or the function that made the call (a timer
+  /// whose handler re-arms it: asio's `async_wait`); else it runs once.
+  bool Rearmed = false;
   std::string Reason; ///< For messages: "a Drogon controller handles requests".
 };
 
