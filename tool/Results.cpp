@@ -9,6 +9,7 @@
 #include "utils/JSONSyntax.h"
 #include "utils/Paths.h"
 #include "llvm/Support/Path.h"
+#include <limits>
 
 namespace poolguard {
 
@@ -119,18 +120,82 @@ llvm::Expected<TUResult> resultFromJSON(const json &J, llvm::StringRef Origin,
   return R;
 }
 
-json resultToJSON(const TUResult &R, const DependencyHashes &Deps) {
+bool stampProvesUnchanged(const FileStamp &Recorded, const FileStamp &Current,
+                          int64_t ReadAfterNs, int64_t NowNs) {
+  if (!(Recorded == Current) || ReadAfterNs > NowNs)
+    return false;
+  // Recorded.MTimeNs < ReadAfterNs - RacyWindowNs, without overflow.
+  return ReadAfterNs >=
+             std::numeric_limits<int64_t>::min() + RacyWindowNs &&
+         Recorded.MTimeNs < ReadAfterNs - RacyWindowNs;
+}
+
+// Each file is an array, [path, hash] or [path, hash, size, mtime]: entries
+// list hundreds of files (the headers a TU read and the places where a new
+// header would shadow one), and the driver parses every entry on every run.
+json dependenciesToJSON(const Dependencies &Deps) {
+  json Files = json::array();
+  for (const Dependency &D : Deps.Files) {
+    json F = json::array({D.Path, D.Hash});
+    if (D.Stamp) {
+      F.push_back(D.Stamp->Size);
+      F.push_back(D.Stamp->MTimeNs);
+    }
+    Files.push_back(std::move(F));
+  }
+  json J = {{"files", std::move(Files)}};
+  if (Deps.ReadAfterNs)
+    J["readAfter"] = *Deps.ReadAfterNs;
+  return J;
+}
+
+/// \p J as an int64_t, if it is an integer in range.
+static std::optional<int64_t> int64Of(const json &J) {
+  if (J.is_number_unsigned()) {
+    if (J.get<uint64_t>() > uint64_t(std::numeric_limits<int64_t>::max()))
+      return std::nullopt;
+    return int64_t(J.get<uint64_t>());
+  }
+  if (J.is_number_integer())
+    return J.get<int64_t>();
+  return std::nullopt;
+}
+
+std::optional<Dependencies> dependenciesFromJSON(const json &J) {
+  if (!J.is_object())
+    return std::nullopt;
+  auto Files = J.find("files");
+  if (Files == J.end() || !Files->is_array() || Files->empty())
+    return std::nullopt;
+  Dependencies Deps;
+  if (auto ReadAfter = J.find("readAfter"); ReadAfter != J.end())
+    Deps.ReadAfterNs = int64Of(*ReadAfter);
+  for (const json &F : *Files) {
+    if (!F.is_array() || F.size() < 2 || !F[0].is_string() ||
+        !F[1].is_string())
+      return std::nullopt;
+    Dependency D{F[0].get<std::string>(), F[1].get<std::string>(),
+                 std::nullopt};
+    if (F.size() == 4 && F[2].is_number_unsigned()) {
+      std::optional<int64_t> MTime = int64Of(F[3]);
+      if (MTime)
+        D.Stamp = FileStamp{F[2].get<uint64_t>(), *MTime};
+    }
+    Deps.Files.push_back(std::move(D));
+  }
+  return Deps;
+}
+
+json resultToJSON(const TUResult &R, const Dependencies &Deps) {
   json Diags = json::array();
   for (const ReportDiagnostic &D : R.Diagnostics)
     Diags.push_back(json(diagnosticToJSON(D, /*WithOffsets=*/true)));
-  json DepsJ = json::array();
-  for (const auto &[Path, Hash] : Deps)
-    DepsJ.push_back({{"path", Path}, {"hash", Hash}});
   json Facts = factsToJSONValue(R.Facts);
   return {{"version", POOLGUARD_VERSION}, {"file", R.File},
           {"failed", R.Failed},           {"error", R.Error},
           {"diagnostics", Diags},         {"facts", Facts},
-          {"deps", DepsJ},                {"configErrors", R.ConfigErrors},
+          {"deps", dependenciesToJSON(Deps)},
+          {"configErrors", R.ConfigErrors},
           {"reparsedInFull", R.ReparsedInFull},
           {"nolintSuppressed", R.SuppressedByNolint}};
 }
