@@ -176,10 +176,10 @@ std::optional<Dependencies> dependenciesFromJSON(const json &J) {
       return std::nullopt;
     Dependency D{F[0].get<std::string>(), F[1].get<std::string>(),
                  std::nullopt};
-    if (F.size() == 4 && F[2].is_number_unsigned()) {
-      std::optional<int64_t> MTime = int64Of(F[3]);
-      if (MTime)
-        D.Stamp = FileStamp{F[2].get<uint64_t>(), *MTime};
+    if (F.size() == 4) {
+      std::optional<int64_t> Size = int64Of(F[2]), MTime = int64Of(F[3]);
+      if (Size && *Size >= 0 && MTime)
+        D.Stamp = FileStamp{uint64_t(*Size), *MTime};
     }
     Deps.Files.push_back(std::move(D));
   }

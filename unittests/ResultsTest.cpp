@@ -1,11 +1,13 @@
 //===----------------------------------------------------------------------===//
 //
-// Unit tests of the path rewriting of map results (--path-root).
+// Unit tests of the path rewriting of map results (--path-root), and of the
+// dependencies of cache entries: their stamps and the racy window.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Results.h"
 #include "gtest/gtest.h"
+#include <limits>
 
 namespace poolguard {
 namespace {
@@ -109,6 +111,122 @@ TEST(ResultsPathsTest, ForEachPathVisitsEveryKindOfFact) {
   EXPECT_EQ(R.Facts.PoolCreations[0].Loc.File, "visited");
   // --path-root left holdings' paths absolute before.
   EXPECT_EQ(R.Facts.Holdings[0].Loc.File, "visited");
+}
+
+
+// A dependency's stamp proves it unchanged only when equal to the recorded
+// one and modified more than RacyWindowNs before its entry's files were
+// read; the times are in ns since the epoch.
+constexpr int64_t Second = 1'000'000'000;
+constexpr int64_t ReadAfter = 1'700'000'000 * Second;
+constexpr int64_t Now = ReadAfter + 60 * Second;
+
+TEST(CacheStampsTest, OldUnchangedStampIsTrusted) {
+  FileStamp Old{100, ReadAfter - RacyWindowNs - 1};
+  EXPECT_TRUE(stampProvesUnchanged(Old, Old, ReadAfter, Now));
+  FileStamp Ancient{100, -5 * Second}; // Before 1970: still a time.
+  EXPECT_TRUE(stampProvesUnchanged(Ancient, Ancient, ReadAfter, Now));
+}
+
+TEST(CacheStampsTest, OtherSizeOrTimeIsNotTrusted) {
+  FileStamp Old{100, ReadAfter - 3600 * Second};
+  EXPECT_FALSE(stampProvesUnchanged(Old, {101, Old.MTimeNs}, ReadAfter, Now));
+  EXPECT_FALSE(stampProvesUnchanged(Old, {100, Old.MTimeNs + 1}, ReadAfter,
+                                    Now));
+  EXPECT_FALSE(stampProvesUnchanged(Old, {100, Old.MTimeNs - 1}, ReadAfter,
+                                    Now));
+}
+
+TEST(CacheStampsTest, StampWithinTheRacyWindowIsNotTrusted) {
+  for (int64_t MTime : {ReadAfter - RacyWindowNs, ReadAfter - Second,
+                        ReadAfter, ReadAfter + Second, Now + 3600 * Second}) {
+    FileStamp Racy{100, MTime};
+    EXPECT_FALSE(stampProvesUnchanged(Racy, Racy, ReadAfter, Now)) << MTime;
+  }
+}
+
+TEST(CacheStampsTest, EntryReadInTheFutureOrAtExtremesIsNotTrusted) {
+  FileStamp Old{100, ReadAfter - 3600 * Second};
+  EXPECT_FALSE(stampProvesUnchanged(Old, Old, Now + 1, Now));
+  FileStamp Min{100, std::numeric_limits<int64_t>::min()};
+  EXPECT_FALSE(stampProvesUnchanged(Min, Min,
+                                    std::numeric_limits<int64_t>::min(), Now));
+  EXPECT_FALSE(stampProvesUnchanged(
+      Min, Min, std::numeric_limits<int64_t>::min() + RacyWindowNs - 1, Now));
+  FileStamp Max{100, std::numeric_limits<int64_t>::max()};
+  EXPECT_FALSE(stampProvesUnchanged(Max, Max,
+                                    std::numeric_limits<int64_t>::max(),
+                                    std::numeric_limits<int64_t>::max()));
+}
+
+TEST(CacheStampsTest, DependenciesRoundTrip) {
+  Dependencies Deps;
+  Deps.ReadAfterNs = ReadAfter;
+  Deps.Files.push_back({"/p/a.cpp", "ab", FileStamp{12, ReadAfter - Second}});
+  Deps.Files.push_back({"/p/b.h", "missing", std::nullopt});
+  std::optional<Dependencies> Back =
+      dependenciesFromJSON(dependenciesToJSON(Deps));
+  ASSERT_TRUE(Back);
+  EXPECT_EQ(Back->ReadAfterNs, Deps.ReadAfterNs);
+  ASSERT_EQ(Back->Files.size(), 2u);
+  EXPECT_EQ(Back->Files[0].Path, "/p/a.cpp");
+  EXPECT_EQ(Back->Files[0].Hash, "ab");
+  ASSERT_TRUE(Back->Files[0].Stamp);
+  EXPECT_EQ(*Back->Files[0].Stamp, (FileStamp{12, ReadAfter - Second}));
+  EXPECT_EQ(Back->Files[1].Hash, "missing");
+  EXPECT_FALSE(Back->Files[1].Stamp);
+}
+
+TEST(CacheStampsTest, CorruptStampsAreLeftOut) {
+  using nlohmann::json;
+  auto Stamp = [](json File) {
+    json J = {{"files", json::array({File})}, {"readAfter", ReadAfter}};
+    std::optional<Dependencies> D = dependenciesFromJSON(J);
+    EXPECT_TRUE(D) << File.dump();
+    return D ? D->Files[0].Stamp : std::nullopt;
+  };
+  EXPECT_TRUE(Stamp(json::array({"/a", "h", 1, 2})));
+  EXPECT_TRUE(Stamp(json::array({"/a", "h", 1, -2})));
+  EXPECT_FALSE(Stamp(json::array({"/a", "h"})));
+  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1})));
+  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1, 2, 3})));
+  EXPECT_FALSE(Stamp(json::array({"/a", "h", -1, 2})));
+  EXPECT_FALSE(Stamp(json::array({"/a", "h", "1", 2})));
+  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1.5, 2})));
+  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1, 2.5})));
+  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1, nullptr})));
+  EXPECT_FALSE(Stamp(json::array(
+      {"/a", "h", 1, uint64_t(std::numeric_limits<int64_t>::max()) + 1})));
+  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1, json::object()})));
+}
+
+TEST(CacheStampsTest, CorruptReadAfterIsLeftOut) {
+  using nlohmann::json;
+  json File = json::array({"/a", "h", 1, 2});
+  for (json ReadAfterJ : {json("soon"), json(1.5), json(nullptr),
+                          json(uint64_t(std::numeric_limits<int64_t>::max()) +
+                               1)}) {
+    json J = {{"files", json::array({File})}, {"readAfter", ReadAfterJ}};
+    std::optional<Dependencies> D = dependenciesFromJSON(J);
+    ASSERT_TRUE(D);
+    EXPECT_FALSE(D->ReadAfterNs) << ReadAfterJ.dump();
+  }
+  json Missing = {{"files", json::array({File})}};
+  ASSERT_TRUE(dependenciesFromJSON(Missing));
+  EXPECT_FALSE(dependenciesFromJSON(Missing)->ReadAfterNs);
+}
+
+TEST(CacheStampsTest, MalformedDependenciesAreNoEntry) {
+  using nlohmann::json;
+  for (json J :
+       {json::array(), json("x"), json::object(),
+        json({{"files", json::array()}}), json({{"files", "x"}}),
+        json({{"files", json::array({json::array({"/a"})})}}),
+        json({{"files", json::array({json::array({"/a", 1})})}}),
+        json({{"files", json::array({json::array({1, "h"})})}}),
+        json({{"files", json::array({json::object({{"path", "/a"},
+                                                   {"hash", "h"}})})}})})
+    EXPECT_FALSE(dependenciesFromJSON(J)) << J.dump();
 }
 
 } // namespace
