@@ -108,21 +108,20 @@ std::optional<TUResult> FactsCache::read(const std::string &Key,
     llvm::consumeError(Buf.takeError());
     return std::nullopt;
   }
-  auto J = parseJSON((*Buf)->getBuffer(), Path);
-  if (!J) {
-    llvm::consumeError(J.takeError());
-    return std::nullopt;
-  }
-  // Valid only while the TU and every file it read are unchanged.
-  auto DepsJ = J->is_object() ? J->find("deps") : J->end();
-  if (DepsJ == J->end())
-    return std::nullopt;
-  std::optional<Dependencies> Deps = dependenciesFromJSON(*DepsJ);
+  auto [ResultText, DepsText] = splitEntry((*Buf)->getBuffer());
+  // Valid only while the TU and every file it read are unchanged; the
+  // result is parsed only then.
+  std::optional<Dependencies> Deps = dependenciesFromText(DepsText);
   if (!Deps)
     return std::nullopt;
   for (const Dependency &D : Deps->Files)
     if (!unchanged(D, Deps->ReadAfterNs))
       return std::nullopt;
+  auto J = parseJSON(ResultText, Path);
+  if (!J) {
+    llvm::consumeError(J.takeError());
+    return std::nullopt;
+  }
   auto R = resultFromJSON(*J, Path, "");
   if (!R) {
     llvm::consumeError(R.takeError());

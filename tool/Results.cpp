@@ -130,63 +130,64 @@ bool stampProvesUnchanged(const FileStamp &Recorded, const FileStamp &Current,
          Recorded.MTimeNs < ReadAfterNs - RacyWindowNs;
 }
 
-// Each file is an array, [path, hash] or [path, hash, size, mtime]: entries
-// list hundreds of files (the headers a TU read and the places where a new
-// header would shadow one), and the driver parses every entry on every run.
-json dependenciesToJSON(const Dependencies &Deps) {
-  json Files = json::array();
+std::string dependenciesToText(const Dependencies &Deps) {
+  std::string Text;
+  auto Field = [&](llvm::StringRef F) {
+    Text += F;
+    Text += '\0';
+  };
+  Field(Deps.ReadAfterNs ? std::to_string(*Deps.ReadAfterNs) : "");
   for (const Dependency &D : Deps.Files) {
-    json F = json::array({D.Path, D.Hash});
-    if (D.Stamp) {
-      F.push_back(D.Stamp->Size);
-      F.push_back(D.Stamp->MTimeNs);
-    }
-    Files.push_back(std::move(F));
+    Field(D.Path);
+    Field(D.Hash);
+    Field(D.Stamp ? std::to_string(D.Stamp->Size) : "");
+    Field(D.Stamp ? std::to_string(D.Stamp->MTimeNs) : "");
   }
-  json J = {{"files", std::move(Files)}};
-  if (Deps.ReadAfterNs)
-    J["readAfter"] = *Deps.ReadAfterNs;
-  return J;
+  return Text;
 }
 
-/// \p J as an int64_t, if it is an integer in range.
-static std::optional<int64_t> int64Of(const json &J) {
-  if (J.is_number_unsigned()) {
-    if (J.get<uint64_t>() > uint64_t(std::numeric_limits<int64_t>::max()))
-      return std::nullopt;
-    return int64_t(J.get<uint64_t>());
-  }
-  if (J.is_number_integer())
-    return J.get<int64_t>();
-  return std::nullopt;
-}
-
-std::optional<Dependencies> dependenciesFromJSON(const json &J) {
-  if (!J.is_object())
+/// \p Field as a decimal number of type \p T, if it is one in range.
+template <typename T> static std::optional<T> decimal(llvm::StringRef Field) {
+  T Value;
+  // Radix 10: no "0x" prefix; a '-' only for a signed type; no space.
+  if (Field.empty() || Field.getAsInteger(10, Value))
     return std::nullopt;
-  auto Files = J.find("files");
-  if (Files == J.end() || !Files->is_array() || Files->empty())
+  return Value;
+}
+
+std::optional<Dependencies> dependenciesFromText(llvm::StringRef Text) {
+  // Every field ends with NUL: a truncated entry is no entry.
+  if (!Text.ends_with(llvm::StringRef("\0", 1)))
+    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef, 0> Fields;
+  Text.drop_back().split(Fields, '\0');
+  if (Fields.size() < 5 || (Fields.size() - 1) % 4 != 0)
     return std::nullopt;
   Dependencies Deps;
-  if (auto ReadAfter = J.find("readAfter"); ReadAfter != J.end())
-    Deps.ReadAfterNs = int64Of(*ReadAfter);
-  for (const json &F : *Files) {
-    if (!F.is_array() || F.size() < 2 || !F[0].is_string() ||
-        !F[1].is_string())
-      return std::nullopt;
-    Dependency D{F[0].get<std::string>(), F[1].get<std::string>(),
-                 std::nullopt};
-    if (F.size() == 4) {
-      std::optional<int64_t> Size = int64Of(F[2]), MTime = int64Of(F[3]);
-      if (Size && *Size >= 0 && MTime)
-        D.Stamp = FileStamp{uint64_t(*Size), *MTime};
-    }
+  Deps.ReadAfterNs = decimal<int64_t>(Fields[0]);
+  Deps.Files.reserve((Fields.size() - 1) / 4);
+  for (size_t I = 1; I < Fields.size(); I += 4) {
+    Dependency D{Fields[I].str(), Fields[I + 1].str(), std::nullopt};
+    std::optional<uint64_t> Size = decimal<uint64_t>(Fields[I + 2]);
+    std::optional<int64_t> MTime = decimal<int64_t>(Fields[I + 3]);
+    if (Size && MTime)
+      D.Stamp = FileStamp{*Size, *MTime};
     Deps.Files.push_back(std::move(D));
   }
   return Deps;
 }
 
-json resultToJSON(const TUResult &R, const Dependencies &Deps) {
+std::string entryText(const TUResult &R, const Dependencies &Deps) {
+  return resultToJSON(R).dump(-1, ' ', false,
+                              json::error_handler_t::replace) +
+         "\n" + dependenciesToText(Deps);
+}
+
+std::pair<llvm::StringRef, llvm::StringRef> splitEntry(llvm::StringRef Entry) {
+  return Entry.split('\n');
+}
+
+json resultToJSON(const TUResult &R) {
   json Diags = json::array();
   for (const ReportDiagnostic &D : R.Diagnostics)
     Diags.push_back(json(diagnosticToJSON(D, /*WithOffsets=*/true)));
@@ -194,7 +195,6 @@ json resultToJSON(const TUResult &R, const Dependencies &Deps) {
   return {{"version", POOLGUARD_VERSION}, {"file", R.File},
           {"failed", R.Failed},           {"error", R.Error},
           {"diagnostics", Diags},         {"facts", Facts},
-          {"deps", dependenciesToJSON(Deps)},
           {"configErrors", R.ConfigErrors},
           {"reparsedInFull", R.ReparsedInFull},
           {"nolintSuppressed", R.SuppressedByNolint}};

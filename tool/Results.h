@@ -87,20 +87,34 @@ constexpr int64_t RacyWindowNs = 3'000'000'000;
 bool stampProvesUnchanged(const FileStamp &Recorded, const FileStamp &Current,
                           int64_t ReadAfterNs, int64_t NowNs);
 
-/// The "deps" member of a cache entry or a worker's output.
-nlohmann::json dependenciesToJSON(const Dependencies &Deps);
+/// A cache entry, as a worker writes it: the result's JSON on one line (a
+/// dump has no raw newline), then the dependencies as text. A lookup reads
+/// the dependencies without parsing the JSON, which it parses only on a
+/// hit: entries list hundreds of files (the headers a TU read, the places
+/// where a new header would shadow one), and nlohmann's parser costs about
+/// ten times more per byte than splitting on NUL.
+///
+/// The text is NUL-terminated fields: ReadAfterNs (empty: none), then four
+/// per file: path, hash, size, modification time (both empty: no stamp).
+/// Numbers are decimal. A path cannot contain NUL.
+std::string entryText(const TUResult &R, const Dependencies &Deps);
 
-/// Reads the "deps" member \p J of a cache entry (untrusted): std::nullopt
-/// when it is not a non-empty list of files with a path and a hash each. A
-/// stamp or a time that is missing or not a number in range is left out
-/// (the file is then hashed), never an error.
-std::optional<Dependencies> dependenciesFromJSON(const nlohmann::json &J);
+/// \p Entry split into its result's JSON and its dependencies' text.
+std::pair<llvm::StringRef, llvm::StringRef> splitEntry(llvm::StringRef Entry);
 
-/// The JSON of one TU's result: with \p Deps a cache entry or a worker's
-/// output, without them one result of a --facts-out file. Non-UTF-8 text is
-/// replaced when dumped, never an abort.
-nlohmann::json resultToJSON(const TUResult &R,
-                            const Dependencies &Deps = {});
+/// The dependencies' text of an entry.
+std::string dependenciesToText(const Dependencies &Deps);
+
+/// Reads the dependencies' text \p Text of a cache entry (untrusted):
+/// std::nullopt unless it is a time and one or more whole files. A stamp or
+/// a time that is not a decimal number in range is left out (the file is
+/// then hashed), never an error.
+std::optional<Dependencies> dependenciesFromText(llvm::StringRef Text);
+
+/// The JSON of one TU's result (the first line of a cache entry, or one
+/// result of a --facts-out file). Non-UTF-8 text is replaced when dumped,
+/// never an abort.
+nlohmann::json resultToJSON(const TUResult &R);
 
 /// Reads one TU's result from \p J (\p Origin: the file, \p Where: the
 /// path of \p J inside it, for errors). A field of the wrong type, another

@@ -162,71 +162,86 @@ TEST(CacheStampsTest, EntryReadInTheFutureOrAtExtremesIsNotTrusted) {
 TEST(CacheStampsTest, DependenciesRoundTrip) {
   Dependencies Deps;
   Deps.ReadAfterNs = ReadAfter;
-  Deps.Files.push_back({"/p/a.cpp", "ab", FileStamp{12, ReadAfter - Second}});
+  Deps.Files.push_back({"/p/a b\n.cpp", "ab", FileStamp{12, -Second}});
   Deps.Files.push_back({"/p/b.h", "missing", std::nullopt});
   std::optional<Dependencies> Back =
-      dependenciesFromJSON(dependenciesToJSON(Deps));
+      dependenciesFromText(dependenciesToText(Deps));
   ASSERT_TRUE(Back);
   EXPECT_EQ(Back->ReadAfterNs, Deps.ReadAfterNs);
   ASSERT_EQ(Back->Files.size(), 2u);
-  EXPECT_EQ(Back->Files[0].Path, "/p/a.cpp");
+  EXPECT_EQ(Back->Files[0].Path, "/p/a b\n.cpp");
   EXPECT_EQ(Back->Files[0].Hash, "ab");
   ASSERT_TRUE(Back->Files[0].Stamp);
-  EXPECT_EQ(*Back->Files[0].Stamp, (FileStamp{12, ReadAfter - Second}));
+  EXPECT_EQ(*Back->Files[0].Stamp, (FileStamp{12, -Second}));
   EXPECT_EQ(Back->Files[1].Hash, "missing");
   EXPECT_FALSE(Back->Files[1].Stamp);
 }
 
+TEST(CacheStampsTest, EntrySplitsIntoResultAndDependencies) {
+  TUResult R;
+  R.File = "/p/a\nb.cpp"; // A newline in a path is escaped in the JSON.
+  Dependencies Deps;
+  Deps.Files.push_back({"/p/a\nb.cpp", "ab", std::nullopt});
+  std::string Entry = entryText(R, Deps);
+  auto [JSON, Text] = splitEntry(Entry);
+  EXPECT_EQ(nlohmann::json::parse(JSON.str()), resultToJSON(R));
+  EXPECT_EQ(Text, dependenciesToText(Deps));
+}
+
+/// The text of one file with \p Size and \p MTime, read after \p ReadAfter.
+static std::string oneFile(llvm::StringRef Size, llvm::StringRef MTime,
+                           llvm::StringRef ReadAfter = "1700000000") {
+  std::string T;
+  for (llvm::StringRef F : {ReadAfter, llvm::StringRef("/a"),
+                            llvm::StringRef("h"), Size, MTime})
+    (T += F) += '\0';
+  return T;
+}
+
 TEST(CacheStampsTest, CorruptStampsAreLeftOut) {
-  using nlohmann::json;
-  auto Stamp = [](json File) {
-    json J = {{"files", json::array({File})}, {"readAfter", ReadAfter}};
-    std::optional<Dependencies> D = dependenciesFromJSON(J);
-    EXPECT_TRUE(D) << File.dump();
+  auto Stamp = [](llvm::StringRef Size, llvm::StringRef MTime) {
+    std::optional<Dependencies> D = dependenciesFromText(oneFile(Size, MTime));
+    EXPECT_TRUE(D) << Size.str() << " " << MTime.str();
     return D ? D->Files[0].Stamp : std::nullopt;
   };
-  EXPECT_TRUE(Stamp(json::array({"/a", "h", 1, 2})));
-  EXPECT_TRUE(Stamp(json::array({"/a", "h", 1, -2})));
-  EXPECT_FALSE(Stamp(json::array({"/a", "h"})));
-  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1})));
-  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1, 2, 3})));
-  EXPECT_FALSE(Stamp(json::array({"/a", "h", -1, 2})));
-  EXPECT_FALSE(Stamp(json::array({"/a", "h", "1", 2})));
-  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1.5, 2})));
-  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1, 2.5})));
-  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1, nullptr})));
-  EXPECT_FALSE(Stamp(json::array(
-      {"/a", "h", 1, uint64_t(std::numeric_limits<int64_t>::max()) + 1})));
-  EXPECT_FALSE(Stamp(json::array({"/a", "h", 1, json::object()})));
+  EXPECT_TRUE(Stamp("1", "2"));
+  EXPECT_TRUE(Stamp("1", "-2"));
+  EXPECT_TRUE(Stamp("18446744073709551615", "9223372036854775807"));
+  EXPECT_FALSE(Stamp("", ""));
+  EXPECT_FALSE(Stamp("1", ""));
+  EXPECT_FALSE(Stamp("", "2"));
+  EXPECT_FALSE(Stamp("-1", "2"));
+  EXPECT_FALSE(Stamp("18446744073709551616", "2"));
+  EXPECT_FALSE(Stamp("1", "9223372036854775808"));
+  EXPECT_FALSE(Stamp("0x10", "2"));
+  EXPECT_FALSE(Stamp("1", " 2"));
+  EXPECT_FALSE(Stamp("1.5", "2"));
+  EXPECT_FALSE(Stamp("1", "2e3"));
+  EXPECT_FALSE(Stamp("one", "2"));
 }
 
 TEST(CacheStampsTest, CorruptReadAfterIsLeftOut) {
-  using nlohmann::json;
-  json File = json::array({"/a", "h", 1, 2});
-  for (json ReadAfterJ : {json("soon"), json(1.5), json(nullptr),
-                          json(uint64_t(std::numeric_limits<int64_t>::max()) +
-                               1)}) {
-    json J = {{"files", json::array({File})}, {"readAfter", ReadAfterJ}};
-    std::optional<Dependencies> D = dependenciesFromJSON(J);
-    ASSERT_TRUE(D);
-    EXPECT_FALSE(D->ReadAfterNs) << ReadAfterJ.dump();
+  for (llvm::StringRef ReadAfter :
+       {"", "soon", "1.5", "9223372036854775808", "+-1"}) {
+    std::optional<Dependencies> D =
+        dependenciesFromText(oneFile("1", "2", ReadAfter));
+    ASSERT_TRUE(D) << ReadAfter.str();
+    EXPECT_FALSE(D->ReadAfterNs) << ReadAfter.str();
+    EXPECT_TRUE(D->Files[0].Stamp);
   }
-  json Missing = {{"files", json::array({File})}};
-  ASSERT_TRUE(dependenciesFromJSON(Missing));
-  EXPECT_FALSE(dependenciesFromJSON(Missing)->ReadAfterNs);
 }
 
 TEST(CacheStampsTest, MalformedDependenciesAreNoEntry) {
-  using nlohmann::json;
-  for (json J :
-       {json::array(), json("x"), json::object(),
-        json({{"files", json::array()}}), json({{"files", "x"}}),
-        json({{"files", json::array({json::array({"/a"})})}}),
-        json({{"files", json::array({json::array({"/a", 1})})}}),
-        json({{"files", json::array({json::array({1, "h"})})}}),
-        json({{"files", json::array({json::object({{"path", "/a"},
-                                                   {"hash", "h"}})})}})})
-    EXPECT_FALSE(dependenciesFromJSON(J)) << J.dump();
+  const std::string Good = oneFile("1", "2");
+  ASSERT_TRUE(dependenciesFromText(Good));
+  // Truncated anywhere, or with a field too many or too few: no entry.
+  for (size_t N = 0; N < Good.size(); ++N)
+    EXPECT_FALSE(dependenciesFromText(llvm::StringRef(Good).take_front(N)))
+        << N;
+  EXPECT_FALSE(dependenciesFromText(Good + "x"));
+  EXPECT_FALSE(dependenciesFromText(Good + std::string(1, '\0')));
+  EXPECT_FALSE(dependenciesFromText(std::string("1", 1) + '\0'));
+  EXPECT_FALSE(dependenciesFromText(""));
 }
 
 } // namespace
