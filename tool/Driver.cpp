@@ -272,14 +272,11 @@ struct Driver::Impl {
   ClangTidyOptions mapStepOptions(const ClangTidyOptions &TUOpts) const;
   std::string cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts);
-  TUResult analyze(const std::string &File,
-                   Dependencies &Deps);
+  TUResult analyze(const std::string &File, Dependencies &Deps);
   TUResult parse(const std::string &File, const LibraryFiles *Libraries,
-                 unsigned &Skipped,
-                 Dependencies &Deps);
-  void verifySkipBodies(
-      const std::string &File, TUResult &R,
-      const Dependencies &DepHashes);
+                 unsigned &Skipped, Dependencies &Deps);
+  void verifySkipBodies(const std::string &File, TUResult &R,
+                        const Dependencies &DepHashes);
   /// The library files whose bodies are skipped; none with --no-skip-bodies.
   std::optional<LibraryFiles> Libraries;
   /// POOLGUARD_VERIFY_SKIP_BODIES: every TU parsed with skipped bodies is
@@ -289,8 +286,8 @@ struct Driver::Impl {
   TUResult failed(const std::string &File, std::string Why);
   llvm::Error verifyConfiguration(std::vector<std::string> &TUs);
   Dependencies dependencies(ReadFiles Read,
-                                    llvm::ArrayRef<std::string> ConfigFiles,
-                                    llvm::StringRef Dir);
+                            llvm::ArrayRef<std::string> ConfigFiles,
+                            llvm::StringRef Dir);
   llvm::Error loadModelsAndConfigs(llvm::ArrayRef<std::string> TUs);
   TUResult collect(const std::string &File, const std::string &Key,
                    WorkerExit &E);

@@ -39,11 +39,10 @@ FactsCache::StatResult FactsCache::statOnce(llvm::StringRef Path) {
   if (llvm::sys::fs::status(Path, Status))
     R.Absent = true;
   else if (Status.type() == llvm::sys::fs::file_type::regular_file)
-    R.Stamp = FileStamp{
-        Status.getSize(),
-        std::chrono::duration_cast<std::chrono::nanoseconds>(
-            Status.getLastModificationTime().time_since_epoch())
-            .count()};
+    R.Stamp = FileStamp{Status.getSize(),
+                        std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            Status.getLastModificationTime().time_since_epoch())
+                            .count()};
   std::lock_guard<std::mutex> Lock(HashMu);
   Stats[Path] = R;
   return R;

@@ -1,9 +1,9 @@
 //===----------------------------------------------------------------------===//
 //
-// The facts cache: one JSON file per map result (Results.h), named by a key
-// the driver computes from everything that decides the result (commands,
-// configuration, models, this binary, the entry format). An entry is valid
-// while every file it depends on (the TU, the headers it read,
+// The facts cache: one file per map result (Results.h, entryText), named by
+// a key the driver computes from everything that decides the result
+// (commands, configuration, models, this binary, the entry format). An entry
+// is valid while every file it depends on (the TU, the headers it read,
 // configuration files, and the places a new header would shadow one it
 // read) has the content it had when the entry was made. A file whose size
 // and modification time are those the entry recorded, and whose
@@ -34,7 +34,8 @@ public:
   explicit FactsCache(std::string Dir);
 
   /// The version of the entries' format, part of every key: entries of
-  /// another format are never read. 2: dependencies with stamps.
+  /// another format are never read. 2: dependencies with stamps, as text
+  /// after the result's JSON.
   static constexpr unsigned FormatVersion = 2;
 
   bool enabled() const { return !Dir.empty(); }

@@ -125,8 +125,7 @@ bool stampProvesUnchanged(const FileStamp &Recorded, const FileStamp &Current,
   if (!(Recorded == Current) || ReadAfterNs > NowNs)
     return false;
   // Recorded.MTimeNs < ReadAfterNs - RacyWindowNs, without overflow.
-  return ReadAfterNs >=
-             std::numeric_limits<int64_t>::min() + RacyWindowNs &&
+  return ReadAfterNs >= std::numeric_limits<int64_t>::min() + RacyWindowNs &&
          Recorded.MTimeNs < ReadAfterNs - RacyWindowNs;
 }
 
@@ -178,8 +177,7 @@ std::optional<Dependencies> dependenciesFromText(llvm::StringRef Text) {
 }
 
 std::string entryText(const TUResult &R, const Dependencies &Deps) {
-  return resultToJSON(R).dump(-1, ' ', false,
-                              json::error_handler_t::replace) +
+  return resultToJSON(R).dump(-1, ' ', false, json::error_handler_t::replace) +
          "\n" + dependenciesToText(Deps);
 }
 
@@ -192,9 +190,12 @@ json resultToJSON(const TUResult &R) {
   for (const ReportDiagnostic &D : R.Diagnostics)
     Diags.push_back(json(diagnosticToJSON(D, /*WithOffsets=*/true)));
   json Facts = factsToJSONValue(R.Facts);
-  return {{"version", POOLGUARD_VERSION}, {"file", R.File},
-          {"failed", R.Failed},           {"error", R.Error},
-          {"diagnostics", Diags},         {"facts", Facts},
+  return {{"version", POOLGUARD_VERSION},
+          {"file", R.File},
+          {"failed", R.Failed},
+          {"error", R.Error},
+          {"diagnostics", Diags},
+          {"facts", Facts},
           {"configErrors", R.ConfigErrors},
           {"reparsedInFull", R.ReparsedInFull},
           {"nolintSuppressed", R.SuppressedByNolint}};

@@ -131,15 +131,15 @@ TEST(CacheStampsTest, OldUnchangedStampIsTrusted) {
 TEST(CacheStampsTest, OtherSizeOrTimeIsNotTrusted) {
   FileStamp Old{100, ReadAfter - 3600 * Second};
   EXPECT_FALSE(stampProvesUnchanged(Old, {101, Old.MTimeNs}, ReadAfter, Now));
-  EXPECT_FALSE(stampProvesUnchanged(Old, {100, Old.MTimeNs + 1}, ReadAfter,
-                                    Now));
-  EXPECT_FALSE(stampProvesUnchanged(Old, {100, Old.MTimeNs - 1}, ReadAfter,
-                                    Now));
+  EXPECT_FALSE(
+      stampProvesUnchanged(Old, {100, Old.MTimeNs + 1}, ReadAfter, Now));
+  EXPECT_FALSE(
+      stampProvesUnchanged(Old, {100, Old.MTimeNs - 1}, ReadAfter, Now));
 }
 
 TEST(CacheStampsTest, StampWithinTheRacyWindowIsNotTrusted) {
-  for (int64_t MTime : {ReadAfter - RacyWindowNs, ReadAfter - Second,
-                        ReadAfter, ReadAfter + Second, Now + 3600 * Second}) {
+  for (int64_t MTime : {ReadAfter - RacyWindowNs, ReadAfter - Second, ReadAfter,
+                        ReadAfter + Second, Now + 3600 * Second}) {
     FileStamp Racy{100, MTime};
     EXPECT_FALSE(stampProvesUnchanged(Racy, Racy, ReadAfter, Now)) << MTime;
   }
@@ -149,8 +149,8 @@ TEST(CacheStampsTest, EntryReadInTheFutureOrAtExtremesIsNotTrusted) {
   FileStamp Old{100, ReadAfter - 3600 * Second};
   EXPECT_FALSE(stampProvesUnchanged(Old, Old, Now + 1, Now));
   FileStamp Min{100, std::numeric_limits<int64_t>::min()};
-  EXPECT_FALSE(stampProvesUnchanged(Min, Min,
-                                    std::numeric_limits<int64_t>::min(), Now));
+  EXPECT_FALSE(
+      stampProvesUnchanged(Min, Min, std::numeric_limits<int64_t>::min(), Now));
   EXPECT_FALSE(stampProvesUnchanged(
       Min, Min, std::numeric_limits<int64_t>::min() + RacyWindowNs - 1, Now));
   FileStamp Max{100, std::numeric_limits<int64_t>::max()};
@@ -192,8 +192,8 @@ TEST(CacheStampsTest, EntrySplitsIntoResultAndDependencies) {
 static std::string oneFile(llvm::StringRef Size, llvm::StringRef MTime,
                            llvm::StringRef ReadAfter = "1700000000") {
   std::string T;
-  for (llvm::StringRef F : {ReadAfter, llvm::StringRef("/a"),
-                            llvm::StringRef("h"), Size, MTime})
+  for (llvm::StringRef F :
+       {ReadAfter, llvm::StringRef("/a"), llvm::StringRef("h"), Size, MTime})
     (T += F) += '\0';
   return T;
 }
