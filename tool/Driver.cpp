@@ -272,14 +272,11 @@ struct Driver::Impl {
   ClangTidyOptions mapStepOptions(const ClangTidyOptions &TUOpts) const;
   std::string cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts);
-  TUResult analyze(const std::string &File,
-                   DependencyHashes &Deps);
+  TUResult analyze(const std::string &File, Dependencies &Deps);
   TUResult parse(const std::string &File, const LibraryFiles *Libraries,
-                 unsigned &Skipped,
-                 DependencyHashes &Deps);
-  void verifySkipBodies(
-      const std::string &File, TUResult &R,
-      const DependencyHashes &DepHashes);
+                 unsigned &Skipped, Dependencies &Deps);
+  void verifySkipBodies(const std::string &File, TUResult &R,
+                        const Dependencies &DepHashes);
   /// The library files whose bodies are skipped; none with --no-skip-bodies.
   std::optional<LibraryFiles> Libraries;
   /// POOLGUARD_VERIFY_SKIP_BODIES: every TU parsed with skipped bodies is
@@ -288,9 +285,9 @@ struct Driver::Impl {
   ReportDiagnostic toReport(const ClangTidyError &D, llvm::StringRef Dir);
   TUResult failed(const std::string &File, std::string Why);
   llvm::Error verifyConfiguration(std::vector<std::string> &TUs);
-  DependencyHashes dependencyHashes(ReadFiles Read,
-                                    llvm::ArrayRef<std::string> ConfigFiles,
-                                    llvm::StringRef Dir);
+  Dependencies dependencies(ReadFiles Read,
+                            llvm::ArrayRef<std::string> ConfigFiles,
+                            llvm::StringRef Dir);
   llvm::Error loadModelsAndConfigs(llvm::ArrayRef<std::string> TUs);
   TUResult collect(const std::string &File, const std::string &Key,
                    WorkerExit &E);
@@ -441,9 +438,18 @@ llvm::Error Driver::prepare() {
 /// be readable, and enable poolguard checks. All errors at once.
 llvm::Error Driver::Impl::verifyConfiguration(std::vector<std::string> &TUs) {
   excludeTranslationUnits(Opts.Exclude, Project, TUs, ConfigErrors);
-  verifyChecks(Project, ConfigErrors);
+  // The verdict depends on the Checks value alone, and asking clang-tidy
+  // which checks a value enables matches it against every static analyzer
+  // checker: once per distinct value, not once per TU (the TUs of a project
+  // mostly share one).
+  llvm::StringSet<> Verified;
+  auto Verify = [&](const ClangTidyOptions &Options) {
+    if (Verified.insert(Options.Checks.value_or("")).second)
+      verifyChecks(Options, ConfigErrors);
+  };
+  Verify(Project);
   for (const std::string &TU : TUs)
-    verifyChecks(Provider->getOptions(TU), ConfigErrors);
+    Verify(Provider->getOptions(TU));
   if (!Opts.FixedConfig)
     checkReadableConfigFiles(TUs, ConfigErrors);
   if (ConfigErrors.empty())
@@ -518,7 +524,9 @@ Driver::Impl::mapStepOptions(const ClangTidyOptions &TUOpts) const {
 std::string
 Driver::Impl::cacheKey(llvm::ArrayRef<tooling::CompileCommand> Cmds,
                        const ClangTidyOptions &TUOpts) {
-  std::string Key = POOLGUARD_VERSION "\n" + BinaryId + "\n" + ModelsHash;
+  std::string Key = POOLGUARD_VERSION "\n" + BinaryId + "\n" + ModelsHash +
+                    "\ncache format " +
+                    std::to_string(FactsCache::FormatVersion);
   // Every command of the file: each is analyzed.
   for (const tooling::CompileCommand &Cmd : Cmds) {
     Key += "\n" + Cmd.Directory + "\n" + Cmd.Filename + "\n";
@@ -602,9 +610,11 @@ symlinkedUnder(llvm::ArrayRef<std::string> Names, llvm::StringRef Dir,
 /// read (hashed as parsed), the configuration files its facts were joined
 /// with, and the places where a new header would shadow one it read (hashed
 /// as "missing" until one appears). Relative names are made absolute
-/// against \p Dir, the compile command's directory.
-DependencyHashes
-Driver::Impl::dependencyHashes(ReadFiles Read,
+/// against \p Dir, the compile command's directory. Each regular file has
+/// its stamp, taken after the run started, as everything hashed was read
+/// (Results.h, stampProvesUnchanged).
+Dependencies
+Driver::Impl::dependencies(ReadFiles Read,
                                llvm::ArrayRef<std::string> ConfigFiles,
                                llvm::StringRef Dir) {
   std::vector<std::string> Deps = std::move(Read.Names);
@@ -618,13 +628,18 @@ Driver::Impl::dependencyHashes(ReadFiles Read,
     D = existingPath(D, Dir);
   llvm::sort(Deps);
   Deps.erase(std::unique(Deps.begin(), Deps.end()), Deps.end());
-  DependencyHashes Hashes;
+  Dependencies Result;
+  Result.ReadAfterNs = Cache->startedNs();
   for (const std::string &D : Deps) {
     auto It = Parsed.find(D);
-    Hashes.emplace_back(D, It != Parsed.end() ? It->second
-                                              : Cache->contentHash(D));
+    std::string Hash =
+        It != Parsed.end() ? It->second : Cache->contentHash(D);
+    std::optional<FileStamp> Stamp;
+    if (Hash != "missing")
+      Stamp = Cache->stamp(D);
+    Result.Files.push_back({D, std::move(Hash), Stamp});
   }
-  return Hashes;
+  return Result;
 }
 
 /// Runs clang-tidy's per-TU checks and the facts collector on one TU, in the
@@ -632,7 +647,7 @@ Driver::Impl::dependencyHashes(ReadFiles Read,
 /// skipped (\p Skipped counts them).
 TUResult Driver::Impl::parse(
     const std::string &File, const LibraryFiles *Libraries, unsigned &Skipped,
-    DependencyHashes &DepHashes) {
+    Dependencies &DepHashes) {
   TUResult Result;
   Result.File = File;
   auto Provider = makeProvider(/*PerTUOnly=*/true);
@@ -684,17 +699,17 @@ TUResult Driver::Impl::parse(
   const llvm::StringMap<std::string> Aliases =
       symlinkedUnder(Read.Names, Dir, Opts.PathRoot);
   Result.Facts.TranslationUnits = {File};
-  DepHashes = dependencyHashes(std::move(Read), Result.Facts.ConfigFiles, Dir);
+  DepHashes = dependencies(std::move(Read), Result.Facts.ConfigFiles, Dir);
   // Fixes apply to the bytes analyzed: remember them.
   for (ReportDiagnostic &D : Result.Diagnostics)
     for (ReportFix &F : D.Fixes) {
       auto It = llvm::lower_bound(
-          DepHashes, F.File,
-          [](const auto &Entry, const std::string &Path) {
-            return Entry.first < Path;
+          DepHashes.Files, F.File,
+          [](const Dependency &Entry, const std::string &Path) {
+            return Entry.Path < Path;
           });
-      if (It != DepHashes.end() && It->first == F.File)
-        F.FileHash = It->second;
+      if (It != DepHashes.Files.end() && It->Path == F.File)
+        F.FileHash = It->Hash;
     }
   if (!Opts.PathRoot.empty())
     relativizePaths(Result, Opts.PathRoot, Aliases);
@@ -727,7 +742,7 @@ static std::string firstDifference(const json &A, const json &B) {
 
 TUResult Driver::Impl::analyze(
     const std::string &File,
-    DependencyHashes &DepHashes) {
+    Dependencies &DepHashes) {
   unsigned Skipped = 0;
   if (!Libraries)
     return parse(File, nullptr, Skipped, DepHashes);
@@ -736,7 +751,7 @@ TUResult Driver::Impl::analyze(
   // failure may be the skipping's (docs/performance.md), and the errors of a
   // full parse are the ones to report.
   if (R.Failed && Skipped) {
-    DepHashes.clear();
+    DepHashes = {};
     TUResult Full = parse(File, nullptr, Skipped, DepHashes);
     Full.ReparsedInFull = true;
     return Full;
@@ -748,18 +763,21 @@ TUResult Driver::Impl::analyze(
 
 void Driver::Impl::verifySkipBodies(
     const std::string &File, TUResult &R,
-    const DependencyHashes &DepHashes) {
-  DependencyHashes FullDeps;
+    const Dependencies &DepHashes) {
+  Dependencies FullDeps;
   unsigned Skipped = 0;
   // R.File may be relative to --path-root already: parse the TU's own name.
   TUResult Full = parse(File, nullptr, Skipped, FullDeps);
-  json A = resultToJSON(R, DepHashes), B = resultToJSON(Full, FullDeps);
-  if (A == B)
+  json A = resultToJSON(R), B = resultToJSON(Full);
+  const bool SameFiles =
+      dependenciesToText(DepHashes) == dependenciesToText(FullDeps);
+  if (A == B && SameFiles)
     return;
   R.Failed = true;
   R.Error = "skipping function bodies changed the result "
             "(POOLGUARD_VERIFY_SKIP_BODIES): " +
-            firstDifference(A, B);
+            (A == B ? std::string("deps: the files read differ")
+                    : firstDifference(A, B));
 }
 
 TUResult Driver::Impl::failed(const std::string &File, std::string Why) {
@@ -809,7 +827,8 @@ TUResult Driver::Impl::collect(const std::string &File, const std::string &Key,
   }
   }
   auto Buf = readInputFile(E.ResultPath, MaxDataFileBytes);
-  auto J = Buf ? parseJSON((*Buf)->getBuffer(), E.ResultPath)
+  auto J = Buf ? parseJSON(splitEntry((*Buf)->getBuffer()).first,
+                           E.ResultPath)
                : llvm::Expected<json>(Buf.takeError());
   auto Parsed = J ? resultFromJSON(*J, E.ResultPath, "")
                   : llvm::Expected<TUResult>(J.takeError());
@@ -872,10 +891,9 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
     Keys.push_back(std::move(Key));
   }
   auto Work = [&](size_t K) {
-    DependencyHashes Deps;
+    Dependencies Deps;
     TUResult R = I.analyze(Files[K], Deps);
-    return resultToJSON(R, Deps).dump(-1, ' ', false,
-                                      json::error_handler_t::replace);
+    return entryText(R, Deps);
   };
   auto Done = [&](size_t K, WorkerExit &E) {
     Results[Slots[K]] = I.collect(Files[K], Keys[K], E);
@@ -1003,7 +1021,7 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
 }
 
 llvm::Expected<Facts> Driver::factsOf(llvm::StringRef File) {
-  DependencyHashes Deps;
+  Dependencies Deps;
   TUResult R = P->analyze(File.str(), Deps);
   if (R.Failed)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -1015,7 +1033,7 @@ llvm::Expected<Facts> Driver::factsOf(llvm::StringRef File) {
 std::string Driver::resultsToJSON(const std::vector<TUResult> &Results) {
   json TUsJ = json::array();
   for (const TUResult &R : Results)
-    TUsJ.push_back(resultToJSON(R, {}));
+    TUsJ.push_back(resultToJSON(R));
   json Root = {{"poolguardFacts", 1},
                {"version", POOLGUARD_VERSION},
                {"results", TUsJ}};

@@ -11,10 +11,61 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include <chrono>
 
 using namespace clang::tidy::poolguard;
 
 namespace poolguard {
+
+/// The current time, in nanoseconds since the epoch.
+static int64_t nowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+FactsCache::FactsCache(std::string Dir)
+    : Dir(std::move(Dir)), StartedNs(nowNs()) {}
+
+FactsCache::StatResult FactsCache::statOnce(llvm::StringRef Path) {
+  {
+    std::lock_guard<std::mutex> Lock(HashMu);
+    auto It = Stats.find(Path);
+    if (It != Stats.end())
+      return It->second;
+  }
+  StatResult R;
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status))
+    R.Absent = true;
+  else if (Status.type() == llvm::sys::fs::file_type::regular_file)
+    R.Stamp = FileStamp{Status.getSize(),
+                        std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            Status.getLastModificationTime().time_since_epoch())
+                            .count()};
+  std::lock_guard<std::mutex> Lock(HashMu);
+  Stats[Path] = R;
+  return R;
+}
+
+std::optional<FileStamp> FactsCache::stamp(llvm::StringRef Path) {
+  return statOnce(Path).Stamp;
+}
+
+bool FactsCache::unchanged(const Dependency &D,
+                           std::optional<int64_t> ReadAfterNs) {
+  // A place that must stay absent costs one stat(): contentHash() is
+  // "missing" for a path that cannot be stat()ed.
+  StatResult Now = statOnce(D.Path);
+  if (D.Hash == "missing" && Now.Absent)
+    return true;
+  if (D.Stamp && Now.Stamp && ReadAfterNs &&
+      stampProvesUnchanged(*D.Stamp, *Now.Stamp, *ReadAfterNs, StartedNs))
+    return true;
+  // Touched but maybe not changed, racily stamped, or no stamp recorded (a
+  // corrupt entry): its content decides.
+  return contentHash(D.Path) == D.Hash;
+}
 
 std::string FactsCache::contentHash(llvm::StringRef Path) {
   {
@@ -56,21 +107,19 @@ std::optional<TUResult> FactsCache::read(const std::string &Key,
     llvm::consumeError(Buf.takeError());
     return std::nullopt;
   }
-  auto J = parseJSON((*Buf)->getBuffer(), Path);
+  auto [ResultText, DepsText] = splitEntry((*Buf)->getBuffer());
+  // Valid only while the TU and every file it read are unchanged; the
+  // result is parsed only then.
+  std::optional<Dependencies> Deps = dependenciesFromText(DepsText);
+  if (!Deps)
+    return std::nullopt;
+  for (const Dependency &D : Deps->Files)
+    if (!unchanged(D, Deps->ReadAfterNs))
+      return std::nullopt;
+  auto J = parseJSON(ResultText, Path);
   if (!J) {
     llvm::consumeError(J.takeError());
     return std::nullopt;
-  }
-  // Valid only while the TU and every file it read are unchanged.
-  auto Deps = J->is_object() ? J->find("deps") : J->end();
-  if (Deps == J->end() || !Deps->is_array() || Deps->empty())
-    return std::nullopt;
-  for (size_t I = 0; I < Deps->size(); ++I) {
-    std::string Error;
-    JSONFieldReader D((*Deps)[I], "deps", Error);
-    std::string DepPath = D.str("path"), Hash = D.str("hash");
-    if (!Error.empty() || contentHash(DepPath) != Hash)
-      return std::nullopt;
   }
   auto R = resultFromJSON(*J, Path, "");
   if (!R) {

@@ -68,16 +68,23 @@ public:
   }
 
 private:
-  std::string absolute(StringRef Path) const {
-    llvm::SmallString<256> P(Path);
-    PP.getFileManager().makeAbsolutePath(P);
-    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-    return std::string(P);
+  /// \p Path made absolute, once per directory: a relative one costs two
+  /// stat() calls (the working directory), and every #include asks for
+  /// each directory of the search path.
+  const std::string &absolute(StringRef Path) {
+    auto [It, New] = Absolute.try_emplace(Path);
+    if (New) {
+      llvm::SmallString<256> P(Path);
+      PP.getFileManager().makeAbsolutePath(P);
+      llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+      It->second = std::string(P);
+    }
+    return It->second;
   }
   /// Records \p Dir / \p Name unless \p Dir is where the header was found;
   /// false once it is (the search stops there).
   bool candidate(StringRef Dir, StringRef Name, const std::string &Found) {
-    std::string D = absolute(Dir);
+    const std::string &D = absolute(Dir);
     if (D == Found)
       return false;
     llvm::SmallString<256> Path(D);
@@ -88,6 +95,7 @@ private:
 
   const Preprocessor &PP;
   ReadFiles &Deps;
+  llvm::StringMap<std::string> Absolute;
 };
 
 /// Collects facts and the list of files the TU read, beside clang-tidy.

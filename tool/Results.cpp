@@ -9,6 +9,7 @@
 #include "utils/JSONSyntax.h"
 #include "utils/Paths.h"
 #include "llvm/Support/Path.h"
+#include <limits>
 
 namespace poolguard {
 
@@ -119,18 +120,83 @@ llvm::Expected<TUResult> resultFromJSON(const json &J, llvm::StringRef Origin,
   return R;
 }
 
-json resultToJSON(const TUResult &R, const DependencyHashes &Deps) {
+bool stampProvesUnchanged(const FileStamp &Recorded, const FileStamp &Current,
+                          int64_t ReadAfterNs, int64_t NowNs) {
+  if (!(Recorded == Current) || ReadAfterNs > NowNs)
+    return false;
+  // Recorded.MTimeNs < ReadAfterNs - RacyWindowNs, without overflow.
+  return ReadAfterNs >= std::numeric_limits<int64_t>::min() + RacyWindowNs &&
+         Recorded.MTimeNs < ReadAfterNs - RacyWindowNs;
+}
+
+std::string dependenciesToText(const Dependencies &Deps) {
+  std::string Text;
+  auto Field = [&](llvm::StringRef F) {
+    Text += F;
+    Text += '\0';
+  };
+  Field(Deps.ReadAfterNs ? std::to_string(*Deps.ReadAfterNs) : "");
+  for (const Dependency &D : Deps.Files) {
+    Field(D.Path);
+    Field(D.Hash);
+    Field(D.Stamp ? std::to_string(D.Stamp->Size) : "");
+    Field(D.Stamp ? std::to_string(D.Stamp->MTimeNs) : "");
+  }
+  return Text;
+}
+
+/// \p Field as a decimal number of type \p T, if it is one in range.
+template <typename T> static std::optional<T> decimal(llvm::StringRef Field) {
+  T Value;
+  // Radix 10: no "0x" prefix; a '-' only for a signed type; no space.
+  if (Field.empty() || Field.getAsInteger(10, Value))
+    return std::nullopt;
+  return Value;
+}
+
+std::optional<Dependencies> dependenciesFromText(llvm::StringRef Text) {
+  // Every field ends with NUL: a truncated entry is no entry.
+  if (!Text.ends_with(llvm::StringRef("\0", 1)))
+    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef, 0> Fields;
+  Text.drop_back().split(Fields, '\0');
+  if (Fields.size() < 5 || (Fields.size() - 1) % 4 != 0)
+    return std::nullopt;
+  Dependencies Deps;
+  Deps.ReadAfterNs = decimal<int64_t>(Fields[0]);
+  Deps.Files.reserve((Fields.size() - 1) / 4);
+  for (size_t I = 1; I < Fields.size(); I += 4) {
+    Dependency D{Fields[I].str(), Fields[I + 1].str(), std::nullopt};
+    std::optional<uint64_t> Size = decimal<uint64_t>(Fields[I + 2]);
+    std::optional<int64_t> MTime = decimal<int64_t>(Fields[I + 3]);
+    if (Size && MTime)
+      D.Stamp = FileStamp{*Size, *MTime};
+    Deps.Files.push_back(std::move(D));
+  }
+  return Deps;
+}
+
+std::string entryText(const TUResult &R, const Dependencies &Deps) {
+  return resultToJSON(R).dump(-1, ' ', false, json::error_handler_t::replace) +
+         "\n" + dependenciesToText(Deps);
+}
+
+std::pair<llvm::StringRef, llvm::StringRef> splitEntry(llvm::StringRef Entry) {
+  return Entry.split('\n');
+}
+
+json resultToJSON(const TUResult &R) {
   json Diags = json::array();
   for (const ReportDiagnostic &D : R.Diagnostics)
     Diags.push_back(json(diagnosticToJSON(D, /*WithOffsets=*/true)));
-  json DepsJ = json::array();
-  for (const auto &[Path, Hash] : Deps)
-    DepsJ.push_back({{"path", Path}, {"hash", Hash}});
   json Facts = factsToJSONValue(R.Facts);
-  return {{"version", POOLGUARD_VERSION}, {"file", R.File},
-          {"failed", R.Failed},           {"error", R.Error},
-          {"diagnostics", Diags},         {"facts", Facts},
-          {"deps", DepsJ},                {"configErrors", R.ConfigErrors},
+  return {{"version", POOLGUARD_VERSION},
+          {"file", R.File},
+          {"failed", R.Failed},
+          {"error", R.Error},
+          {"diagnostics", Diags},
+          {"facts", Facts},
+          {"configErrors", R.ConfigErrors},
           {"reparsedInFull", R.ReparsedInFull},
           {"nolintSuppressed", R.SuppressedByNolint}};
 }

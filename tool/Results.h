@@ -14,6 +14,8 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <nlohmann/json.hpp>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,15 +42,79 @@ struct TUResult {
 nlohmann::ordered_json diagnosticToJSON(const ReportDiagnostic &D,
                                         bool WithOffsets);
 
-/// The files a result depends on, each with its contentHash() when it was
-/// analyzed ("missing" for a place that must stay absent), sorted by path.
-using DependencyHashes = std::vector<std::pair<std::string, std::string>>;
+/// A file's size and modification time (nanoseconds since the epoch), as
+/// stat() saw them.
+struct FileStamp {
+  uint64_t Size = 0;
+  int64_t MTimeNs = 0;
+  bool operator==(const FileStamp &O) const {
+    return Size == O.Size && MTimeNs == O.MTimeNs;
+  }
+};
 
-/// The JSON of one TU's result: with \p Deps a cache entry or a worker's
-/// output, without them one result of a --facts-out file. Non-UTF-8 text is
-/// replaced when dumped, never an abort.
-nlohmann::json resultToJSON(const TUResult &R,
-                            const DependencyHashes &Deps);
+/// One file a result depends on: its contentHash() when it was analyzed
+/// ("missing" for a place that must stay absent) and, for a regular file,
+/// its stamp then.
+struct Dependency {
+  std::string Path;
+  std::string Hash;
+  std::optional<FileStamp> Stamp;
+};
+
+/// The files a result depends on, sorted by path, and the time before any
+/// of them was read or stat()ed for the result (nanoseconds since the epoch;
+/// none: no stamp is trusted).
+struct Dependencies {
+  std::vector<Dependency> Files;
+  std::optional<int64_t> ReadAfterNs;
+};
+
+/// How much older than the reading of an entry's files a file's
+/// modification time must be for its stamp to be trusted: the file
+/// system's timestamp granularity (2 s on FAT, one clock tick on ext4) and
+/// then some. A file modified later than that may have been modified again
+/// within one timestamp after it was read, keeping its stamp (git's "racily
+/// clean" entries).
+constexpr int64_t RacyWindowNs = 3'000'000'000;
+
+/// Whether a dependency whose stamp is now \p Current still has the
+/// content it had when \p Recorded was taken, without reading it: the
+/// stamps are equal and the recorded modification is older than
+/// \p ReadAfterNs by more than RacyWindowNs. \p NowNs is the time of the
+/// check: an entry that claims to have been read later is corrupt, and
+/// none of its stamps is trusted. Not detected (as in git): a file changed
+/// to the same size whose modification time is set back by hand.
+bool stampProvesUnchanged(const FileStamp &Recorded, const FileStamp &Current,
+                          int64_t ReadAfterNs, int64_t NowNs);
+
+/// A cache entry, as a worker writes it: the result's JSON on one line (a
+/// dump has no raw newline), then the dependencies as text. A lookup reads
+/// the dependencies without parsing the JSON, which it parses only on a
+/// hit: entries list hundreds of files (the headers a TU read, the places
+/// where a new header would shadow one), and nlohmann's parser costs about
+/// ten times more per byte than splitting on NUL.
+///
+/// The text is NUL-terminated fields: ReadAfterNs (empty: none), then four
+/// per file: path, hash, size, modification time (both empty: no stamp).
+/// Numbers are decimal. A path cannot contain NUL.
+std::string entryText(const TUResult &R, const Dependencies &Deps);
+
+/// \p Entry split into its result's JSON and its dependencies' text.
+std::pair<llvm::StringRef, llvm::StringRef> splitEntry(llvm::StringRef Entry);
+
+/// The dependencies' text of an entry.
+std::string dependenciesToText(const Dependencies &Deps);
+
+/// Reads the dependencies' text \p Text of a cache entry (untrusted):
+/// std::nullopt unless it is a time and one or more whole files. A stamp or
+/// a time that is not a decimal number in range is left out (the file is
+/// then hashed), never an error.
+std::optional<Dependencies> dependenciesFromText(llvm::StringRef Text);
+
+/// The JSON of one TU's result (the first line of a cache entry, or one
+/// result of a --facts-out file). Non-UTF-8 text is replaced when dumped,
+/// never an abort.
+nlohmann::json resultToJSON(const TUResult &R);
 
 /// Reads one TU's result from \p J (\p Origin: the file, \p Where: the
 /// path of \p J inside it, for errors). A field of the wrong type, another

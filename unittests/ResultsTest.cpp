@@ -1,11 +1,13 @@
 //===----------------------------------------------------------------------===//
 //
-// Unit tests of the path rewriting of map results (--path-root).
+// Unit tests of the path rewriting of map results (--path-root), and of the
+// dependencies of cache entries: their stamps and the racy window.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Results.h"
 #include "gtest/gtest.h"
+#include <limits>
 
 namespace poolguard {
 namespace {
@@ -109,6 +111,137 @@ TEST(ResultsPathsTest, ForEachPathVisitsEveryKindOfFact) {
   EXPECT_EQ(R.Facts.PoolCreations[0].Loc.File, "visited");
   // --path-root left holdings' paths absolute before.
   EXPECT_EQ(R.Facts.Holdings[0].Loc.File, "visited");
+}
+
+
+// A dependency's stamp proves it unchanged only when equal to the recorded
+// one and modified more than RacyWindowNs before its entry's files were
+// read; the times are in ns since the epoch.
+constexpr int64_t Second = 1'000'000'000;
+constexpr int64_t ReadAfter = 1'700'000'000 * Second;
+constexpr int64_t Now = ReadAfter + 60 * Second;
+
+TEST(CacheStampsTest, OldUnchangedStampIsTrusted) {
+  FileStamp Old{100, ReadAfter - RacyWindowNs - 1};
+  EXPECT_TRUE(stampProvesUnchanged(Old, Old, ReadAfter, Now));
+  FileStamp Ancient{100, -5 * Second}; // Before 1970: still a time.
+  EXPECT_TRUE(stampProvesUnchanged(Ancient, Ancient, ReadAfter, Now));
+}
+
+TEST(CacheStampsTest, OtherSizeOrTimeIsNotTrusted) {
+  FileStamp Old{100, ReadAfter - 3600 * Second};
+  EXPECT_FALSE(stampProvesUnchanged(Old, {101, Old.MTimeNs}, ReadAfter, Now));
+  EXPECT_FALSE(
+      stampProvesUnchanged(Old, {100, Old.MTimeNs + 1}, ReadAfter, Now));
+  EXPECT_FALSE(
+      stampProvesUnchanged(Old, {100, Old.MTimeNs - 1}, ReadAfter, Now));
+}
+
+TEST(CacheStampsTest, StampWithinTheRacyWindowIsNotTrusted) {
+  for (int64_t MTime : {ReadAfter - RacyWindowNs, ReadAfter - Second, ReadAfter,
+                        ReadAfter + Second, Now + 3600 * Second}) {
+    FileStamp Racy{100, MTime};
+    EXPECT_FALSE(stampProvesUnchanged(Racy, Racy, ReadAfter, Now)) << MTime;
+  }
+}
+
+TEST(CacheStampsTest, EntryReadInTheFutureOrAtExtremesIsNotTrusted) {
+  FileStamp Old{100, ReadAfter - 3600 * Second};
+  EXPECT_FALSE(stampProvesUnchanged(Old, Old, Now + 1, Now));
+  FileStamp Min{100, std::numeric_limits<int64_t>::min()};
+  EXPECT_FALSE(
+      stampProvesUnchanged(Min, Min, std::numeric_limits<int64_t>::min(), Now));
+  EXPECT_FALSE(stampProvesUnchanged(
+      Min, Min, std::numeric_limits<int64_t>::min() + RacyWindowNs - 1, Now));
+  FileStamp Max{100, std::numeric_limits<int64_t>::max()};
+  EXPECT_FALSE(stampProvesUnchanged(Max, Max,
+                                    std::numeric_limits<int64_t>::max(),
+                                    std::numeric_limits<int64_t>::max()));
+}
+
+TEST(CacheStampsTest, DependenciesRoundTrip) {
+  Dependencies Deps;
+  Deps.ReadAfterNs = ReadAfter;
+  Deps.Files.push_back({"/p/a b\n.cpp", "ab", FileStamp{12, -Second}});
+  Deps.Files.push_back({"/p/b.h", "missing", std::nullopt});
+  std::optional<Dependencies> Back =
+      dependenciesFromText(dependenciesToText(Deps));
+  ASSERT_TRUE(Back);
+  EXPECT_EQ(Back->ReadAfterNs, Deps.ReadAfterNs);
+  ASSERT_EQ(Back->Files.size(), 2u);
+  EXPECT_EQ(Back->Files[0].Path, "/p/a b\n.cpp");
+  EXPECT_EQ(Back->Files[0].Hash, "ab");
+  ASSERT_TRUE(Back->Files[0].Stamp);
+  EXPECT_EQ(*Back->Files[0].Stamp, (FileStamp{12, -Second}));
+  EXPECT_EQ(Back->Files[1].Hash, "missing");
+  EXPECT_FALSE(Back->Files[1].Stamp);
+}
+
+TEST(CacheStampsTest, EntrySplitsIntoResultAndDependencies) {
+  TUResult R;
+  R.File = "/p/a\nb.cpp"; // A newline in a path is escaped in the JSON.
+  Dependencies Deps;
+  Deps.Files.push_back({"/p/a\nb.cpp", "ab", std::nullopt});
+  std::string Entry = entryText(R, Deps);
+  auto [JSON, Text] = splitEntry(Entry);
+  EXPECT_EQ(nlohmann::json::parse(JSON.str()), resultToJSON(R));
+  EXPECT_EQ(Text, dependenciesToText(Deps));
+}
+
+/// The text of one file with \p Size and \p MTime, read after \p ReadAfter.
+static std::string oneFile(llvm::StringRef Size, llvm::StringRef MTime,
+                           llvm::StringRef ReadAfter = "1700000000") {
+  std::string T;
+  for (llvm::StringRef F :
+       {ReadAfter, llvm::StringRef("/a"), llvm::StringRef("h"), Size, MTime})
+    (T += F) += '\0';
+  return T;
+}
+
+TEST(CacheStampsTest, CorruptStampsAreLeftOut) {
+  auto Stamp = [](llvm::StringRef Size, llvm::StringRef MTime) {
+    std::optional<Dependencies> D = dependenciesFromText(oneFile(Size, MTime));
+    EXPECT_TRUE(D) << Size.str() << " " << MTime.str();
+    return D ? D->Files[0].Stamp : std::nullopt;
+  };
+  EXPECT_TRUE(Stamp("1", "2"));
+  EXPECT_TRUE(Stamp("1", "-2"));
+  EXPECT_TRUE(Stamp("18446744073709551615", "9223372036854775807"));
+  EXPECT_FALSE(Stamp("", ""));
+  EXPECT_FALSE(Stamp("1", ""));
+  EXPECT_FALSE(Stamp("", "2"));
+  EXPECT_FALSE(Stamp("-1", "2"));
+  EXPECT_FALSE(Stamp("18446744073709551616", "2"));
+  EXPECT_FALSE(Stamp("1", "9223372036854775808"));
+  EXPECT_FALSE(Stamp("0x10", "2"));
+  EXPECT_FALSE(Stamp("1", " 2"));
+  EXPECT_FALSE(Stamp("1.5", "2"));
+  EXPECT_FALSE(Stamp("1", "2e3"));
+  EXPECT_FALSE(Stamp("one", "2"));
+}
+
+TEST(CacheStampsTest, CorruptReadAfterIsLeftOut) {
+  for (llvm::StringRef ReadAfter :
+       {"", "soon", "1.5", "9223372036854775808", "+-1"}) {
+    std::optional<Dependencies> D =
+        dependenciesFromText(oneFile("1", "2", ReadAfter));
+    ASSERT_TRUE(D) << ReadAfter.str();
+    EXPECT_FALSE(D->ReadAfterNs) << ReadAfter.str();
+    EXPECT_TRUE(D->Files[0].Stamp);
+  }
+}
+
+TEST(CacheStampsTest, MalformedDependenciesAreNoEntry) {
+  const std::string Good = oneFile("1", "2");
+  ASSERT_TRUE(dependenciesFromText(Good));
+  // Truncated anywhere, or with a field too many or too few: no entry.
+  for (size_t N = 0; N < Good.size(); ++N)
+    EXPECT_FALSE(dependenciesFromText(llvm::StringRef(Good).take_front(N)))
+        << N;
+  EXPECT_FALSE(dependenciesFromText(Good + "x"));
+  EXPECT_FALSE(dependenciesFromText(Good + std::string(1, '\0')));
+  EXPECT_FALSE(dependenciesFromText(std::string("1", 1) + '\0'));
+  EXPECT_FALSE(dependenciesFromText(""));
 }
 
 } // namespace

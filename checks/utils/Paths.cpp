@@ -59,8 +59,11 @@ std::string existingPath(llvm::StringRef Path, llvm::StringRef Dir) {
   std::string Lexical = absolutePath(Path, Dir);
   if (llvm::sys::fs::exists(Lexical))
     return Lexical;
+  // realpath() fails where stat() does (both resolve the path the same
+  // way): one call for an absent file, not a readlink() per component.
+  const llvm::SmallString<256> Joined = joined(Path, Dir);
   llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(joined(Path, Dir), Real))
+  if (!llvm::sys::fs::exists(Joined) || llvm::sys::fs::real_path(Joined, Real))
     return Lexical;
   return std::string(Real);
 }

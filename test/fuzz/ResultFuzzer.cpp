@@ -1,9 +1,10 @@
 //===----------------------------------------------------------------------===//
 //
 // libFuzzer target for the reader of map results (resultFromJSON in
-// tool/Results.h): the format of cache entries, which poolguard finds on disk
-// and must treat as untrusted. Any input is either a result or an error;
-// nothing crashes, aborts or recurses without bound.
+// tool/Results.h) and of a cache entry's dependencies (dependenciesFromText,
+// after the entry's first line): the format of cache entries, which
+// poolguard finds on disk and must treat as untrusted. Any input is either a
+// result or an error; nothing crashes, aborts or recurses without bound.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +17,7 @@ using namespace poolguard;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::StringRef Text(reinterpret_cast<const char *>(Data), Size);
+  (void)dependenciesFromText(splitEntry(Text).second);
   auto J = clang::tidy::poolguard::parseJSON(Text, "fuzz.json");
   if (!J) {
     llvm::consumeError(J.takeError());

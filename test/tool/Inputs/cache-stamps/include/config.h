@@ -1,0 +1,1 @@
+#define CONFIG_URL "postgres://db/app?schema=public"

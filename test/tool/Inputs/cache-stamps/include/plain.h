@@ -1,0 +1,1 @@
+#define PLAIN_NAME "plain"
