@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CMakePrograms.h"
+#include "facts/CMakePrograms.h"
 #include "TestFiles.h"
 #include "llvm/Support/FileSystem.h"
 #include "gtest/gtest.h"
