@@ -239,7 +239,7 @@ Facts CrossTUCheck::withBuildPrograms(Facts Fresh, StringRef DatabaseDir,
     return Fresh;
   auto Programs = loadCMakePrograms(DatabaseDir);
   if (!Programs) {
-    indexWarning("cannot read the CMake File API reply: " +
+    indexWarning("ignoring the CMake File API reply: " +
                      toString(Programs.takeError()) +
                      "; programs are the translation units that define main",
                  SM);

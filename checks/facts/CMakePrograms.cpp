@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CMakePrograms.h"
+#include "facts/CMakePrograms.h"
 #include "utils/JSONSyntax.h"
 #include "utils/ReadFile.h"
 #include "llvm/ADT/STLExtras.h"
