@@ -85,8 +85,8 @@ TEST_F(CMakeProgramsTest, NoReplyIsNoCodemodel) {
 }
 
 // The plugin's loader reads a reply once per generation: a newer index
-// (CMake generated again) is read again; no reply is nullptr, and an error
-// is not remembered.
+// (CMake generated again) is read again, a malformed one is an error naming
+// it, and no reply is nullptr.
 TEST_F(CMakeProgramsTest, LoadsEachGenerationOnce) {
   auto First = loadCMakePrograms(Build);
   ASSERT_TRUE(static_cast<bool>(First)) << llvm::toString(First.takeError());
