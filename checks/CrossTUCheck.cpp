@@ -6,6 +6,7 @@
 
 #include "CrossTUCheck.h"
 #include "Checks.h"
+#include "facts/CMakePrograms.h"
 #include "facts/FactsIndex.h"
 #include "utils/ConfigFile.h"
 #include "utils/Paths.h"
@@ -228,7 +229,25 @@ Facts CrossTUCheck::programFacts(const Facts &Fresh, SourceManager &SM,
                      "' changed after it was written; refresh it with '" +
                      indexCommand(Index, DatabaseDir) + "'",
                  SM);
-  return overlayTUFacts(**Loaded, Fresh);
+  return overlayTUFacts(**Loaded,
+                        withBuildPrograms(Fresh, DatabaseDir, MainFile, SM));
+}
+
+Facts CrossTUCheck::withBuildPrograms(Facts Fresh, StringRef DatabaseDir,
+                                      StringRef MainFile, SourceManager &SM) {
+  if (DatabaseDir.empty())
+    return Fresh;
+  auto Programs = loadCMakePrograms(DatabaseDir);
+  if (!Programs) {
+    indexWarning("ignoring the CMake File API reply: " +
+                     toString(Programs.takeError()) +
+                     "; programs are the translation units that define main",
+                 SM);
+    return Fresh;
+  }
+  if (*Programs)
+    assignPrograms(**Programs, absolutePath(MainFile), Fresh);
+  return Fresh;
 }
 
 void CrossTUCheck::onEndOfTranslationUnit() {

@@ -90,6 +90,11 @@ private:
   /// database) with this TU's facts overlaid; \p Fresh alone if none.
   Facts programFacts(const Facts &Fresh, SourceManager &SM,
                      StringRef MainFile);
+  /// \p Fresh with the programs that the CMake File API reply in
+  /// \p DatabaseDir gives this TU, as the tool's map step assigns them
+  /// (facts/CMakePrograms.h); unchanged without a reply.
+  Facts withBuildPrograms(Facts Fresh, StringRef DatabaseDir,
+                          StringRef MainFile, SourceManager &SM);
   /// Warns once per TU (from the first enabled cross-TU check) about the
   /// index: as a configuration warning, or in an editor (clangd, whose
   /// diagnostics are self-contained) at the start of the main file, where

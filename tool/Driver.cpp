@@ -18,7 +18,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
-#include "CMakePrograms.h"
 #include "Checks.h"
 #include "ConfigVerifier.h"
 #include "FactsCache.h"
@@ -28,6 +27,7 @@
 #include "SkipBodies.h"
 #include "SourceText.h"
 #include "WorkerPool.h"
+#include "facts/CMakePrograms.h"
 #include "facts/FactsCollector.h"
 #include "models/Model.h"
 #include "utils/ConfigFile.h"
@@ -903,6 +903,12 @@ std::vector<TUResult> Driver::map(llvm::ArrayRef<size_t> Indices) {
     for (size_t K = 0; K < Files.size(); ++K)
       Results[Slots[K]] = I.failed(Files[K], Why);
   }
+  // The build graph's programs, outside the cache (a TU's facts do not
+  // change when another target starts linking it) and in --facts-out files,
+  // so that --merge counts instances as this run does.
+  if (I.Programs)
+    for (size_t Pos = 0; Pos < Indices.size(); ++Pos)
+      assignPrograms(*I.Programs, TUs[Indices[Pos]], Results[Pos].Facts);
   return Results;
 }
 
@@ -955,8 +961,6 @@ Report Driver::report(std::vector<TUResult> Results, Facts *MergedOut) {
   Report R0;
   unsigned Failed = 0;
   for (TUResult &T : Results) {
-    if (P->Programs)
-      assignPrograms(*P->Programs, T.File, T.Facts);
     bool Chosen = P->selects(Selected, T.File);
     llvm::append_range(R0.ConfigErrors, T.ConfigErrors);
     if (T.FromCache)

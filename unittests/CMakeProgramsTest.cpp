@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CMakePrograms.h"
+#include "facts/CMakePrograms.h"
 #include "TestFiles.h"
 #include "llvm/Support/FileSystem.h"
 #include "gtest/gtest.h"
@@ -82,6 +82,43 @@ TEST_F(CMakeProgramsTest, NoReplyIsNoCodemodel) {
   auto P = readCMakePrograms(Build);
   ASSERT_TRUE(static_cast<bool>(P));
   EXPECT_FALSE(P->has_value());
+}
+
+// The plugin's loader reads a reply once per generation: a newer index
+// (CMake generated again) is read again, a malformed one is an error naming
+// it, and no reply is nullptr.
+TEST_F(CMakeProgramsTest, LoadsEachGenerationOnce) {
+  auto First = loadCMakePrograms(Build);
+  ASSERT_TRUE(static_cast<bool>(First)) << llvm::toString(First.takeError());
+  ASSERT_TRUE(*First);
+  auto Again = loadCMakePrograms(Build);
+  ASSERT_TRUE(static_cast<bool>(Again));
+  EXPECT_EQ(Again->get(), First->get());
+
+  writeTestFile(Reply, "target-monitor.json",
+                R"({"name": "monitor", "type": "EXECUTABLE",
+                    "sources": [{"path": "apps/monitor.cpp"}]})");
+  writeTestFile(Reply, "index-2026-01-02T00-00-00-0000.json",
+                R"({"objects": [{"kind": "codemodel",
+                    "jsonFile": "codemodel-v2-1.json"}]})");
+  auto Next = loadCMakePrograms(Build);
+  ASSERT_TRUE(static_cast<bool>(Next)) << llvm::toString(Next.takeError());
+  ASSERT_TRUE(*Next);
+  EXPECT_NE(Next->get(), First->get());
+  EXPECT_EQ((*Next)->lookup("/src/lib/queue.cpp"),
+            std::vector<std::string>{"producer"});
+
+  writeTestFile(Reply, "index-2026-01-03T00-00-00-0000.json", "{");
+  auto Bad = loadCMakePrograms(Build);
+  ASSERT_FALSE(static_cast<bool>(Bad));
+  EXPECT_NE(llvm::toString(Bad.takeError())
+                .find("index-2026-01-03T00-00-00-0000.json"),
+            std::string::npos);
+
+  llvm::sys::fs::remove_directories(Reply);
+  auto None = loadCMakePrograms(Build);
+  ASSERT_TRUE(static_cast<bool>(None));
+  EXPECT_FALSE(*None);
 }
 
 TEST_F(CMakeProgramsTest, BadRepliesAreErrorsNamingTheFile) {

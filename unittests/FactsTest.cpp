@@ -222,6 +222,26 @@ TEST(FactsTest, ForEachPathVisitsEveryPosition) {
   EXPECT_FALSE(llvm::is_contained(Seen, F.Registrations[0].Service));
 }
 
+TEST(FactsTest, ForEachPathVisitsOnlyProgramsNamedByAMainFile) {
+  Facts F;
+  F.TranslationUnits = {"/src/main.cpp", "/src/queue.cpp"};
+  F.Registrations.resize(1);
+  F.Registrations[0].Program = "/src/main.cpp";
+  F.PoolCreations.resize(3);
+  F.PoolCreations[0].Program = "/src/main.cpp";
+  F.PoolCreations[1].Program = "queue";
+  std::vector<std::string> Seen;
+  forEachPath(F, [&](std::string &P) {
+    if (!P.empty())
+      Seen.push_back(P);
+  });
+  // Both programs named by main.cpp, then the TU list; not the target name,
+  // nor the empty program (a library's).
+  EXPECT_EQ(Seen, (std::vector<std::string>{"/src/main.cpp", "/src/main.cpp",
+                                            "/src/main.cpp",
+                                            "/src/queue.cpp"}));
+}
+
 TEST(FactsTest, OmitsOnlyTheFieldsAddedAfterVersionOneWhenEmpty) {
   Facts F;
   F.PoolCreations.resize(1);

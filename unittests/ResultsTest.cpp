@@ -85,6 +85,25 @@ TEST(ResultsPathsTest, AbsolutizeResolvesAgainstTheRootOfTheMerge) {
   EXPECT_EQ(R.Facts.Modules[0].Loc.File, "");
 }
 
+// A program named by its main file is a path, renamed with the files; one
+// named by the build (CMake target names) is not, and is left alone.
+TEST(ResultsPathsTest, ProgramsNamedByTheirMainFileAreRenamed) {
+  TUResult R = result();
+  R.Facts.Registrations[0].Program = "/x/exec/app/a.cpp";
+  PoolCreationFact Main, Target;
+  Main.Program = "/x/exec/app/a.cpp";
+  Target.Program = "producer;replay";
+  R.Facts.PoolCreations = {Main, Target};
+  relativizePaths(R, "/x/exec", Aliases);
+  EXPECT_EQ(R.Facts.Registrations[0].Program, "app/a.cpp");
+  EXPECT_EQ(R.Facts.PoolCreations[0].Program, "app/a.cpp");
+  EXPECT_EQ(R.Facts.PoolCreations[1].Program, "producer;replay");
+  absolutizePaths(R, "/y/runfiles/ws");
+  EXPECT_EQ(R.Facts.Registrations[0].Program, "/y/runfiles/ws/app/a.cpp");
+  EXPECT_EQ(R.Facts.PoolCreations[0].Program, "/y/runfiles/ws/app/a.cpp");
+  EXPECT_EQ(R.Facts.PoolCreations[1].Program, "producer;replay");
+}
+
 TEST(ResultsPathsTest, ForEachPathVisitsEveryKindOfFact) {
   TUResult R;
   R.Facts.Modules.resize(1);

@@ -10,6 +10,7 @@
 #include "utils/JSONSyntax.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include <nlohmann/json.hpp>
 #include <algorithm>
 #include <tuple>
@@ -223,6 +224,19 @@ llvm::Expected<Facts> factsFromJSONValue(const json &Root,
 }
 
 void forEachPath(Facts &F, llvm::function_ref<void(std::string &)> Fn) {
+  // A program is a path when a TU defining main named it after its main
+  // file; visited before the translation units are renamed.
+  llvm::StringSet<> MainFiles;
+  for (const std::string &TU : F.TranslationUnits)
+    MainFiles.insert(TU);
+  auto Program = [&](std::string &P) {
+    if (!P.empty() && MainFiles.contains(P))
+      Fn(P);
+  };
+  for (RegistrationFact &R : F.Registrations)
+    Program(R.Program);
+  for (PoolCreationFact &C : F.PoolCreations)
+    Program(C.Program);
   visitPaths(F, Always, Fn);
 }
 

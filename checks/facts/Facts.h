@@ -191,8 +191,10 @@ llvm::Expected<Facts> factsFromJSONValue(const nlohmann::json &Root,
                                          llvm::StringRef Origin);
 
 /// Calls \p Fn on every file path of \p F (positions, translation units,
-/// configuration files), empty ones included, for callers that rename files
-/// (facts files with paths relative to a root).
+/// configuration files, and the programs named by the main file of one of
+/// its translation units), empty ones included, for callers that rename
+/// files (facts files with paths relative to a root). Programs named by the
+/// build (CMake target names) are not paths and are left alone.
 void forEachPath(Facts &F, llvm::function_ref<void(std::string &)> Fn);
 
 /// Merges \p Parts into one set of facts: the union, sorted by stable keys,

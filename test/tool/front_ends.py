@@ -3,7 +3,7 @@
 and prints the cross-TU findings of each, normalized, then whether they agree.
 
 Usage: front_ends.py --poolguard=P --clang-tidy=T --plugin=SO -p DIR
-                     [--config=YAML] [--header-filter-from-config]
+                     [--config=YAML] [--header-filter-from-config] [--merge]
 
 The tool runs once over every TU and writes the facts index; clang-tidy then
 runs with the plugin on each TU with that index (IndexFile) and every header
@@ -14,7 +14,10 @@ one line 'file:line:col: severity: message [check]' (paths relative to DIR,
 clang-tidy's ',-warnings-as-errors' dropped), sorted and deduplicated (a
 finding in a header is reported by each TU that includes it). Prints
 'tool: LINE' and 'plugin: LINE' lines, then 'SAME' or 'DIFFERENT'; exits 1
-when different.
+when different. With --merge, the map step also runs in two shards
+(--shard=K/2 --facts-out, hermetic with --path-root=DIR) that --merge
+reports on, as a build system would: 'merge: LINE' lines, and 'SAME' only
+when all three front ends agree.
 """
 import argparse
 import json
@@ -45,6 +48,32 @@ def normalize(text, root, base):
     return sorted(out)
 
 
+def merge(args, checks):
+    """The findings of --merge over the --facts-out files of two shards."""
+    shards = []
+    for k in (1, 2):
+        shard = os.path.join(args.db, "front-ends-shard-%d.facts" % k)
+        run = subprocess.run(
+            [args.poolguard, "-p", args.db, "--quiet", "--no-cache",
+             "--checks=" + checks, "--shard=%d/2" % k, "--facts-out=" + shard,
+             "--path-root=" + args.db]
+            + (["--config=" + args.config] if args.config else []),
+            capture_output=True, text=True)
+        if run.returncode != 0:
+            sys.stderr.write(run.stdout + run.stderr)
+            sys.exit("front_ends: shard %d exited with %d" % (k, run.returncode))
+        shards.append(shard)
+    run = subprocess.run(
+        [args.poolguard, "--merge", "--quiet", "--checks=" + checks,
+         "--path-root=" + args.db]
+        + (["--config=" + args.config] if args.config else []) + shards,
+        capture_output=True, text=True)
+    if run.returncode not in (0, 1):
+        sys.stderr.write(run.stdout + run.stderr)
+        sys.exit("front_ends: --merge exited with %d" % run.returncode)
+    return normalize(run.stdout, os.path.realpath(args.db), args.db)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--poolguard", required=True)
@@ -53,6 +82,7 @@ def main():
     ap.add_argument("-p", dest="db", required=True)
     ap.add_argument("--config", default="")
     ap.add_argument("--header-filter-from-config", action="store_true")
+    ap.add_argument("--merge", action="store_true")
     args = ap.parse_args()
     root = os.path.realpath(args.db)
     checks = "-*," + ",".join(CROSS_TU)
@@ -94,6 +124,11 @@ def main():
     for l in sorted(plugin_lines):
         print("plugin: " + l)
     same = tool_lines == sorted(plugin_lines)
+    if args.merge:
+        merge_lines = merge(args, checks)
+        for l in merge_lines:
+            print("merge: " + l)
+        same = same and tool_lines == merge_lines
     print("SAME" if same else "DIFFERENT")
     return 0 if same else 1
 

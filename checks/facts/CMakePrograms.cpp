@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CMakePrograms.h"
+#include "facts/CMakePrograms.h"
 #include "utils/JSONSyntax.h"
 #include "utils/ReadFile.h"
 #include "llvm/ADT/STLExtras.h"
@@ -13,6 +13,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -203,6 +204,40 @@ readCMakePrograms(llvm::StringRef BuildDir) {
     Entry.second.erase(std::unique(Entry.second.begin(), Entry.second.end()),
                        Entry.second.end());
   }
+  return Programs;
+}
+
+llvm::Expected<std::shared_ptr<const SourcePrograms>>
+loadCMakePrograms(llvm::StringRef BuildDir) {
+  struct Entry {
+    std::string Index;
+    llvm::sys::TimePoint<> ModTime;
+    std::shared_ptr<const SourcePrograms> Programs;
+  };
+  static std::mutex Mu;
+  static llvm::StringMap<Entry> Cache;
+
+  llvm::SmallString<256> Dir(BuildDir);
+  llvm::sys::path::append(Dir, ".cmake", "api", "v1", "reply");
+  std::string Index = newestIndex(Dir);
+  if (Index.empty())
+    return nullptr;
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Index, Status))
+    return llvm::createStringError(EC, "cannot read CMake File API reply %s: %s",
+                                   Index.c_str(), EC.message().c_str());
+  std::lock_guard<std::mutex> Lock(Mu);
+  auto It = Cache.find(BuildDir);
+  if (It != Cache.end() && It->second.Index == Index &&
+      It->second.ModTime == Status.getLastModificationTime())
+    return It->second.Programs;
+  auto Read = readCMakePrograms(BuildDir);
+  if (!Read)
+    return Read.takeError();
+  if (!*Read)
+    return nullptr;
+  auto Programs = std::make_shared<const SourcePrograms>(std::move(**Read));
+  Cache[BuildDir] = {Index, Status.getLastModificationTime(), Programs};
   return Programs;
 }
 

@@ -1,0 +1,4 @@
+// The producer executable, linking the queue library.
+int publish();
+
+int main() { return publish(); }

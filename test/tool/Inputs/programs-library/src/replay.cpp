@@ -1,0 +1,4 @@
+// The replay executable, linking the queue library too.
+int publish();
+
+int main() { return publish() + 1; }
