@@ -11,12 +11,13 @@
 
 namespace clang::tidy::poolguard {
 
-/// The findings of poolguard-pool-per-call over \p F: pools and connections
-/// created in code that runs again and again (PoolCreationFact::Repeats).
-/// Sorted.
+/// The findings of poolguard-pool-per-call over \p F: pools, connections,
+/// pool owners and injectors made in code that runs again and again (the
+/// Repeats of PoolCreationFact, RegistrationFact and ImportFact). Sorted.
 std::vector<Finding> findPoolsPerCall(const Facts &F);
 
-/// Finds a connection pool or connection created in code that runs again and
+/// Finds a connection pool or connection, an object that owns a pool, or an
+/// injector that makes such objects, created in code that runs again and
 /// again: a request handler, a loop body, a thread or timer callback.
 ///
 /// For the user-facing documentation see:

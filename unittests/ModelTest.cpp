@@ -191,6 +191,25 @@ TEST(ModelTest, RepeatingConnectionAndLazyKeys) {
             std::string::npos);
 }
 
+TEST(ModelTest, RepeatingRearmedKey) {
+  auto M = parseModel(R"({"name": "a", "repeating": [
+      {"callee": "timer::async_wait", "rearmed": true, "reason": "per tick"},
+      {"callee": "loop::runEvery", "reason": "per tick"}]})",
+                      "my.json");
+  ASSERT_TRUE(static_cast<bool>(M)) << llvm::toString(M.takeError());
+  ASSERT_EQ(M->Repeating.size(), 2u);
+  EXPECT_TRUE(M->Repeating[0].Rearmed);
+  EXPECT_FALSE(M->Repeating[1].Rearmed);
+  EXPECT_NE(errorOf(R"({"name": "a", "repeating": [{"kind": "base",
+      "callee": "f", "rearmed": true, "reason": "r"}]})")
+                .find("key 'rearmed' needs a repeating entry of kind 'call'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(R"({"name": "a", "repeating": [{"callee": "f",
+      "rearmed": "yes", "reason": "r"}]})")
+                .find("rearmed"),
+            std::string::npos);
+}
+
 /// The names of \p E are distinct, name values 0..N-1 once each, and read
 /// back to themselves.
 template <typename E> void expectOneNamePerValue() {
