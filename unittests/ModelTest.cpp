@@ -191,6 +191,23 @@ TEST(ModelTest, RepeatingConnectionAndLazyKeys) {
             std::string::npos);
 }
 
+TEST(ModelTest, ImportRepeatingOnlyFromObjectModules) {
+  auto M = parseModel(R"({"name": "a", "imports": [
+      {"callee": "Builder::build", "imported": {"from": "objectModules"},
+       "module": "enclosingFunction", "injector": true,
+       "repeatingOnly": true}]})",
+                      "my.json");
+  ASSERT_TRUE(static_cast<bool>(M)) << llvm::toString(M.takeError());
+  ASSERT_EQ(M->Imports.size(), 1u);
+  EXPECT_EQ(M->Imports[0].Imported.From, ValueFrom::ObjectModules);
+  EXPECT_TRUE(M->Imports[0].RepeatingOnly);
+  EXPECT_NE(errorOf(R"({"name": "a", "imports": [{"callee": "f",
+      "imported": {"from": "objectModules"}, "module": "enclosingFunction",
+      "repeatingOnly": 1}]})")
+                .find("repeatingOnly"),
+            std::string::npos);
+}
+
 TEST(ModelTest, RepeatingRearmedKey) {
   auto M = parseModel(R"({"name": "a", "repeating": [
       {"callee": "timer::async_wait", "rearmed": true, "reason": "per tick"},

@@ -47,8 +47,10 @@ static SourceYields sourceYields(ValueFrom From) {
   case ValueFrom::UriQuery:
   case ValueFrom::ConnStringKey:
   case ValueFrom::ResultMethodArg:
-  // Neither: whether a method is called (a registration's scope).
+  // Neither: whether a method is called (a registration's scope), the
+  // functions that make or fill an object (an import's modules).
   case ValueFrom::ChainedCall:
+  case ValueFrom::ObjectModules:
     return SourceYields::Expression;
   }
   llvm_unreachable("unknown value source kind");

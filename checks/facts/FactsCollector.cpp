@@ -382,8 +382,9 @@ struct FactsCollector::Impl {
     case ValueFrom::UriQuery:
     case ValueFrom::ConnStringKey:
     case ValueFrom::ResultMethodArg:
-    // A scope chosen by a call (registrationLifetime).
+    // A scope chosen by a call (registrationLifetime); an import's modules.
     case ValueFrom::ChainedCall:
+    case ValueFrom::ObjectModules:
       break;
     }
     if (V.Pointee)
@@ -436,8 +437,10 @@ struct FactsCollector::Impl {
     case ValueFrom::ClassTemplateArg:
     case ValueFrom::ChainedArgType:
     case ValueFrom::CalleeClass:
-    // A scope chosen by a call (registrationLifetime).
+    // A scope chosen by a call (registrationLifetime); an import's modules
+    // (objectModules).
     case ValueFrom::ChainedCall:
+    case ValueFrom::ObjectModules:
       break;
     }
     if (Out && isa<CXXDefaultArgExpr>(ignoreWrappers(Out)) && IsDefault)
@@ -1027,27 +1030,85 @@ struct FactsCollector::Impl {
     return !Init || (Ctor && Ctor->getNumArgs() == 0);
   }
 
+  /// The modules that make or fill the local object a member call is made
+  /// on: the function whose result initializes it (`auto Injector =
+  /// makeInjector(); Injector.create<App>()`) and every function the
+  /// enclosing function passes it to (`registerDb(Builder); Builder.build()`).
+  std::vector<std::string> objectModules(const CallSite &S,
+                                         const Enclosing &Where) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S.E);
+    const auto *VD = Call ? dyn_cast_or_null<VarDecl>(
+                                storedIn(Call->getImplicitObjectArgument()))
+                          : nullptr;
+    if (!VD || !VD->isLocalVarDecl() || !Where.Body)
+      return {};
+    std::vector<std::string> Keys;
+    auto Add = [&](const FunctionDecl *FD) {
+      if (!FD || inSystemHeader(FD->getLocation()) || inFrameworkNamespace(FD))
+        return;
+      std::string Key = "fn:" + plainQualifiedName(FD);
+      if (!llvm::is_contained(Keys, Key))
+        Keys.push_back(std::move(Key));
+    };
+    if (const auto *Init =
+            dyn_cast_or_null<CallExpr>(ignoreWrappers(VD->getInit())))
+      Add(Init->getDirectCallee());
+    struct PassedTo : RecursiveASTVisitor<PassedTo> {
+      const VarDecl *Object = nullptr;
+      std::vector<const FunctionDecl *> Callees;
+      bool VisitCallExpr(CallExpr *C) {
+        if (llvm::any_of(C->arguments(), [&](const Expr *A) {
+              return storedIn(A) == Object;
+            }))
+          Callees.push_back(C->getDirectCallee());
+        return true;
+      }
+    } Finder;
+    Finder.Object = VD;
+    Finder.TraverseStmt(const_cast<Stmt *>(Where.Body));
+    for (const FunctionDecl *FD : Finder.Callees)
+      Add(FD);
+    return Keys;
+  }
+
   void import(const Model &M, const ImportModel &I, const CallSite &S,
               DynTypedNode Node) {
     Enclosing Where = enclosing(Node);
     ImportFact F;
-    F.Imported = importedModule(I.Imported, S, Where);
-    if (F.Imported.empty())
+    F.Injector = I.Injector && (!I.LocalContainer || onLocalObject(S.E));
+    if (F.Injector)
+      F.Repeats = repeatReason(Node, *Ctx, *Models);
+    if (I.RepeatingOnly && F.Repeats.empty())
+      return;
+    std::vector<std::string> Imported;
+    if (I.Imported.From == ValueFrom::ObjectModules)
+      Imported = objectModules(S, Where);
+    else
+      Imported.push_back(importedModule(I.Imported, S, Where));
+    llvm::erase_if(Imported, [](const std::string &K) { return K.empty(); });
+    if (Imported.empty())
       return;
     F.Module = moduleFor(I.Module, Where, M);
     if (F.Module.empty())
       return;
     F.Loc = pos(S.E->getExprLoc());
-    F.Injector = I.Injector && (!I.LocalContainer || onLocalObject(S.E));
-    if (F.Injector)
-      F.Repeats = repeatReason(Node, *Ctx, *Models);
-    // Not an import: the call makes instances of its own.
-    if (I.NewInstances) {
-      NewInstanceSites.push_back({F, M.Name});
-      return;
+    for (std::string &Key : Imported) {
+      F.Imported = std::move(Key);
+      // Not an import: the call makes instances of its own.
+      if (I.NewInstances)
+        NewInstanceSites.push_back({F, M.Name});
+      else if (firstTime("import|" + posKey(F.Loc) + "|" + F.Imported))
+        Collected.Imports.push_back(F);
     }
-    if (firstTime("import|" + posKey(F.Loc) + "|" + F.Imported))
-      Collected.Imports.push_back(std::move(F));
+  }
+
+  /// Whether \p D is declared in a framework's own namespaces (a model's
+  /// frameworkNamespaces).
+  bool inFrameworkNamespace(const NamedDecl *D) {
+    std::string Name = plainQualifiedName(D);
+    return llvm::any_of(FrameworkNamespaces, [&](const std::string &NS) {
+      return llvm::StringRef(Name).starts_with(NS + "::");
+    });
   }
 
   /// Whether \p Node is in a function or class of a framework's own
@@ -1063,10 +1124,7 @@ struct FactsCollector::Impl {
       D = Where.Class;
     if (!D)
       return false;
-    std::string Name = plainQualifiedName(D);
-    return llvm::any_of(FrameworkNamespaces, [&](const std::string &NS) {
-      return llvm::StringRef(Name).starts_with(NS + "::");
-    });
+    return inFrameworkNamespace(D);
   }
 
   void call(const CallSite &S, DynTypedNode Node) {

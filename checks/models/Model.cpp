@@ -49,7 +49,8 @@ template <> llvm::ArrayRef<EnumName<ValueFrom>> namesOf<ValueFrom>() {
       {"chainedArgType", F::ChainedArgType},
       {"calleeClass", F::CalleeClass},
       {"resultMethodArg", F::ResultMethodArg},
-      {"chainedCall", F::ChainedCall}};
+      {"chainedCall", F::ChainedCall},
+      {"objectModules", F::ObjectModules}};
   return Names;
 }
 template <> llvm::ArrayRef<EnumName<LifetimeKind>> namesOf<LifetimeKind>() {
@@ -226,6 +227,7 @@ bool needsName(ValueFrom From) {
   case ValueFrom::LambdaReturnPointee:
   case ValueFrom::ClassTemplateArg:
   case ValueFrom::CalleeClass:
+  case ValueFrom::ObjectModules:
     return false;
   }
   llvm_unreachable("unknown value source kind");
@@ -625,7 +627,8 @@ static llvm::Error parseImport(Validator &V, const OJson &O,
                                const std::string &Path, Model &M) {
   static const llvm::StringRef Keys[] = {"kind", "callee", "imported",
                                          "module", "newInstances", "params",
-                                         "injector", "localContainer"};
+                                         "injector", "localContainer",
+                                         "repeatingOnly"};
   ImportModel I;
   if (auto E = V.checkKeys(O, Path, Keys))
     return E;
@@ -649,6 +652,8 @@ static llvm::Error parseImport(Validator &V, const OJson &O,
   if (auto E = V.getBool(O, Path, "injector", I.Injector))
     return E;
   if (auto E = V.getBool(O, Path, "localContainer", I.LocalContainer))
+    return E;
+  if (auto E = V.getBool(O, Path, "repeatingOnly", I.RepeatingOnly))
     return E;
   if (auto E = V.getStrings(O, Path, "params", I.Params))
     return E;

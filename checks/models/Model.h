@@ -47,6 +47,7 @@ enum class ValueFrom {
   CalleeClass,
   ResultMethodArg,
   ChainedCall,
+  ObjectModules,
 };
 
 /// How a framework scopes the instances of a registration (model keys
@@ -196,6 +197,10 @@ struct ImportModel {
   /// C.service<D>()`); a container parameter, member or global is a plain
   /// import (it may be the same container as elsewhere).
   bool LocalContainer = false;
+  /// Recorded only in code that repeats (poolguard-pool-per-call): a call
+  /// that uses an injector (Boost.DI `create`, Hypodermic `build`), which
+  /// elsewhere is no import of its own.
+  bool RepeatingOnly = false;
   /// Qualified type names of the first parameters (see PoolModel::Params).
   std::vector<std::string> Params;
 };

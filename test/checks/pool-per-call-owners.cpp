@@ -42,6 +42,14 @@ fruit::Component<Database> getDatabaseComponent() {
 
 struct DatabaseService : kgr::single_service<Database> {};
 
+// Modules that make an injector, or fill a container builder, when called.
+auto makeInjector() {
+  return di::make_injector(di::bind<Database>.in(di::extension::shared));
+}
+void registerDatabase(Hypodermic::ContainerBuilder &builder) {
+  builder.registerType<Database>().singleInstance();
+}
+
 #ifndef FIXED
 // A pool owner made in a Drogon controller: a new pool per request.
 class UserCtrl : public drogon::HttpController<UserCtrl> {
@@ -101,6 +109,29 @@ public:
     auto container = builder.build();
   }
 };
+
+// The same, with the injector made by a function and the builder filled by
+// one: each request runs them again.
+class ReportCtrl : public drogon::HttpController<ReportCtrl> {
+public:
+  void daily(const drogon::HttpRequestPtr &req,
+             std::function<void(const drogon::HttpResponsePtr &)> &&cb) {
+    auto injector = makeInjector();
+    injector.create<std::shared_ptr<Database>>();
+    // CHECK-NOTES: :[[@LINE-1]]:14: warning: the injector built here makes new instances of 'Database', which owns a connection pool, in a Drogon controller, once per request, on every run; build the injector once and reuse it [poolguard-pool-per-call]
+    // CHECK-NOTES: :47:47: note: 'Database' is registered here by 'makeInjector'
+    // CHECK-NOTES: :26:25: note: 'Database' owns a pool: member 'pool_' of type 'soci::connection_pool'
+  }
+  void weekly(const drogon::HttpRequestPtr &req,
+              std::function<void(const drogon::HttpResponsePtr &)> &&cb) {
+    Hypodermic::ContainerBuilder builder;
+    registerDatabase(builder);
+    auto container = builder.build();
+    // CHECK-NOTES: :[[@LINE-1]]:30: warning: the injector built here makes new instances of 'Database', which owns a connection pool, in a Drogon controller, once per request, on every run; build the injector once and reuse it [poolguard-pool-per-call]
+    // CHECK-NOTES: :50:11: note: 'Database' is registered here by 'registerDatabase'
+    // CHECK-NOTES: :26:25: note: 'Database' owns a pool: member 'pool_' of type 'soci::connection_pool'
+  }
+};
 #else
 // The fixes: the handler uses objects made once, outside it.
 class UserCtrl : public drogon::HttpController<UserCtrl> {
@@ -147,6 +178,11 @@ int main() {
   container.service<DatabaseService>();
   registerRoutes(injector);
   worker(container);
+  auto di = makeInjector();
+  di.create<std::shared_ptr<Database>>();
+  Hypodermic::ContainerBuilder builder;
+  registerDatabase(builder);
+  auto built = builder.build();
 }
 // FIXED-NOT: warning:
 #endif
