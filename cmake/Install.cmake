@@ -89,7 +89,9 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/poolguard/poolguard")
 # clang-tidy of the same LLVM.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libclang-common-${LLVM_VERSION_MAJOR}-dev")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "clang-tidy-${LLVM_VERSION_MAJOR}")
+# libpq5: loaded by --server-limits only (dlopen, so not found by
+# dpkg-shlibdeps).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "clang-tidy-${LLVM_VERSION_MAJOR}, libpq5")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Debian policy files: copyright and a compressed changelog in the doc dir.
 set(POOLGUARD_DEB_DOC ${CMAKE_BINARY_DIR}/deb-doc)

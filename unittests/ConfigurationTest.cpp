@@ -90,12 +90,20 @@ TEST(ConfigurationTest, IndexOlderThanASourceIsStale) {
   std::string B = writeTestFile(Dir, "b.cpp", "");
   Facts F;
   F.TranslationUnits = {A, B};
-  auto Later = std::chrono::system_clock::now() + std::chrono::hours(1);
-  int FD;
-  ASSERT_FALSE(llvm::sys::fs::openFileForWrite(B, FD, llvm::sys::fs::CD_OpenExisting));
-  ASSERT_FALSE(llvm::sys::fs::setLastAccessAndModificationTime(
-      FD, llvm::sys::toTimePoint(std::chrono::system_clock::to_time_t(Later))));
-  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+  // A older than the index, B newer: files written one after the other may
+  // or may not share a timestamp, so both are set.
+  auto Now = std::chrono::system_clock::now();
+  auto SetTime = [](const std::string &File, auto When) {
+    int FD;
+    ASSERT_FALSE(llvm::sys::fs::openFileForWrite(
+        File, FD, llvm::sys::fs::CD_OpenExisting));
+    ASSERT_FALSE(llvm::sys::fs::setLastAccessAndModificationTime(
+        FD,
+        llvm::sys::toTimePoint(std::chrono::system_clock::to_time_t(When))));
+    llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+  };
+  SetTime(A, Now - std::chrono::hours(1));
+  SetTime(B, Now + std::chrono::hours(1));
   EXPECT_EQ(newerSourceThanIndex(F, Index, A), B);
   // The TU being analyzed replaces its own facts: not stale because of it.
   EXPECT_EQ(newerSourceThanIndex(F, Index, B), "");
