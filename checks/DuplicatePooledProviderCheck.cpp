@@ -20,15 +20,6 @@
 
 namespace clang::tidy::poolguard {
 
-/// The first pool-ownership reason of each type, by location.
-static std::map<std::string, const PoolOwnerFact *>
-poolOwners(const Facts &F) {
-  std::map<std::string, const PoolOwnerFact *> Owners;
-  for (const PoolOwnerFact &O : F.PoolOwners) // Sorted by (type, reason, loc).
-    Owners.try_emplace(O.Type, &O);
-  return Owners;
-}
-
 /// For each module, the injectors (imports that build one: a Fruit
 /// fruit::Injector or NormalizedComponent) whose component reaches it
 /// through imports, in source order.

@@ -59,57 +59,24 @@ static bool madePerRun(LifetimeKind L) {
   return false;
 }
 
-namespace {
-/// Why each type owns a pool: its own PoolOwnerFact, else the first member
-/// through which it holds an owner (HoldingFact), transitively.
-class PoolOwnership {
-public:
-  explicit PoolOwnership(const Facts &F) {
-    for (const PoolOwnerFact &O : F.PoolOwners) // Sorted: the first reason.
-      Owners.try_emplace(O.Type, &O);
-    // Holdings, to a fixed point: an owner of an owner owns a pool.
-    for (bool Changed = true; Changed;) {
-      Changed = false;
-      for (const HoldingFact &H : F.Holdings)
-        if (Owners.count(H.Held) && !Holds.count(H.Owner) &&
-            !Owners.count(H.Owner))
-          Changed |= Holds.try_emplace(H.Owner, &H).second;
-    }
-  }
+using PoolOwners = std::map<std::string, const PoolOwnerFact *>;
 
-  bool owns(llvm::StringRef Type) const {
-    return Owners.count(Type.str()) || Holds.count(Type.str());
-  }
-
-  /// A note at the member, base or creation that makes \p Type an owner.
-  FindingNote note(llvm::StringRef Type) const {
-    if (auto It = Owners.find(Type.str()); It != Owners.end())
-      return {llvm::formatv("'{0}' owns a pool: {1}", Type, It->second->Reason)
-                  .str(),
-              It->second->Loc};
-    const HoldingFact *H = Holds.at(Type.str());
-    return {llvm::formatv("'{0}' owns a pool: member '{1}' of type '{2}', "
-                          "which owns one",
-                          Type, H->Member, H->Held)
-                .str(),
-            H->Loc};
-  }
-
-private:
-  std::map<std::string, const PoolOwnerFact *> Owners;
-  std::map<std::string, const HoldingFact *> Holds;
-};
-} // namespace
+/// A note at the member, base or creation that makes \p Type an owner.
+static FindingNote ownerNote(const PoolOwners &Owners, llvm::StringRef Type) {
+  const PoolOwnerFact *O = Owners.at(Type.str());
+  return {llvm::formatv("'{0}' owns a pool: {1}", Type, O->Reason).str(),
+          O->Loc};
+}
 
 /// A pool owner made by code that repeats: a local `Database Db(url)` or a
 /// std::make_unique in a handler, a Boost.DI injector or Hypodermic
 /// container filled in one.
-static void findRepeatedInstances(const Facts &F, const PoolOwnership &Pools,
+static void findRepeatedInstances(const Facts &F, const PoolOwners &Owners,
                                   std::vector<Finding> &Findings) {
   std::set<SourcePos> Seen;
   for (const RegistrationFact &R : F.Registrations) {
     if (R.Repeats.empty() || !madePerRun(lifetimeOf(R)) ||
-        !(Pools.owns(R.Service) || R.PoolCreatedByProvider) ||
+        !(Owners.count(R.Service) || R.PoolCreatedByProvider) ||
         !Seen.insert(R.Loc).second)
       continue;
     Finding Fd;
@@ -121,8 +88,8 @@ static void findRepeatedInstances(const Facts &F, const PoolOwnership &Pools,
                       "and reuse it",
                       R.Service, R.Repeats)
             .str();
-    if (Pools.owns(R.Service))
-      Fd.Notes.push_back(Pools.note(R.Service));
+    if (Owners.count(R.Service))
+      Fd.Notes.push_back(ownerNote(Owners, R.Service));
     Findings.push_back(std::move(Fd));
   }
 }
@@ -131,7 +98,7 @@ static void findRepeatedInstances(const Facts &F, const PoolOwnership &Pools,
 /// kangaru container): every run makes new instances of the pool owners its
 /// components register. One finding per injector, with a note at each
 /// registration.
-static void findRepeatedInjectors(const Facts &F, const PoolOwnership &Pools,
+static void findRepeatedInjectors(const Facts &F, const PoolOwners &Owners,
                                   std::vector<Finding> &Findings) {
   ModuleGraph Graph(F.Imports);
   std::set<SourcePos> Seen;
@@ -143,7 +110,7 @@ static void findRepeatedInjectors(const Facts &F, const PoolOwnership &Pools,
     std::vector<FindingNote> Notes;
     for (const RegistrationFact &R : F.Registrations) {
       if (!R.Repeats.empty() || !Reached.count(R.Module) ||
-          !madePerRun(lifetimeOf(R)) || !Pools.owns(R.Service))
+          !madePerRun(lifetimeOf(R)) || !Owners.count(R.Service))
         continue;
       if (!llvm::is_contained(Services, R.Service))
         Services.push_back(R.Service);
@@ -170,7 +137,7 @@ static void findRepeatedInjectors(const Facts &F, const PoolOwnership &Pools,
             .str();
     Fd.Notes = std::move(Notes);
     for (const std::string &S : Services)
-      Fd.Notes.push_back(Pools.note(S));
+      Fd.Notes.push_back(ownerNote(Owners, S));
     Findings.push_back(std::move(Fd));
   }
 }
@@ -178,9 +145,9 @@ static void findRepeatedInjectors(const Facts &F, const PoolOwnership &Pools,
 std::vector<Finding> findPoolsPerCall(const Facts &F) {
   std::vector<Finding> Findings;
   findRepeatedCreations(F, Findings);
-  PoolOwnership Pools(F);
-  findRepeatedInstances(F, Pools, Findings);
-  findRepeatedInjectors(F, Pools, Findings);
+  PoolOwners Owners = poolOwners(F);
+  findRepeatedInstances(F, Owners, Findings);
+  findRepeatedInjectors(F, Owners, Findings);
   llvm::sort(Findings);
   return Findings;
 }

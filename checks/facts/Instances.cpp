@@ -24,6 +24,13 @@ std::string moduleName(const Facts &F, llvm::StringRef Key) {
                                         : Key.substr(Colon + 1).str();
 }
 
+std::map<std::string, const PoolOwnerFact *> poolOwners(const Facts &F) {
+  std::map<std::string, const PoolOwnerFact *> Owners;
+  for (const PoolOwnerFact &O : F.PoolOwners) // Sorted by (type, reason, loc).
+    Owners.try_emplace(O.Type, &O);
+  return Owners;
+}
+
 LifetimeKind lifetimeOf(const RegistrationFact &R) {
   return enumFromName<LifetimeKind>(R.Lifetime)
       .value_or(LifetimeKind::PerRegistration);

@@ -25,6 +25,9 @@ namespace clang::tidy::poolguard {
 /// "class:AppComponent"): its recorded name, else the key without its kind.
 std::string moduleName(const Facts &F, llvm::StringRef Key);
 
+/// The first pool-ownership reason of each type (PoolOwnerFact), by location.
+std::map<std::string, const PoolOwnerFact *> poolOwners(const Facts &F);
+
 /// The lifetime RegistrationFact::Lifetime names; a name poolguard does not
 /// know (facts of another version) is per-registration, the safe reading.
 LifetimeKind lifetimeOf(const RegistrationFact &R);
