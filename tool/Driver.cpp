@@ -827,11 +827,8 @@ TUResult Driver::Impl::collect(const std::string &File, const std::string &Key,
   }
   }
   auto Buf = readInputFile(E.ResultPath, MaxDataFileBytes);
-  auto J = Buf ? parseJSON(splitEntry((*Buf)->getBuffer()).first,
-                           E.ResultPath)
-               : llvm::Expected<json>(Buf.takeError());
-  auto Parsed = J ? resultFromJSON(*J, E.ResultPath, "")
-                  : llvm::Expected<TUResult>(J.takeError());
+  auto Parsed = Buf ? resultFromEntry((*Buf)->getBuffer(), E.ResultPath)
+                    : llvm::Expected<TUResult>(Buf.takeError());
   if (!Parsed) {
     llvm::consumeError(Parsed.takeError());
     return failed(File, "the analysis worker wrote no result");

@@ -5,7 +5,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "FactsCache.h"
-#include "utils/JSONSyntax.h"
 #include "utils/ReadFile.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -116,12 +115,7 @@ std::optional<TUResult> FactsCache::read(const std::string &Key,
   for (const Dependency &D : Deps->Files)
     if (!unchanged(D, Deps->ReadAfterNs))
       return std::nullopt;
-  auto J = parseJSON(ResultText, Path);
-  if (!J) {
-    llvm::consumeError(J.takeError());
-    return std::nullopt;
-  }
-  auto R = resultFromJSON(*J, Path, "");
+  auto R = resultFromEntry(ResultText, Path);
   if (!R) {
     llvm::consumeError(R.takeError());
     return std::nullopt;

@@ -181,6 +181,14 @@ std::string entryText(const TUResult &R, const Dependencies &Deps) {
          "\n" + dependenciesToText(Deps);
 }
 
+llvm::Expected<TUResult> resultFromEntry(llvm::StringRef Entry,
+                                         llvm::StringRef Origin) {
+  auto J = clang::tidy::poolguard::parseJSON(splitEntry(Entry).first, Origin);
+  if (!J)
+    return J.takeError();
+  return resultFromJSON(*J, Origin, "");
+}
+
 std::pair<llvm::StringRef, llvm::StringRef> splitEntry(llvm::StringRef Entry) {
   return Entry.split('\n');
 }

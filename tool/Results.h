@@ -123,6 +123,11 @@ llvm::Expected<TUResult> resultFromJSON(const nlohmann::json &J,
                                         llvm::StringRef Origin,
                                         const std::string &Where);
 
+/// Reads the result line of an entry (splitEntry's first part) as
+/// resultFromJSON does: a worker's result file and a cache entry.
+llvm::Expected<TUResult> resultFromEntry(llvm::StringRef Entry,
+                                         llvm::StringRef Origin);
+
 /// Calls \p Fn on every file path of \p R: its TU, the files of its
 /// diagnostics, notes and fixes, and those of its facts.
 void forEachPath(TUResult &R, llvm::function_ref<void(std::string &)> Fn);
