@@ -4,10 +4,11 @@
 # functions by test/docs-packages.test.
 
 # What building poolguard (-DPOOLGUARD_BUILD_TESTS=OFF) needs (libpq: for
-# --server-limits).
+# --server-limits; libzstd-dev: LLVM's static libraries, which the tool links,
+# need zstd).
 poolguard_build_packages() {
   local v="${1:-19}"
-  echo "cmake ninja-build g++ llvm-$v-dev libclang-$v-dev nlohmann-json3-dev libpq-dev"
+  echo "cmake ninja-build g++ llvm-$v-dev libclang-$v-dev nlohmann-json3-dev libpq-dev libzstd-dev"
 }
 
 # What the tests, the plugin tests, the package check and the docs' tools
