@@ -534,13 +534,6 @@ Identity identityOf(const Expr *E, const ASTContext &Ctx,
   return {};
 }
 
-namespace {
-/// `LHS = RHS`, built in or a class's operator=.
-struct Assignment {
-  const Expr *LHS, *RHS;
-  SourceLocation Loc;
-};
-
 std::optional<Assignment> assignmentOf(const Stmt *S) {
   if (const auto *Op = dyn_cast<BinaryOperator>(S);
       Op && Op->getOpcode() == BO_Assign)
@@ -551,6 +544,7 @@ std::optional<Assignment> assignmentOf(const Stmt *S) {
   return std::nullopt;
 }
 
+namespace {
 /// Finds the last `Var.Field = X` before a location.
 class AssignmentFinder : public RecursiveASTVisitor<AssignmentFinder> {
 public:

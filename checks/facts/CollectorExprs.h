@@ -122,6 +122,13 @@ const Expr *fieldValue(const Expr *E, llvm::StringRef Field, const Stmt *Body,
 /// through a local variable initialized so.
 bool isFreshObject(const Expr *E);
 
+/// `LHS = RHS`, built in or a class's operator=.
+struct Assignment {
+  const Expr *LHS, *RHS;
+  SourceLocation Loc;
+};
+std::optional<Assignment> assignmentOf(const Stmt *S);
+
 /// The local variable, or the data member of `this`, that \p E names; null
 /// for anything else.
 const ValueDecl *storedIn(const Expr *E);

@@ -10,8 +10,10 @@
 #include <soci/soci.h>
 #include <userver/server/handlers/http_handler_base.hpp>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 bool nextJob();
@@ -63,6 +65,23 @@ void runJobs() {
   });
   worker.join();
 }
+
+// A loop that drops what it makes: each iteration replaces the one pool
+// (the previous one is destroyed), or fills a vector that lives for one job.
+void reconnectEachJob(soci::connection_pool *&Current) {
+  while (nextJob()) {
+    Current = new soci::connection_pool(4);
+    // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'soci::connection_pool' opens new database connections in a loop body, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
+  }
+}
+void connectionsPerJob() {
+  while (nextJob()) {
+    std::vector<PGconn *> Conns;
+    for (int I = 0; I < 4; ++I)
+      Conns.push_back(PQconnectdb("host=pg.internal dbname=jobs"));
+    // CHECK-NOTES: :[[@LINE-1]]:23: warning: 'PQconnectdb' opens new database connections to 'host=pg.internal dbname=jobs' in a loop body, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
+  }
+}
 #else
 // The fixes: the pool is made once and reused.
 class JobPool {
@@ -92,6 +111,47 @@ void runJobs(JobPool &pool) {
   while (nextJob()) {
   }
 }
+
+// A loop that keeps what it makes makes one per element, once: a pool per
+// shard, or the connections of a hand-written pool that grows.
+struct Shard {
+  std::string Url;
+  PGconn *Conn;
+};
+void connectShards(std::vector<Shard> &Shards) {
+  for (Shard &S : Shards)
+    S.Conn = PQconnectdb(S.Url.c_str());
+}
+std::vector<soci::connection_pool *> openPools(int Count) {
+  std::vector<soci::connection_pool *> Pools;
+  for (int I = 0; I < Count; ++I)
+    Pools.push_back(new soci::connection_pool(4));
+  return Pools;
+}
+std::map<std::string, PGconn *> connectAll(const std::vector<std::string> &Urls) {
+  std::map<std::string, PGconn *> ByUrl;
+  for (const std::string &Url : Urls) {
+    PGconn *Conn = PQconnectdb(Url.c_str());
+    ByUrl.emplace(Url, Conn);
+  }
+  for (const std::string &Url : Urls)
+    ByUrl[Url] = PQconnectdb(Url.c_str());
+  for (const std::string &Url : Urls)
+    ByUrl.insert(std::make_pair(Url, PQconnectdb(Url.c_str())));
+  return ByUrl;
+}
+class GrowingPool {
+public:
+  void grow(int By) {
+    for (int I = 0; I < By; ++I)
+      idle_.push_back(PQconnectdb("host=pg.internal dbname=jobs"));
+    for (int I = 0; I < 2; ++I)
+      spare_[I] = PQconnectdb("host=pg.internal dbname=jobs");
+  }
+private:
+  std::vector<PGconn *> idle_;
+  PGconn *spare_[2];
+};
 
 // One-shot functions and tests: a local pool is created once.
 void migrate() { soci::connection_pool pool(1); }
