@@ -7,9 +7,8 @@
 // name, as a member (a pool type) and as a construction, also through
 // std::make_unique in a loop (which keeps them: no pool per call). The
 // template's other aliases count one connection each: lazyconnection opens
-// on first use (an upper bound),
-// nullconnection never (an overcount the model cannot avoid: it does not
-// see the template argument).
+// on first use (an upper bound), nullconnection never (an overcount the
+// model cannot avoid: it does not see the template argument).
 
 #include <memory>
 #include <pqxx/pqxx>
