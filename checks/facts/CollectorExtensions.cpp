@@ -7,6 +7,7 @@
 
 #include "facts/CollectorExtensions.h"
 #include "facts/DatabaseAddress.h"
+#include "facts/Loops.h"
 #include "facts/ModuleGraph.h"
 #include "utils/LLVMCompat.h"
 #include "clang/AST/ASTContext.h"
@@ -14,8 +15,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -309,181 +308,13 @@ static const LambdaExpr *lambdaOf(const FunctionDecl *FD) {
   return Finder.Found;
 }
 
-/// Whether \p Inner is \p Outer or inside it, by the parent map.
-static bool isWithin(DynTypedNode Inner, const Stmt *Outer, ASTContext &Ctx) {
-  for (int Steps = 0; Steps < 512; ++Steps) {
-    if (Inner.get<Stmt>() == Outer)
-      return true;
-    if (Inner.get<FunctionDecl>())
-      return false;
-    DynTypedNodeList Parents = Ctx.getParents(Inner);
-    if (Parents.empty())
-      return false;
-    Inner = Parents[0];
-  }
-  return false;
-}
-
-/// Whether the container or array \p Obj outlives every iteration of \p Loop:
-/// a data member, a global, a parameter, or a local variable declared
-/// outside the loop.
-static bool declaredOutside(const Expr *Obj, const Stmt *Loop,
-                            ASTContext &Ctx) {
-  Obj = Obj->IgnoreParenImpCasts();
-  if (const auto *Deref = dyn_cast<UnaryOperator>(Obj);
-      Deref && Deref->getOpcode() == UO_Deref)
-    return declaredOutside(Deref->getSubExpr(), Loop, Ctx);
-  if (const auto *M = dyn_cast<MemberExpr>(Obj))
-    return isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()) ||
-           declaredOutside(M->getBase(), Loop, Ctx);
-  const auto *Ref = dyn_cast<DeclRefExpr>(Obj);
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var)
-    return false;
-  return Var->hasGlobalStorage() || isa<ParmVarDecl>(Var) ||
-         !isWithin(DynTypedNode::create(*Var), Loop, Ctx);
-}
-
-/// The member functions of the standard containers (and adaptors) that add
-/// their argument as an element.
-static bool addsElement(const CXXMemberCallExpr *Call) {
-  const CXXMethodDecl *MD = Call->getMethodDecl();
-  if (!MD || !MD->getIdentifier())
-    return false;
-  return llvm::is_contained(
-      {"push_back", "emplace_back", "push_front", "emplace_front", "insert",
-       "emplace", "emplace_hint", "try_emplace", "insert_or_assign", "push"},
-      MD->getName());
-}
-
-/// The range a range-for's reference variable \p Var walks
-/// (`for (Shard &S : shards)` gives `shards`); null for any other variable.
-static const Expr *rangeOf(const VarDecl *Var, ASTContext &Ctx) {
-  if (!Var->getType()->isReferenceType())
-    return nullptr;
-  DynTypedNode Node = DynTypedNode::create(*Var);
-  for (int Steps = 0; Steps < 2; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    Node = Parents[0];
-    if (const auto *Range = Node.get<CXXForRangeStmt>())
-      return Range->getLoopVariable() == Var ? Range->getRangeInit() : nullptr;
-  }
-  return nullptr;
-}
-
-/// The container or array whose element \p LHS names (`pools[i]`,
-/// `pools.at(i)`, `shard.pool` for a range-for's `Shard &shard`); null for
-/// anything else.
-static const Expr *elementOf(const Expr *LHS, ASTContext &Ctx) {
-  LHS = LHS->IgnoreParenImpCasts();
-  if (const auto *M = dyn_cast<MemberExpr>(LHS)) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(M->getBase()->IgnoreParenImpCasts());
-    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    return Var ? rangeOf(Var, Ctx) : nullptr;
-  }
-  if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(LHS))
-    return Sub->getBase();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(LHS);
-      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
-    return Op->getArg(0);
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(LHS))
-    if (const CXXMethodDecl *MD = Call->getMethodDecl();
-        MD && MD->getIdentifier() && MD->getName() == "at")
-      return Call->getImplicitObjectArgument();
-  return nullptr;
-}
-
-/// Whether the value of \p E is added to, or stored in an element of, a
-/// container or array declared outside \p Loop (through conversions,
-/// temporaries, `std::move`, a pair or a braced list on the way).
-static bool storedPastLoop(const Expr *E, const Stmt *Loop, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  for (int Steps = 0; Steps < 64; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    const Expr *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
-    if (!Parent)
-      return false;
-    const Expr *Child = Node.get<Expr>();
-    Node = Parents[0];
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Parent)) {
-      if (!addsElement(Call) || Call->getImplicitObjectArgument() == Child)
-        return false;
-      return declaredOutside(Call->getImplicitObjectArgument(), Loop, Ctx);
-    }
-    if (std::optional<Assignment> A = assignmentOf(Parent)) {
-      const Expr *Container =
-          A->RHS == Child ? elementOf(A->LHS, Ctx) : nullptr;
-      return Container && declaredOutside(Container, Loop, Ctx);
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(Parent);
-        Call && !isa<CXXOperatorCallExpr>(Call)) {
-      const FunctionDecl *FD = Call->getDirectCallee();
-      if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier() ||
-          !llvm::is_contained({"move", "forward", "make_pair", "make_tuple"},
-                              FD->getName()))
-        return false;
-      continue;
-    }
-    if (!isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-             ExprWithCleanups, ParenExpr, CXXFunctionalCastExpr,
-             CXXConstructExpr, CXXNewExpr, InitListExpr,
-             CXXStdInitializerListExpr>(Parent))
-      return false;
-  }
-  return false;
-}
-
-/// Whether what \p Created makes in the body of \p Loop outlives the
-/// iteration: it is added to a container (`pools.push_back(...)`, `insert`,
-/// `emplace`, ...) or stored in an element (`pools[i] = ...`) of a container
-/// or array declared outside the loop, directly or through a local variable
-/// of the loop body. A loop that keeps what it makes makes one per element
-/// (a pool per shard, or the connections of a hand-written pool), once; a
-/// pool per iteration is one the iteration drops.
-static bool keptPastLoop(DynTypedNode Created, const Stmt *Loop,
-                         ASTContext &Ctx) {
-  const auto *E = Created.get<Expr>();
-  if (!E)
-    return false;
-  if (storedPastLoop(E, Loop, Ctx))
-    return true;
-  // A local variable initialized here (`PGconn *C = PQconnectdb(...)`, or
-  // the pool itself: `Pool P(url)`) and then stored.
-  const VarDecl *Local = nullptr;
-  DynTypedNode Node = Created;
-  for (int Steps = 0; Steps < 16 && !Local; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return false;
-    Node = Parents[0];
-    if (const auto *V = Node.get<VarDecl>())
-      Local = V;
-    else if (!Node.get<ImplicitCastExpr>() && !Node.get<ExprWithCleanups>() &&
-             !Node.get<MaterializeTemporaryExpr>() &&
-             !Node.get<CXXBindTemporaryExpr>() &&
-             !Node.get<CXXConstructExpr>() && !Node.get<CXXNewExpr>())
-      return false;
-  }
-  if (!Local)
-    return false;
-  using namespace ast_matchers;
-  auto Refs = match(
-      findAll(declRefExpr(to(varDecl(equalsNode(Local)))).bind("ref")),
-      *Loop, Ctx);
-  return llvm::any_of(Refs, [&](const BoundNodes &B) {
-    return storedPastLoop(B.getNodeAs<Expr>("ref"), Loop, Ctx);
-  });
-}
-
 std::string repeatReason(DynTypedNode Node, ASTContext &Ctx,
                          const ModelSet &Models) {
   const DynTypedNode Created = Node;
   // The outermost loop whose body holds Node, up to its function or lambda.
   const Stmt *Loop = nullptr;
   auto InLoopBody = [&]() -> std::string {
-    if (!Loop || keptPastLoop(Created, Loop, Ctx))
+    if (!Loop || madeOnceInLoop(Created, Loop, Ctx))
       return "";
     return "in a loop body";
   };

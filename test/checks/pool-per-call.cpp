@@ -82,6 +82,21 @@ void connectionsPerJob() {
     // CHECK-NOTES: :[[@LINE-1]]:23: warning: 'PQconnectdb' opens new database connections to 'host=pg.internal dbname=jobs' in a loop body, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
   }
 }
+
+// A retry inside a loop over jobs: the retry stops, the job loop does not,
+// so each job connects again.
+void connectPerJobWithRetry() {
+  while (nextJob()) {
+    PGconn *Conn = nullptr;
+    for (int Attempt = 0; Attempt < 3; ++Attempt) {
+      Conn = PQconnectdb("host=pg.internal dbname=jobs");
+      // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'PQconnectdb' opens new database connections to 'host=pg.internal dbname=jobs' in a loop body, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
+      if (PQstatus(Conn) == CONNECTION_OK)
+        break;
+    }
+    PQfinish(Conn);
+  }
+}
 #else
 // The fixes: the pool is made once and reused.
 class JobPool {
@@ -152,6 +167,49 @@ private:
   std::vector<PGconn *> idle_;
   PGconn *spare_[2];
 };
+
+// A retry at start-up: the loop stops once the connection or pool works
+// (its condition reads it, an `if` on it leaves the loop, it is returned,
+// or the loop is left from a `try` block).
+PGconn *connectWithRetry(const char *Dsn) {
+  PGconn *Conn = nullptr;
+  for (int Attempt = 0; Attempt < 5; ++Attempt) {
+    Conn = PQconnectdb(Dsn);
+    if (PQstatus(Conn) == CONNECTION_OK)
+      break;
+    PQfinish(Conn);
+  }
+  return Conn;
+}
+PGconn *waitForDatabase(const char *Dsn) {
+  for (;;) {
+    PGconn *Conn = PQconnectdb(Dsn);
+    if (PQstatus(Conn) != CONNECTION_OK) {
+      PQfinish(Conn);
+      continue;
+    }
+    return Conn;
+  }
+}
+soci::connection_pool *openPoolWhenReady() {
+  soci::connection_pool *Pool = nullptr;
+  while (!Pool) {
+    try {
+      Pool = new soci::connection_pool(4);
+    } catch (...) {
+    }
+  }
+  return Pool;
+}
+void openPoolOrRetry(soci::connection_pool *&Out) {
+  for (;;) {
+    try {
+      Out = new soci::connection_pool(4);
+      break;
+    } catch (...) {
+    }
+  }
+}
 
 // One-shot functions and tests: a local pool is created once.
 void migrate() { soci::connection_pool pool(1); }
