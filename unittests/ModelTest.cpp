@@ -227,6 +227,30 @@ TEST(ModelTest, RepeatingRearmedKey) {
             std::string::npos);
 }
 
+TEST(ModelTest, OnceKey) {
+  auto M = parseModel(R"({"name": "a", "once": [
+      {"callee": "std::call_once"},
+      {"kind": "construct", "callee": "my::OnceTask"}]})",
+                      "my.json");
+  ASSERT_TRUE(static_cast<bool>(M)) << llvm::toString(M.takeError());
+  ASSERT_EQ(M->Once.size(), 2u);
+  EXPECT_EQ(M->Once[0].Kind, MatchKind::Call);
+  EXPECT_EQ(M->Once[0].Callee, "std::call_once");
+  EXPECT_EQ(M->Once[1].Kind, MatchKind::Construct);
+  EXPECT_NE(errorOf(R"({"name": "a", "once": [{"kind": "base",
+      "callee": "f"}]})")
+                .find("key 'kind' of a once entry must be 'call' or "
+                      "'construct'"),
+            std::string::npos);
+  EXPECT_NE(errorOf(R"({"name": "a", "once": [{"kind": "call"}]})")
+                .find("callee"),
+            std::string::npos);
+  EXPECT_NE(errorOf(R"({"name": "a", "once": [{"callee": "f",
+      "reason": "r"}]})")
+                .find("reason"),
+            std::string::npos);
+}
+
 /// The names of \p E are distinct, name values 0..N-1 once each, and read
 /// back to themselves.
 template <typename E> void expectOneNamePerValue() {

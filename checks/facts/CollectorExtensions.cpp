@@ -249,15 +249,18 @@ static bool rearms(const LambdaExpr *Lambda, llvm::StringRef Callee) {
   return Finder.Found;
 }
 
-/// The reason of the repeating call (or construction) that \p Lambda is an
-/// argument of.
-static std::string repeatingCallback(const LambdaExpr *Lambda, ASTContext &Ctx,
-                                     const ModelSet &Models) {
+/// Calls \p Match with each call or construction \p Lambda is an argument
+/// of, innermost first: through conversions, temporaries and one-argument
+/// constructions (a `std::function` made of it) to the call that takes
+/// those. Stops at the first one \p Match accepts; whether one did.
+static bool
+matchTaker(const LambdaExpr *Lambda, ASTContext &Ctx,
+           llvm::function_ref<bool(MatchKind, llvm::StringRef)> Match) {
   DynTypedNode Node = DynTypedNode::create(*Lambda);
   for (int Steps = 0; Steps < 6; ++Steps) {
     DynTypedNodeList Parents = Ctx.getParents(Node);
     if (Parents.empty() || !Parents[0].get<Expr>())
-      return "";
+      return false;
     Node = Parents[0];
     std::optional<CallSite> S = asCallSite(Node.get<Expr>());
     if (!S || !S->Callee)
@@ -265,16 +268,43 @@ static std::string repeatingCallback(const LambdaExpr *Lambda, ASTContext &Ctx,
     const auto *Ctor = dyn_cast<CXXConstructorDecl>(S->Callee);
     std::string Name = Ctor ? plainQualifiedName(Ctor->getParent())
                             : plainQualifiedName(S->Callee);
-    MatchKind Kind = Ctor ? MatchKind::Construct : MatchKind::Call;
+    if (Match(Ctor ? MatchKind::Construct : MatchKind::Call, Name))
+      return true;
+    if (!Ctor || Ctor->getNumParams() != 1)
+      return false; // The lambda is an argument of some other call.
+  }
+  return false;
+}
+
+/// The reason of the repeating call (or construction) that \p Lambda is an
+/// argument of.
+static std::string repeatingCallback(const LambdaExpr *Lambda, ASTContext &Ctx,
+                                     const ModelSet &Models) {
+  std::string Reason;
+  matchTaker(Lambda, Ctx, [&](MatchKind Kind, llvm::StringRef Name) {
     for (const Model &M : Models.Models)
       for (const RepeatingModel &R : M.Repeating)
         if (R.Kind == Kind && R.Callee == Name &&
-            (!R.Rearmed || rearms(Lambda, Name)))
-          return R.Reason;
-    if (!Ctor || Ctor->getNumParams() != 1)
-      return ""; // The lambda is an argument of some other call.
-  }
-  return "";
+            (!R.Rearmed || rearms(Lambda, Name))) {
+          Reason = R.Reason;
+          return true;
+        }
+    return false;
+  });
+  return Reason;
+}
+
+/// Whether \p Lambda is passed to a call that runs it at most once (the
+/// models' "once": `std::call_once`).
+static bool runsOnce(const LambdaExpr *Lambda, ASTContext &Ctx,
+                     const ModelSet &Models) {
+  return matchTaker(Lambda, Ctx, [&](MatchKind Kind, llvm::StringRef Name) {
+    for (const Model &M : Models.Models)
+      for (const OnceModel &O : M.Once)
+        if (O.Kind == Kind && O.Callee == Name)
+          return true;
+    return false;
+  });
 }
 
 namespace {
@@ -318,20 +348,31 @@ std::string repeatReason(DynTypedNode Node, ASTContext &Ctx,
       return "";
     return "in a loop body";
   };
+  bool InLambda = false;
   for (int Steps = 0; Steps < 512; ++Steps) {
     DynTypedNodeList Parents = Ctx.getParents(Node);
     if (Parents.empty())
       return "";
     const Stmt *Child = Node.get<Stmt>();
     Node = Parents[0];
+    // A static or thread_local variable is initialized once (per thread):
+    // `static auto Client = DbClient::newPgClient(...)` in a handler makes
+    // the pool on the first request only. Not so a lambda it holds, whose
+    // body runs at every call.
+    if (const auto *Var = Node.get<VarDecl>();
+        Var && !InLambda && Var->isStaticLocal())
+      return "";
     // The body of a lambda leads to its call operator, not to the lambda.
     if (const auto *FD = Node.get<FunctionDecl>(); FD && lambdaOf(FD))
       Node = DynTypedNode::create(*lambdaOf(FD));
     if (const auto *Lambda = Node.get<LambdaExpr>()) {
+      if (runsOnce(Lambda, Ctx, Models))
+        return "";
       if (std::string R = repeatingCallback(Lambda, Ctx, Models); !R.empty())
         return R;
       if (Loop)
         return InLoopBody();
+      InLambda = true;
       continue;
     }
     if (const auto *FD = Node.get<FunctionDecl>()) {

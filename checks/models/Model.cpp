@@ -692,6 +692,24 @@ static llvm::Error parseRepeating(Validator &V, const OJson &O,
   return llvm::Error::success();
 }
 
+/// A "once" entry.
+static llvm::Error parseOnce(Validator &V, const OJson &O,
+                             const std::string &Path, Model &M) {
+  static const llvm::StringRef Keys[] = {"kind", "callee"};
+  OnceModel R;
+  if (auto E = V.checkKeys(O, Path, Keys))
+    return E;
+  if (auto E = V.getKind(O, Path, R.Kind))
+    return E;
+  if (R.Kind != MatchKind::Call && R.Kind != MatchKind::Construct)
+    return V.error(Path + "/kind",
+                   "key 'kind' of a once entry must be 'call' or 'construct'");
+  if (auto E = V.getString(O, Path, "callee", R.Callee, /*Required=*/true))
+    return E;
+  M.Once.push_back(std::move(R));
+  return llvm::Error::success();
+}
+
 /// The "dsn" of a pool: one value source or an array of them (the parts).
 static llvm::Error parseDsn(Validator &V, const OJson &O,
                             const std::string &Path,
@@ -794,7 +812,7 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
   static const llvm::StringRef TopKeys[] = {
       "name",  "description", "registrations", "imports",
       "pools", "poolTypes",   "envGetters",    "poolAnnotations",
-      "settings", "configPools", "repeating", "testFiles",
+      "settings", "configPools", "repeating", "once", "testFiles",
       "frameworkNamespaces"};
   if (auto E = V.checkKeys(J, "", TopKeys))
     return std::move(E);
@@ -824,7 +842,8 @@ llvm::Expected<Model> parseModel(llvm::StringRef Text, llvm::StringRef File) {
                                         const std::string &, Model &);
   static const std::pair<llvm::StringLiteral, SectionParser> Sections[] = {
       {"registrations", parseRegistration}, {"imports", parseImport},
-      {"repeating", parseRepeating},         {"pools", parsePool},
+      {"repeating", parseRepeating},         {"once", parseOnce},
+      {"pools", parsePool},
       {"settings", parseSetting},            {"configPools", parseConfigPool}};
   for (const auto &[Key, Parse] : Sections)
     if (auto E = V.eachObject(J, Key, [&](const OJson &O,

@@ -263,6 +263,14 @@ struct RepeatingModel {
   std::string Reason; ///< For messages: "a Drogon controller handles requests".
 };
 
+/// A call or construction that runs the lambda passed to it at most once
+/// (`std::call_once(flag, [&] { ... })`): a pool made there is made once,
+/// even inside code that repeats (poolguard-pool-per-call).
+struct OnceModel {
+  MatchKind Kind = MatchKind::Call; ///< Call or Construct.
+  std::string Callee;
+};
+
 /// A call that sets a program-wide setting from an argument:
 /// `app().setThreadNum(n)` sets "drogon.loops" to n + 1.
 struct SettingModel {
@@ -311,6 +319,7 @@ struct Model {
   std::vector<SettingModel> Settings;
   std::vector<ConfigPoolModel> ConfigPools;
   std::vector<RepeatingModel> Repeating;
+  std::vector<OnceModel> Once;
   std::vector<std::string> PoolTypes; ///< Qualified names of pool types.
   /// Functions whose string argument names an environment variable.
   std::vector<std::string> EnvGetters;

@@ -11,6 +11,7 @@
 #include <userver/server/handlers/http_handler_base.hpp>
 #include <cstdlib>
 #include <map>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <utility>
@@ -82,6 +83,18 @@ void connectionsPerJob() {
     // CHECK-NOTES: :[[@LINE-1]]:23: warning: 'PQconnectdb' opens new database connections to 'host=pg.internal dbname=jobs' in a loop body, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
   }
 }
+
+// A lambda a static variable holds runs at every call: the static is made
+// once, not what the lambda makes.
+class OrderCtrl : public drogon::HttpController<OrderCtrl> {
+public:
+  void getOrder(const drogon::HttpRequestPtr &req,
+                std::function<void(const drogon::HttpResponsePtr &)> &&callback) {
+    static auto Connect = [] { return PQconnectdb("host=pg.internal dbname=orders"); };
+    // CHECK-NOTES: :[[@LINE-1]]:39: warning: 'PQconnectdb' opens new database connections to 'host=pg.internal dbname=orders' in a Drogon controller, once per request, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
+    PQfinish(Connect());
+  }
+};
 
 // A retry inside a loop over jobs: the retry stops, the job loop does not,
 // so each job connects again.
@@ -210,6 +223,32 @@ void openPoolOrRetry(soci::connection_pool *&Out) {
     }
   }
 }
+
+// A static local is made on the first request, a thread_local one once per
+// thread: neither once per request.
+class OrderCtrl : public drogon::HttpController<OrderCtrl> {
+public:
+  void getOrder(const drogon::HttpRequestPtr &req,
+                std::function<void(const drogon::HttpResponsePtr &)> &&callback) {
+    static auto Client = drogon::orm::DbClient::newPgClient("host=pg.internal dbname=orders", 4);
+    static PGconn *Conn = PQconnectdb("host=pg.internal dbname=orders");
+    thread_local PGconn *PerThread = PQconnectdb("host=pg.internal dbname=orders");
+  }
+};
+
+// std::call_once runs its function once, on the first request (the models'
+// "once").
+class StockCtrl : public drogon::HttpController<StockCtrl> {
+public:
+  void getStock(const drogon::HttpRequestPtr &req,
+                std::function<void(const drogon::HttpResponsePtr &)> &&callback) {
+    std::call_once(Once, [this] { Conn = PQconnectdb("host=pg.internal dbname=stock"); });
+  }
+
+private:
+  std::once_flag Once;
+  PGconn *Conn = nullptr;
+};
 
 // One-shot functions and tests: a local pool is created once.
 void migrate() { soci::connection_pool pool(1); }
