@@ -294,6 +294,26 @@ static std::string repeatingCallback(const LambdaExpr *Lambda, ASTContext &Ctx,
   return Reason;
 }
 
+/// Whether \p Lambda is called where it is written (`[] { ... }()`), so
+/// that its body runs as part of the code around it.
+static bool invokedInPlace(const LambdaExpr *Lambda, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*Lambda);
+  for (int Steps = 0; Steps < 4; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const Expr *Child = Node.get<Expr>();
+    Node = Parents[0];
+    if (const auto *Call = Node.get<CXXOperatorCallExpr>())
+      return Call->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
+             Call->getArg(0) == Child;
+    if (!Node.get<ImplicitCastExpr>() && !Node.get<MaterializeTemporaryExpr>() &&
+        !Node.get<ParenExpr>())
+      return false;
+  }
+  return false;
+}
+
 /// Whether \p Lambda is passed to a call that runs it at most once (the
 /// models' "once": `std::call_once`).
 static bool runsOnce(const LambdaExpr *Lambda, ASTContext &Ctx,
@@ -372,7 +392,7 @@ std::string repeatReason(DynTypedNode Node, ASTContext &Ctx,
         return R;
       if (Loop)
         return InLoopBody();
-      InLambda = true;
+      InLambda |= !invokedInPlace(Lambda, Ctx);
       continue;
     }
     if (const auto *FD = Node.get<FunctionDecl>()) {

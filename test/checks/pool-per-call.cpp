@@ -233,6 +233,10 @@ public:
     static auto Client = drogon::orm::DbClient::newPgClient("host=pg.internal dbname=orders", 4);
     static PGconn *Conn = PQconnectdb("host=pg.internal dbname=orders");
     thread_local PGconn *PerThread = PQconnectdb("host=pg.internal dbname=orders");
+    static PGconn *Checked = [] {
+      PGconn *C = PQconnectdb("host=pg.internal dbname=orders");
+      return C;
+    }();
   }
 };
 
