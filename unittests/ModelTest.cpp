@@ -227,6 +227,23 @@ TEST(ModelTest, RepeatingRearmedKey) {
             std::string::npos);
 }
 
+TEST(ModelTest, RepeatsWhereCalledKey) {
+  auto M = parseModel(R"({"name": "a", "repeating": [
+      {"kind": "construct", "callee": "std::thread",
+       "repeatsWhereCalled": true, "reason": "per thread"},
+      {"callee": "loop::runEvery", "reason": "per tick"}]})",
+                      "my.json");
+  ASSERT_TRUE(static_cast<bool>(M)) << llvm::toString(M.takeError());
+  ASSERT_EQ(M->Repeating.size(), 2u);
+  EXPECT_TRUE(M->Repeating[0].RepeatsWhereCalled);
+  EXPECT_FALSE(M->Repeating[1].RepeatsWhereCalled);
+  EXPECT_NE(errorOf(R"({"name": "a", "repeating": [{"kind": "base",
+      "callee": "f", "repeatsWhereCalled": true, "reason": "r"}]})")
+                .find("key 'repeatsWhereCalled' needs a repeating entry of "
+                      "kind 'call' or 'construct'"),
+            std::string::npos);
+}
+
 TEST(ModelTest, OnceKey) {
   auto M = parseModel(R"({"name": "a", "once": [
       {"callee": "std::call_once"},

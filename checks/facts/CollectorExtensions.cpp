@@ -253,9 +253,9 @@ static bool rearms(const LambdaExpr *Lambda, llvm::StringRef Callee) {
 /// of, innermost first: through conversions, temporaries and one-argument
 /// constructions (a `std::function` made of it) to the call that takes
 /// those. Stops at the first one \p Match accepts; whether one did.
-static bool
-matchTaker(const LambdaExpr *Lambda, ASTContext &Ctx,
-           llvm::function_ref<bool(MatchKind, llvm::StringRef)> Match) {
+static bool matchTaker(
+    const LambdaExpr *Lambda, ASTContext &Ctx,
+    llvm::function_ref<bool(MatchKind, llvm::StringRef, const Expr *)> Match) {
   DynTypedNode Node = DynTypedNode::create(*Lambda);
   for (int Steps = 0; Steps < 6; ++Steps) {
     DynTypedNodeList Parents = Ctx.getParents(Node);
@@ -268,7 +268,8 @@ matchTaker(const LambdaExpr *Lambda, ASTContext &Ctx,
     const auto *Ctor = dyn_cast<CXXConstructorDecl>(S->Callee);
     std::string Name = Ctor ? plainQualifiedName(Ctor->getParent())
                             : plainQualifiedName(S->Callee);
-    if (Match(Ctor ? MatchKind::Construct : MatchKind::Call, Name))
+    if (Match(Ctor ? MatchKind::Construct : MatchKind::Call, Name,
+              Node.get<Expr>()))
       return true;
     if (!Ctor || Ctor->getNumParams() != 1)
       return false; // The lambda is an argument of some other call.
@@ -276,22 +277,40 @@ matchTaker(const LambdaExpr *Lambda, ASTContext &Ctx,
   return false;
 }
 
-/// The reason of the repeating call (or construction) that \p Lambda is an
-/// argument of.
-static std::string repeatingCallback(const LambdaExpr *Lambda, ASTContext &Ctx,
-                                     const ModelSet &Models) {
-  std::string Reason;
-  matchTaker(Lambda, Ctx, [&](MatchKind Kind, llvm::StringRef Name) {
-    for (const Model &M : Models.Models)
-      for (const RepeatingModel &R : M.Repeating)
-        if (R.Kind == Kind && R.Callee == Name &&
-            (!R.Rearmed || rearms(Lambda, Name))) {
-          Reason = R.Reason;
-          return true;
-        }
-    return false;
-  });
-  return Reason;
+namespace {
+/// What the models say of the call a lambda is passed to.
+struct CallbackRuns {
+  std::string Reason; ///< Why it repeats; empty when it does not.
+  /// It runs once for each run of the call, and the call runs once: a
+  /// thread started at start-up.
+  bool Once = false;
+};
+} // namespace
+
+/// How often \p Lambda runs, by the repeating call (or construction) it is
+/// an argument of. A call whose entry has \c RepeatsWhereCalled (starting a
+/// thread) repeats its lambda only where the call itself repeats.
+static CallbackRuns repeatingCallback(const LambdaExpr *Lambda,
+                                      ASTContext &Ctx, const ModelSet &Models) {
+  CallbackRuns Runs;
+  matchTaker(Lambda, Ctx,
+             [&](MatchKind Kind, llvm::StringRef Name, const Expr *Call) {
+               for (const Model &M : Models.Models)
+                 for (const RepeatingModel &R : M.Repeating) {
+                   if (R.Kind != Kind || R.Callee != Name ||
+                       (R.Rearmed && !rearms(Lambda, Name)))
+                     continue;
+                   if (R.RepeatsWhereCalled && Call &&
+                       repeatReason(DynTypedNode::create(*Call), Ctx, Models)
+                           .empty())
+                     Runs.Once = true;
+                   else
+                     Runs.Reason = R.Reason;
+                   return true;
+                 }
+               return false;
+             });
+  return Runs;
 }
 
 /// Whether \p Lambda is called where it is written (`[] { ... }()`), so
@@ -318,7 +337,8 @@ static bool invokedInPlace(const LambdaExpr *Lambda, ASTContext &Ctx) {
 /// models' "once": `std::call_once`).
 static bool runsOnce(const LambdaExpr *Lambda, ASTContext &Ctx,
                      const ModelSet &Models) {
-  return matchTaker(Lambda, Ctx, [&](MatchKind Kind, llvm::StringRef Name) {
+  return matchTaker(Lambda, Ctx, [&](MatchKind Kind, llvm::StringRef Name,
+                                     const Expr *) {
     for (const Model &M : Models.Models)
       for (const OnceModel &O : M.Once)
         if (O.Kind == Kind && O.Callee == Name)
@@ -386,11 +406,14 @@ std::string repeatReason(DynTypedNode Node, ASTContext &Ctx,
     if (const auto *FD = Node.get<FunctionDecl>(); FD && lambdaOf(FD))
       Node = DynTypedNode::create(*lambdaOf(FD));
     if (const auto *Lambda = Node.get<LambdaExpr>()) {
+      // A lambda run once (by std::call_once, or a thread started once)
+      // makes what it makes once, save in its own loops.
       if (runsOnce(Lambda, Ctx, Models))
-        return "";
-      if (std::string R = repeatingCallback(Lambda, Ctx, Models); !R.empty())
-        return R;
-      if (Loop)
+        return InLoopBody();
+      CallbackRuns Runs = repeatingCallback(Lambda, Ctx, Models);
+      if (!Runs.Reason.empty())
+        return Runs.Reason;
+      if (Runs.Once || Loop)
         return InLoopBody();
       InLambda |= !invokedInPlace(Lambda, Ctx);
       continue;

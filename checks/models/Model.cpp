@@ -664,8 +664,9 @@ static llvm::Error parseImport(Validator &V, const OJson &O,
 /// A "repeating" entry.
 static llvm::Error parseRepeating(Validator &V, const OJson &O,
                                   const std::string &Path, Model &M) {
-  static const llvm::StringRef Keys[] = {"kind", "callee", "methods",
-                                         "rearmed", "reason"};
+  static const llvm::StringRef Keys[] = {"kind",    "callee",
+                                         "methods", "rearmed",
+                                         "repeatsWhereCalled", "reason"};
   RepeatingModel R;
   if (auto E = V.checkKeys(O, Path, Keys))
     return E;
@@ -686,6 +687,12 @@ static llvm::Error parseRepeating(Validator &V, const OJson &O,
   if (R.Rearmed && R.Kind != MatchKind::Call)
     return V.error(Path + "/rearmed",
                    "key 'rearmed' needs a repeating entry of kind 'call'");
+  if (auto E = V.getBool(O, Path, "repeatsWhereCalled", R.RepeatsWhereCalled))
+    return E;
+  if (R.RepeatsWhereCalled && R.Kind == MatchKind::Base)
+    return V.error(Path + "/repeatsWhereCalled",
+                   "key 'repeatsWhereCalled' needs a repeating entry of kind "
+                   "'call' or 'construct'");
   if (auto E = V.getString(O, Path, "reason", R.Reason, /*Required=*/true))
     return E;
   M.Repeating.push_back(std::move(R));

@@ -260,6 +260,11 @@ struct RepeatingModel {
   /// calling \c Callee itself or the function that made the call (a timer
   /// whose handler re-arms it: asio's `async_wait`); else it runs once.
   bool Rearmed = false;
+  /// Call or Construct only: the lambda runs once for each run of the call
+  /// (a thread's function, once per thread started), so it repeats only
+  /// where the call itself repeats; a thread started at start-up runs its
+  /// function once.
+  bool RepeatsWhereCalled = false;
   std::string Reason; ///< For messages: "a Drogon controller handles requests".
 };
 

@@ -53,18 +53,33 @@ public:
   }
 };
 
-// A loop body and a thread's function.
+// A loop body, and a thread's function where threads start per job.
 void runJobs() {
   while (nextJob()) {
     soci::connection_pool pool(4);
     // CHECK-NOTES: :[[@LINE-1]]:27: warning: 'soci::connection_pool' opens new database connections in a loop body, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
   }
-  std::thread worker([] {
-    PGconn *Conn = PQconnectdb("host=pg.internal dbname=jobs");
-    // CHECK-NOTES: :[[@LINE-1]]:20: warning: 'PQconnectdb' opens new database connections to 'host=pg.internal dbname=jobs' in a thread's function, once per thread started, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
-    PQfinish(Conn);
+  while (nextJob()) {
+    std::thread worker([] {
+      PGconn *Conn = PQconnectdb("host=pg.internal dbname=jobs");
+      // CHECK-NOTES: :[[@LINE-1]]:22: warning: 'PQconnectdb' opens new database connections to 'host=pg.internal dbname=jobs' in a thread's function, once per thread started, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
+      PQfinish(Conn);
+    });
+    worker.join();
+  }
+}
+
+// A thread started once that connects in its own loop: a connection per
+// iteration.
+void startPoller() {
+  std::thread poller([] {
+    while (nextJob()) {
+      PGconn *Conn = PQconnectdb("host=pg.internal dbname=jobs");
+      // CHECK-NOTES: :[[@LINE-1]]:22: warning: 'PQconnectdb' opens new database connections to 'host=pg.internal dbname=jobs' in a loop body, on every run; create the pool once (a member or a component) and reuse it [poolguard-pool-per-call]
+      PQfinish(Conn);
+    }
   });
-  worker.join();
+  poller.detach();
 }
 
 // A loop that drops what it makes: each iteration replaces the one pool
@@ -253,6 +268,25 @@ private:
   std::once_flag Once;
   PGconn *Conn = nullptr;
 };
+
+// Worker threads started once, each with the connection it keeps for its
+// life: one connection per thread, not one per job.
+void startWorkers(std::vector<std::thread> &Workers) {
+  std::thread Listener([] {
+    PGconn *Conn = PQconnectdb("host=pg.internal dbname=jobs");
+    while (nextJob()) {
+    }
+    PQfinish(Conn);
+  });
+  Listener.detach();
+  for (int I = 0; I < 4; ++I)
+    Workers.push_back(std::thread([] {
+      PGconn *Conn = PQconnectdb("host=pg.internal dbname=jobs");
+      while (nextJob()) {
+      }
+      PQfinish(Conn);
+    }));
+}
 
 // One-shot functions and tests: a local pool is created once.
 void migrate() { soci::connection_pool pool(1); }
