@@ -15,6 +15,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -205,18 +207,42 @@ static bool derivesFrom(const CXXRecordDecl *RD, llvm::StringRef Name) {
   });
 }
 
-/// The reason of the repeating base whose member function \p FD is.
-static std::string repeatingMethod(const FunctionDecl *FD,
+/// Whether a constructor of \p MD's class calls \p MD: then it is a helper
+/// that builds the object (`UserCtrl() { init(); }`), run once per object,
+/// not a request handler.
+static bool calledByConstructor(const CXXMethodDecl *MD, ASTContext &Ctx) {
+  using namespace ast_matchers;
+  for (const CXXConstructorDecl *Ctor : MD->getParent()->ctors()) {
+    const FunctionDecl *Def = nullptr;
+    if (!Ctor->hasBody(Def) || !Def->getBody())
+      continue;
+    if (!match(findAll(cxxMemberCallExpr(callee(cxxMethodDecl(
+                   equalsNode(MD->getCanonicalDecl()))))),
+               *Def->getBody(), Ctx)
+             .empty())
+      return true;
+  }
+  return false;
+}
+
+/// The reason of the repeating base whose member function \p FD is. Of a
+/// base whose every member function repeats (a Drogon controller), not the
+/// ones its constructors call.
+static std::string repeatingMethod(const FunctionDecl *FD, ASTContext &Ctx,
                                    const ModelSet &Models) {
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
   if (!MD || MD->isStatic() || isa<CXXConstructorDecl>(MD) ||
       isa<CXXDestructorDecl>(MD) || !MD->getIdentifier())
     return "";
   for (const Model &M : Models.Models)
-    for (const RepeatingModel &R : M.Repeating)
-      if (R.Kind == MatchKind::Base && derivesFrom(MD->getParent(), R.Callee) &&
-          (R.Methods.empty() || llvm::is_contained(R.Methods, MD->getName())))
-        return R.Reason;
+    for (const RepeatingModel &R : M.Repeating) {
+      if (R.Kind != MatchKind::Base || !derivesFrom(MD->getParent(), R.Callee))
+        continue;
+      if (R.Methods.empty() ? calledByConstructor(MD, Ctx)
+                            : !llvm::is_contained(R.Methods, MD->getName()))
+        continue;
+      return R.Reason;
+    }
   return "";
 }
 
@@ -419,7 +445,7 @@ std::string repeatReason(DynTypedNode Node, ASTContext &Ctx,
       continue;
     }
     if (const auto *FD = Node.get<FunctionDecl>()) {
-      if (std::string R = repeatingMethod(FD, Models); !R.empty())
+      if (std::string R = repeatingMethod(FD, Ctx, Models); !R.empty())
         return R;
       return isa<CXXConstructorDecl>(FD) ? "" : InLoopBody();
     }
