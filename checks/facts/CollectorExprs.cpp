@@ -704,34 +704,34 @@ private:
 };
 } // namespace
 
+const ValueDecl *holderOf(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (int Depth = 0; Depth < 16; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return nullptr;
+    const Expr *Child = Node.get<Expr>();
+    Node = Parents[0];
+    if (const auto *VD = Node.get<VarDecl>())
+      return VD;
+    const auto *Parent = Node.get<Expr>();
+    if (!Parent)
+      return nullptr;
+    if (std::optional<Assignment> A = assignmentOf(Parent))
+      return A->RHS == Child ? storedIn(A->LHS) : nullptr;
+    if (!isa<ImplicitCastExpr, ExprWithCleanups, MaterializeTemporaryExpr,
+             CXXBindTemporaryExpr, CXXConstructExpr, CXXNewExpr, ParenExpr,
+             CXXFunctionalCastExpr>(Parent))
+      return nullptr;
+  }
+  return nullptr;
+}
+
 const Expr *resultMethodArg(const Expr *Call, llvm::StringRef Method,
                             int Index, const Stmt *Body, ASTContext &Ctx) {
   if (!Call || !Body)
     return nullptr;
-  // Up through temporaries, copies and conversions to what stores the value.
-  const ValueDecl *Target = nullptr;
-  DynTypedNode Node = DynTypedNode::create(*Call);
-  for (int Depth = 0; Depth < 8 && !Target; ++Depth) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.size() != 1)
-      return nullptr;
-    Node = Parents[0];
-    if (const auto *VD = Node.get<VarDecl>()) {
-      Target = VD;
-    } else if (const auto *E = Node.get<Expr>()) {
-      if (std::optional<Assignment> A = assignmentOf(E)) {
-        Target = storedIn(A->LHS);
-        if (!Target)
-          return nullptr;
-      } else if (!isa<ImplicitCastExpr, ExprWithCleanups,
-                      MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-                      CXXConstructExpr, ParenExpr>(E)) {
-        return nullptr;
-      }
-    } else {
-      return nullptr;
-    }
-  }
+  const ValueDecl *Target = holderOf(Call, Ctx);
   if (!Target)
     return nullptr;
   MethodCallFinder Finder(Target, Method, Call->getEndLoc(),

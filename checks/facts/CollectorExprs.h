@@ -133,6 +133,13 @@ std::optional<Assignment> assignmentOf(const Stmt *S);
 /// for anything else.
 const ValueDecl *storedIn(const Expr *E);
 
+/// The local variable, or data member of `this`, that the value of \p E is
+/// stored in: the variable it initializes (`PGconn *C = PQconnectdb(...)`,
+/// or the object itself: `Pool P(url)`), or the one it is assigned to
+/// (`Conn = PQconnectdb(...)`), up through temporaries, copies, conversions
+/// and `new`. Null for anything else.
+const ValueDecl *holderOf(const Expr *E, ASTContext &Ctx);
+
 /// The argument \p Index of the last call of method \p Method, in \p Body,
 /// on the variable or data member the value of \p Call is stored in
 /// (`QSqlDatabase Db = QSqlDatabase::addDatabase(...); Db.setDatabaseName(X)`

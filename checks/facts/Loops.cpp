@@ -142,33 +142,6 @@ static bool storedPastLoop(const Expr *E, const Stmt *Loop, ASTContext &Ctx) {
   return false;
 }
 
-/// The variable or data member that holds what \p Created makes: the local
-/// variable it initializes (`PGconn *C = PQconnectdb(...)`, or the pool
-/// itself: `Pool P(url)`), or the local variable or data member of `this` it
-/// is assigned to (`Conn = PQconnectdb(...)`). Null for anything else.
-static const ValueDecl *holderOf(DynTypedNode Created, ASTContext &Ctx) {
-  DynTypedNode Node = Created;
-  for (int Steps = 0; Steps < 16; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    const Expr *Child = Node.get<Expr>();
-    Node = Parents[0];
-    if (const auto *V = Node.get<VarDecl>())
-      return V;
-    const auto *Parent = Node.get<Expr>();
-    if (!Parent)
-      return nullptr;
-    if (std::optional<Assignment> A = assignmentOf(Parent))
-      return A->RHS == Child ? storedIn(A->LHS) : nullptr;
-    if (!isa<ImplicitCastExpr, ExprWithCleanups, MaterializeTemporaryExpr,
-             CXXBindTemporaryExpr, CXXConstructExpr, CXXNewExpr, ParenExpr,
-             CXXFunctionalCastExpr>(Parent))
-      return nullptr;
-  }
-  return nullptr;
-}
-
 /// Whether what \p Created makes, held by \p Holder, outlives the iteration
 /// of \p Loop (see madeOnceInLoop).
 static bool keptPastLoop(DynTypedNode Created, const ValueDecl *Holder,
@@ -254,7 +227,8 @@ static bool retriesUntilSet(const Stmt *Loop, const ValueDecl *Holder) {
 }
 
 bool madeOnceInLoop(DynTypedNode Created, const Stmt *Loop, ASTContext &Ctx) {
-  const ValueDecl *Holder = holderOf(Created, Ctx);
+  const auto *E = Created.get<Expr>();
+  const ValueDecl *Holder = E ? holderOf(E, Ctx) : nullptr;
   return keptPastLoop(Created, Holder, Loop, Ctx) ||
          (Holder && retriesUntilSet(Loop, Holder));
 }
